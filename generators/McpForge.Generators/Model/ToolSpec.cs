@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using McpForge.Generators.Helpers;
+
+namespace McpForge.Generators.Model;
+
+/// <summary>One <c>[McpTool]</c> method.</summary>
+/// <remarks>Cache contract: equal by value; holds no symbols or syntax.</remarks>
+[DebuggerDisplay("{ToolName} = {MethodName}")]
+internal sealed record ToolSpec
+{
+    /// <summary>The C# method name.</summary>
+    public required string MethodName { get; init; }
+
+    /// <summary>The MCP tool name.</summary>
+    public required string ToolName { get; init; }
+
+    public required bool IsStatic { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Annotation hints set explicitly on the attribute; unset ones are left to the spec's defaults.</summary>
+    public bool? ReadOnlyHint { get; init; }
+    public bool? DestructiveHint { get; init; }
+    public bool? IdempotentHint { get; init; }
+    public bool? OpenWorldHint { get; init; }
+
+    public required EquatableArray<ParameterSpec> Parameters { get; init; }
+
+    public required ReturnSpec Return { get; init; }
+
+    /// <summary>The position in source, for a stable order.</summary>
+    public required int Order { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using McpForge.Generators.Helpers;
+
+namespace McpForge.Generators.Model;
+
+/// <summary>A <c>partial</c> class with <c>[McpTool]</c> methods: everything the emitter needs to implement <c>IMcpToolType</c>.</summary>
+/// <remarks>Cache contract: equal by value; holds no <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c> or <c>Compilation</c>.</remarks>
+[DebuggerDisplay("{Hierarchy.FullyQualifiedName}: {Tools.Count} tools")]
+internal sealed record ToolTypeSpec
+{
+    public required HierarchyInfo Hierarchy { get; init; }
+
+    /// <summary>How generated code creates an instance for instance tools: the constructor's service parameters.</summary>
+    public required EquatableArray<string> ConstructorServiceTypes { get; init; }
+
+    /// <summary>The class implements <c>IDisposable</c>; instances are disposed after each call.</summary>
+    public required bool IsDisposable { get; init; }
+
+    /// <summary>The class implements <c>IAsyncDisposable</c>; instances are disposed asynchronously after each call.</summary>
+    public required bool IsAsyncDisposable { get; init; }
+
+    /// <summary>The tools, sorted by method declaration order.</summary>
+    public required EquatableArray<ToolSpec> Tools { get; init; }
+}

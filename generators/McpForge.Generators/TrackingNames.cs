@@ -1,0 +1,10 @@
+namespace McpForge.Generators;
+
+/// <summary>Names of the tracked pipeline steps, asserted by the caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string ToolMethods = nameof(ToolMethods);
+    public const string AllToolMethods = nameof(AllToolMethods);
+    public const string ToolTypes = nameof(ToolTypes);
+    public const string Diagnostics = nameof(Diagnostics);
+}

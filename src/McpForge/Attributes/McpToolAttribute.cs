@@ -1,0 +1,40 @@
+using System;
+
+namespace McpForge;
+
+/// <summary>
+/// Marks a method of a <c>partial</c> class as an MCP tool. The McpForge source generator turns it into a
+/// tool descriptor with a precomputed JSON schema, a generated argument binder and a generated result writer.
+/// </summary>
+/// <remarks>
+/// Without a <see cref="Name"/>, the tool is named after the method in snake_case, without an <c>Async</c>
+/// suffix (<c>GetForecastAsync</c> becomes <c>get_forecast</c>). The description comes from the method's XML
+/// doc comment (<c>&lt;summary&gt;</c>) or a <see cref="System.ComponentModel.DescriptionAttribute"/>.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class McpToolAttribute : Attribute
+{
+    /// <summary>Uses the method name, in snake_case, as the tool name.</summary>
+    public McpToolAttribute() { }
+
+    /// <summary>Uses <paramref name="name"/> as the tool name (1–128 of <c>A-Z a-z 0-9 _ - .</c>).</summary>
+    public McpToolAttribute(string name) => Name = name;
+
+    /// <summary>The tool name clients call it by.</summary>
+    public string? Name { get; }
+
+    /// <summary>A human-readable title for user interfaces.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The tool does not modify its environment (<c>readOnlyHint</c>).</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>The tool may perform destructive updates (<c>destructiveHint</c>).</summary>
+    public bool Destructive { get; set; }
+
+    /// <summary>Calling the tool twice with the same arguments has no further effect (<c>idempotentHint</c>).</summary>
+    public bool Idempotent { get; set; }
+
+    /// <summary>The tool interacts with an open world of external entities (<c>openWorldHint</c>).</summary>
+    public bool OpenWorld { get; set; }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Text.Json;
+
+namespace McpForge.JsonRpc;
+
+/// <summary>What one incoming message is.</summary>
+internal enum JsonRpcMessageKind
+{
+    /// <summary>A request: it has an id and a method, and gets exactly one response.</summary>
+    Request,
+    /// <summary>A notification: a method and no id; never answered.</summary>
+    Notification,
+    /// <summary>A response to a request the server sent (it has <c>result</c> or <c>error</c>).</summary>
+    Response,
+    /// <summary>Valid JSON that is not a JSON-RPC 2.0 message; answered with -32600.</summary>
+    Invalid,
+}
+
+/// <summary>
+/// The envelope of one incoming JSON-RPC message: kind, id, method and where its <c>params</c> sit in the
+/// message bytes. Reading it never materialises <c>params</c>; method handlers read them from the same bytes.
+/// </summary>
+internal readonly struct JsonRpcEnvelope
+{
+    public JsonRpcMessageKind Kind { get; init; }
+    public RequestId Id { get; init; }
+    public McpMethod Method { get; init; }
+    /// <summary>The method name, kept only for methods the server does not know (for the -32601 data).</summary>
+    public string? UnknownMethodName { get; init; }
+    /// <summary>Offset of <c>params</c> in the message, or -1 when absent.</summary>
+    public int ParamsStart { get; init; }
+    public int ParamsLength { get; init; }
+    /// <summary>Why the message is <see cref="JsonRpcMessageKind.Invalid"/>.</summary>
+    public string? Problem { get; init; }
+
+    public ReadOnlySpan<byte> Params(ReadOnlySpan<byte> message) =>
+        ParamsStart < 0 ? ReadOnlySpan<byte>.Empty : message.Slice(ParamsStart, ParamsLength);
+
+    /// <summary>
+    /// Reads the envelope of <paramref name="message"/>. Throws <see cref="JsonException"/> when the bytes are
+    /// not one complete JSON value (the caller answers -32700).
+    /// </summary>
+    public static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(message, new JsonReaderOptions { MaxDepth = maxDepth });
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            var isBatch = reader.TokenType == JsonTokenType.StartArray;
+            reader.Skip();
+            EnsureEnd(ref reader);
+            return Invalid(default, isBatch
+                ? "Batches (JSON arrays) are not supported: send one JSON-RPC object per line."
+                : "A JSON-RPC message must be a JSON object.");
+        }
+
+        bool versionSeen = false, versionOk = false, idSeen = false, idOk = false, idNull = false, methodSeen = false;
+        bool isResponse = false, paramsOk = true;
+        RequestId id = default;
+        McpMethod method = McpMethod.Unknown;
+        string? unknownMethod = null;
+        int paramsStart = -1, paramsLength = 0;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("jsonrpc"u8))
+            {
+                reader.Read();
+                versionSeen = true;
+                versionOk = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("2.0"u8);
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                idSeen = true;
+                idNull = reader.TokenType == JsonTokenType.Null;
+                idOk = RequestId.TryRead(ref reader, out id);
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("method"u8))
+            {
+                reader.Read();
+                methodSeen = true;
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    method = MatchMethod(ref reader);
+                    unknownMethod = method == McpMethod.Unknown ? reader.GetString() : null;
+                }
+                else
+                {
+                    method = McpMethod.Unknown;
+                    unknownMethod = null;
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("params"u8))
+            {
+                reader.Read();
+                paramsStart = (int)reader.TokenStartIndex;
+                paramsOk = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+                reader.Skip();
+                paramsLength = (int)reader.BytesConsumed - paramsStart;
+            }
+            else
+            {
+                isResponse |= reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8);
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        EnsureEnd(ref reader);
+
+        // The id is reported back whenever it could be read, so the client can match the error to its request.
+        var replyId = idOk ? id : default;
+        if (!versionSeen || !versionOk)
+            return Invalid(replyId, versionSeen ? "\"jsonrpc\" must be the string \"2.0\"." : "The \"jsonrpc\": \"2.0\" member is missing.");
+        if (idSeen && !idOk)
+            return Invalid(default, idNull
+                ? "\"id\" must be a string or an integer; MCP does not allow null ids."
+                : "\"id\" must be a string or an integer.");
+        if (!methodSeen)
+        {
+            return isResponse && idOk
+                ? new JsonRpcEnvelope { Kind = JsonRpcMessageKind.Response, Id = id, ParamsStart = -1 }
+                : Invalid(replyId, "The \"method\" member is missing.");
+        }
+        if (method == McpMethod.Unknown && unknownMethod is null)
+            return Invalid(replyId, "\"method\" must be a string.");
+        if (!paramsOk)
+            return Invalid(replyId, "\"params\" must be an object or an array.");
+
+        return new JsonRpcEnvelope
+        {
+            Kind = idSeen ? JsonRpcMessageKind.Request : JsonRpcMessageKind.Notification,
+            Id = id,
+            Method = method,
+            UnknownMethodName = unknownMethod,
+            ParamsStart = paramsStart,
+            ParamsLength = paramsLength,
+        };
+    }
+
+    private static JsonRpcEnvelope Invalid(RequestId id, string problem) =>
+        new() { Kind = JsonRpcMessageKind.Invalid, Id = id, Problem = problem, ParamsStart = -1 };
+
+    /// <summary>Throws <see cref="JsonException"/> when anything but whitespace follows the message.</summary>
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected data after the end of the JSON-RPC message.");
+        }
+    }
+
+    private static McpMethod MatchMethod(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("tools/call"u8)) return McpMethod.ToolsCall;
+        if (reader.ValueTextEquals("tools/list"u8)) return McpMethod.ToolsList;
+        if (reader.ValueTextEquals("ping"u8)) return McpMethod.Ping;
+        if (reader.ValueTextEquals("initialize"u8)) return McpMethod.Initialize;
+        if (reader.ValueTextEquals("notifications/initialized"u8)) return McpMethod.NotificationsInitialized;
+        if (reader.ValueTextEquals("notifications/cancelled"u8)) return McpMethod.NotificationsCancelled;
+        if (reader.ValueTextEquals("logging/setLevel"u8)) return McpMethod.LoggingSetLevel;
+        return McpMethod.Unknown;
+    }
+}

@@ -1,0 +1,22 @@
+namespace McpForge.JsonRpc;
+
+/// <summary>The JSON-RPC error codes McpForge sends (see docs/errors.md).</summary>
+public static class JsonRpcErrorCode
+{
+    /// <summary>Not valid JSON, or not valid UTF-8.</summary>
+    public const int ParseError = -32700;
+    /// <summary>Not a JSON-RPC 2.0 request object, or a message over the size limit.</summary>
+    public const int InvalidRequest = -32600;
+    /// <summary>An unknown method, or one whose capability the server does not have.</summary>
+    public const int MethodNotFound = -32601;
+    /// <summary>Parameters that break the method's schema: an unknown tool, a missing name, bad arguments.</summary>
+    public const int InvalidParams = -32602;
+    /// <summary>An internal error, such as a failed response serialization or a response over the size limit.</summary>
+    public const int InternalError = -32603;
+    /// <summary>A tool failed, when the server is configured for JSON-RPC tool errors.</summary>
+    public const int ToolExecutionFailed = -32000;
+    /// <summary>The request timed out.</summary>
+    public const int RequestTimeout = -32001;
+    /// <summary>The resource was not found.</summary>
+    public const int ResourceNotFound = -32002;
+}

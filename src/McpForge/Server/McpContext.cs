@@ -1,0 +1,101 @@
+using System;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.JsonRpc;
+using McpForge.Protocol;
+using McpForge.Server;
+using McpForge.Tools;
+
+namespace McpForge;
+
+/// <summary>
+/// What a tool can do besides returning a result: report progress, log to the client, and learn about the
+/// client and the request. Declare a parameter of this type to receive it; it is not part of the input schema.
+/// </summary>
+public sealed class McpContext
+{
+    private readonly McpSession _session;
+    private readonly McpToolCall _call;
+
+    internal McpContext(McpSession session, McpToolCall call)
+    {
+        _session = session;
+        _call = call;
+    }
+
+    /// <summary>The id of the request being served.</summary>
+    public RequestId RequestId => _call.RequestId;
+
+    /// <summary>Cancelled when the client cancels the request or it times out.</summary>
+    public CancellationToken CancellationToken => _call.CancellationToken;
+
+    /// <summary>The protocol version agreed with the client.</summary>
+    public string ProtocolVersion => _session.ProtocolVersion ?? McpProtocolVersions.Latest;
+
+    /// <summary>The client's name and version.</summary>
+    public McpClientInfo? ClientInfo => _session.ClientInfo;
+
+    /// <summary>The server's services.</summary>
+    public IServiceProvider Services => _session.Server.Services;
+
+    /// <summary>True when the client asked for progress (sent a <c>progressToken</c>); otherwise progress reports are dropped.</summary>
+    public bool ProgressRequested => _call.ProgressToken.IsValid;
+
+    /// <summary>
+    /// Sends <c>notifications/progress</c> for this request, if the client asked for progress. Progress should
+    /// increase with each report; nothing is sent once the call has finished.
+    /// </summary>
+    public ValueTask ReportProgressAsync(double progress, double? total = null, string? message = null)
+    {
+        if (!_call.ProgressToken.IsValid || !_call.IsRunning)
+        {
+            return ValueTask.CompletedTask;
+        }
+        _session.SendNotification("notifications/progress"u8, (_call.ProgressToken, progress, total, message), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("progressToken"u8);
+            s.ProgressToken.WriteTo(w);
+            w.WriteNumber("progress"u8, s.progress);
+            if (s.total is double total) w.WriteNumber("total"u8, total);
+            if (s.message is not null) w.WriteString("message"u8, s.message);
+            w.WriteEndObject();
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Sends <c>notifications/message</c> to the client when <paramref name="level"/> is at least the level it set
+    /// with <c>logging/setLevel</c> (default <see cref="McpLogLevel.Info"/>).
+    /// </summary>
+    public ValueTask LogAsync(McpLogLevel level, string message, string? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (level < _session.LogLevel)
+        {
+            return ValueTask.CompletedTask;
+        }
+        _session.SendNotification("notifications/message"u8, (level, message, logger), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("level"u8, McpLogLevels.Name(s.level));
+            if (s.logger is not null) w.WriteString("logger"u8, s.logger);
+            w.WriteString("data"u8, s.message);
+            w.WriteEndObject();
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Logs at <see cref="McpLogLevel.Debug"/>.</summary>
+    public ValueTask LogDebugAsync(string message) => LogAsync(McpLogLevel.Debug, message);
+
+    /// <summary>Logs at <see cref="McpLogLevel.Info"/>.</summary>
+    public ValueTask LogInfoAsync(string message) => LogAsync(McpLogLevel.Info, message);
+
+    /// <summary>Logs at <see cref="McpLogLevel.Warning"/>.</summary>
+    public ValueTask LogWarningAsync(string message) => LogAsync(McpLogLevel.Warning, message);
+
+    /// <summary>Logs at <see cref="McpLogLevel.Error"/>.</summary>
+    public ValueTask LogErrorAsync(string message) => LogAsync(McpLogLevel.Error, message);
+}

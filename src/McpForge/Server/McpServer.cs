@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.Server;
+using McpForge.Transports.Stdio;
+
+namespace McpForge;
+
+/// <summary>An MCP server: its identity, options, tools and services. Run it over a transport.</summary>
+public sealed class McpServer
+{
+    internal McpServer(string name, string version, McpServerOptions options, ToolRegistry tools, IServiceProvider services)
+    {
+        Name = name;
+        Version = version;
+        Options = options;
+        Tools = tools;
+        Services = services;
+    }
+
+    /// <summary>Starts configuring a server named <paramref name="name"/> at <paramref name="version"/>.</summary>
+    public static McpServerBuilder CreateBuilder(string name, string version) => new(name, version);
+
+    /// <summary>The server name sent in <c>serverInfo</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The server version sent in <c>serverInfo</c>.</summary>
+    public string Version { get; }
+
+    /// <summary>The options the server was built with.</summary>
+    public McpServerOptions Options { get; }
+
+    /// <summary>The services tools are given.</summary>
+    public IServiceProvider Services { get; }
+
+    internal ToolRegistry Tools { get; }
+
+    /// <summary>The number of tools the server offers.</summary>
+    public int ToolCount => Tools.All.Length;
+
+    /// <summary>
+    /// Serves one client over standard input and output until standard input closes (or <paramref name="cancellationToken"/>
+    /// fires), then answers every request already read and returns. While it runs, <see cref="Console.Out"/> is
+    /// redirected to standard error, so stray <c>Console.Write</c> calls cannot corrupt the JSON-RPC stream.
+    /// </summary>
+    public async Task RunStdioAsync(CancellationToken cancellationToken = default)
+    {
+        using var input = Console.OpenStandardInput();
+        using var output = Console.OpenStandardOutput();
+        var originalOut = Console.Out;
+        Console.SetOut(Console.Error);
+        try
+        {
+            await StdioTransport.RunAsync(this, input, output, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+        }
+    }
+
+    /// <summary>
+    /// Serves one client over <paramref name="input"/> and <paramref name="output"/> with stdio framing (one JSON-RPC
+    /// message per line) until the input ends, then answers every request already read and returns.
+    /// </summary>
+    public Task RunAsync(Stream input, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        return StdioTransport.RunAsync(this, input, output, cancellationToken);
+    }
+}

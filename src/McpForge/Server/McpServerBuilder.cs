@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using McpForge.Server;
+using McpForge.Tools;
+
+namespace McpForge;
+
+/// <summary>Collects a server's tools, services and options; <see cref="Build"/> makes the <see cref="McpServer"/>.</summary>
+public sealed class McpServerBuilder
+{
+    private readonly List<McpToolSet> _toolSets = new();
+    private readonly HashSet<McpToolSet> _seen = new();
+    private readonly Dictionary<Type, object> _singletons = new();
+    private IServiceProvider? _serviceProvider;
+
+    internal McpServerBuilder(string name, string version)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        Name = name;
+        Version = version;
+    }
+
+    /// <summary>The server name sent in <c>serverInfo</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The server version sent in <c>serverInfo</c>.</summary>
+    public string Version { get; }
+
+    /// <summary>The options; change them directly or with <see cref="Configure"/>.</summary>
+    public McpServerOptions Options { get; } = new();
+
+    /// <summary>
+    /// Adds the <c>[McpTool]</c> methods of <typeparamref name="T"/>. Only classes the McpForge generator has
+    /// processed satisfy the constraint: a class that is not <c>partial</c> does not compile here.
+    /// </summary>
+    public McpServerBuilder AddTools<T>() where T : IMcpToolType => AddTools(T.McpTools);
+
+    /// <summary>Adds a set of tools (normally one a generated class provides).</summary>
+    public McpServerBuilder AddTools(McpToolSet tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        if (_seen.Add(tools))
+        {
+            _toolSets.Add(tools);
+        }
+        return this;
+    }
+
+    /// <summary>Registers <paramref name="instance"/> as the service of type <typeparamref name="TService"/>.</summary>
+    public McpServerBuilder AddSingleton<TService>(TService instance) where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        _singletons[typeof(TService)] = instance;
+        return this;
+    }
+
+    /// <summary>Resolves services not registered with <see cref="AddSingleton{TService}"/> from <paramref name="services"/>.</summary>
+    public McpServerBuilder UseServiceProvider(IServiceProvider services)
+    {
+        _serviceProvider = services ?? throw new ArgumentNullException(nameof(services));
+        return this;
+    }
+
+    /// <summary>Changes the options.</summary>
+    public McpServerBuilder Configure(Action<McpServerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(Options);
+        return this;
+    }
+
+    /// <summary>Checks the configuration (duplicate tool names, limits) and creates the server.</summary>
+    public McpServer Build()
+    {
+        Options.Validate();
+        return new McpServer(Name, Version, Options, new ToolRegistry(_toolSets), new ServiceRegistry(new(_singletons), _serviceProvider));
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+
+namespace McpForge;
+
+/// <summary>How errors of a kind reach the client.</summary>
+public enum ErrorReporting
+{
+    /// <summary>
+    /// As a tool result with <c>isError: true</c>, whose text says what went wrong, so the model can correct itself.
+    /// The default, and what MCP 2025-11-25 asks for (tools, "Error Handling").
+    /// </summary>
+    ToolResult,
+
+    /// <summary>As a JSON-RPC error: -32602 with <c>data.errors</c> for arguments, -32000 for tool failures.</summary>
+    JsonRpcError,
+}
+
+/// <summary>Limits and behaviour of an <see cref="McpServer"/>. Every limit answers with a documented error (docs/errors.md).</summary>
+public sealed class McpServerOptions
+{
+    /// <summary>Tools per <c>tools/list</c> page; the rest follow through <c>nextCursor</c>. Default 100.</summary>
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>
+    /// Requests that may be awaiting their response at once. When reached, the server stops reading input until
+    /// one completes, so a flood of calls is queued by the operating system, not in memory. Default 64.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>The largest incoming message, in bytes; a larger one is answered with -32600 and skipped. Default 4 MiB.</summary>
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The largest response, in bytes; a larger one is replaced by a -32603 error. Default 16 MiB.</summary>
+    public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>The deepest JSON nesting accepted in a message; deeper input is answered with -32700. Default 64.</summary>
+    public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>
+    /// How long a tool may run before the call is answered with -32001 and its cancellation token is cancelled.
+    /// <c>null</c> disables the limit. Default 5 minutes.
+    /// </summary>
+    public TimeSpan? ToolTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How argument errors (missing, wrong type, unknown argument) are reported. Default <see cref="ErrorReporting.ToolResult"/>.</summary>
+    public ErrorReporting ArgumentErrors { get; set; } = ErrorReporting.ToolResult;
+
+    /// <summary>How an exception thrown by a tool is reported. Default <see cref="ErrorReporting.ToolResult"/>.</summary>
+    public ErrorReporting ToolErrors { get; set; } = ErrorReporting.ToolResult;
+
+    /// <summary>Arguments a tool does not declare are errors (default), or are ignored when false.</summary>
+    public bool RejectUnknownArguments { get; set; } = true;
+
+    /// <summary>Instructions for the model, sent in the <c>initialize</c> result.</summary>
+    public string? Instructions { get; set; }
+
+    /// <summary>Where exceptions thrown by tools are logged with their stack traces (never sent to the client). Default: standard error.</summary>
+    public TextWriter? ErrorLog { get; set; }
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1, nameof(PageSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRequests, 1, nameof(MaxConcurrentRequests));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 64, nameof(MaxMessageBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxResponseBytes, 64, nameof(MaxResponseBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxJsonDepth, 4, nameof(MaxJsonDepth));
+        if (ToolTimeout is TimeSpan timeout && timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ToolTimeout), "ToolTimeout must be positive, or null for no limit.");
+        }
+    }
+}

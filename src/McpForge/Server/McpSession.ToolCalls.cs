@@ -1,0 +1,382 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.JsonRpc;
+using McpForge.Tools;
+
+namespace McpForge.Server;
+
+internal sealed partial class McpSession
+{
+    private const int MaxToolNameBytes = 512;
+
+    private void HandleToolsCall(RequestId id, ReadOnlySpan<byte> @params)
+    {
+        if (!TryStartParams(id, @params, out var reader)) return;
+
+        McpTool? tool = null;
+        string? unknownName = null;
+        var nameSeen = false;
+        var arguments = ReadOnlySpan<byte>.Empty;
+        RequestId progressToken = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    SendError(id, JsonRpcErrorCode.InvalidParams, "tools/call \"name\" must be a string.");
+                    return;
+                }
+                nameSeen = true;
+                tool = FindTool(ref reader);
+                unknownName = tool is null ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("arguments"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    arguments = @params[start..(int)reader.BytesConsumed];
+                }
+                else if (reader.TokenType != JsonTokenType.Null)
+                {
+                    reader.Skip();
+                    SendError(id, JsonRpcErrorCode.InvalidParams, "tools/call \"arguments\" must be an object.");
+                    return;
+                }
+            }
+            else if (reader.ValueTextEquals("_meta"u8))
+            {
+                reader.Read();
+                progressToken = ReadProgressToken(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (!nameSeen)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidParams, "tools/call requires \"name\".");
+            return;
+        }
+        if (tool is null)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidParams, $"Unknown tool: '{unknownName}'. Call tools/list for the available tools.");
+            return;
+        }
+        if (_inFlight.ContainsKey(id))
+        {
+            SendError(id, JsonRpcErrorCode.InvalidRequest, $"The request id {id} is already used by a request in progress.");
+            return;
+        }
+
+        Invoke(tool, id, progressToken, arguments);
+    }
+
+    private McpTool? FindTool(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return Server.Tools.Find(reader.ValueSpan);
+        }
+        if (reader.ValueSpan.Length > MaxToolNameBytes)
+        {
+            return null;
+        }
+        Span<byte> unescaped = stackalloc byte[MaxToolNameBytes];
+        var length = reader.CopyString(unescaped);
+        return Server.Tools.Find(unescaped[..length]);
+    }
+
+    private static RequestId ReadProgressToken(ref Utf8JsonReader reader)
+    {
+        RequestId token = default;
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isToken = reader.ValueTextEquals("progressToken"u8);
+                reader.Read();
+                if (isToken && RequestId.TryRead(ref reader, out var value)) token = value;
+                reader.Skip();
+            }
+        }
+        else
+        {
+            reader.Skip();
+        }
+        return token;
+    }
+
+    private void Invoke(McpTool tool, RequestId id, RequestId progressToken, ReadOnlySpan<byte> arguments)
+    {
+        var cancellation = new CancellationTokenSource();
+        var call = new McpToolCall(this, tool, id, progressToken, cancellation);
+
+        // Every call holds a response slot from here until its outcome is decided; the read loop stops reading
+        // while all slots are taken, and draining at end of input waits for them.
+        call.HoldSlot();
+        Interlocked.Increment(ref _pendingResponses);
+
+        if (Server.Options.ToolTimeout is TimeSpan timeout)
+        {
+            cancellation.Token.UnsafeRegister(static state => ((McpToolCall)state!).Session.OnTimeout((McpToolCall)state!), call);
+            cancellation.CancelAfter(timeout);
+        }
+
+        ValueTask pending;
+        try
+        {
+            pending = tool.Invoker(call, arguments);
+        }
+        catch (Exception ex)
+        {
+            Finish(call, ex);
+            return;
+        }
+
+        if (pending.IsCompleted)
+        {
+            Exception? failure = null;
+            try
+            {
+                pending.GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+            Finish(call, failure);
+            return;
+        }
+
+        // The call went asynchronous: make it findable by notifications/cancelled. If it finished on another
+        // thread before it was added, Finish could not remove it, so it is removed here instead.
+        _inFlight[id] = call;
+        if (!call.IsRunning)
+        {
+            _inFlight.TryRemove(new(id, call));
+        }
+        _ = CompleteAsync(call, pending);
+    }
+
+    private async Task CompleteAsync(McpToolCall call, ValueTask pending)
+    {
+        Exception? failure = null;
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        Finish(call, failure);
+    }
+
+    private void OnTimeout(McpToolCall call)
+    {
+        if (!call.TryFinish(McpToolCall.TimedOut))
+        {
+            return; // Completed, or cancelled by the client, first.
+        }
+        _inFlight.TryRemove(new(call.RequestId, call));
+        var timeout = Server.Options.ToolTimeout.GetValueOrDefault();
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            JsonRpcWriter.WriteTimeout(buffer.Json, call.RequestId,
+                string.Create(CultureInfo.InvariantCulture, $"Tool '{call.Tool.Name}' did not complete within {timeout.TotalMilliseconds:0} ms (McpServerOptions.ToolTimeout)."),
+                (long)timeout.TotalMilliseconds);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+        ResponseDecided(call);
+    }
+
+    /// <summary>Decides and sends the one response of a call that ended, unless cancellation or timeout decided it first.</summary>
+    private void Finish(McpToolCall call, Exception? failure)
+    {
+        if (!call.TryFinish(McpToolCall.Completed))
+        {
+            // The client cancelled it (no response, per the spec) or the timeout already answered.
+            call.ReleaseResult();
+            return;
+        }
+        _inFlight.TryRemove(new(call.RequestId, call));
+        try
+        {
+            if (failure is null)
+            {
+                SendCompleted(call);
+            }
+            else if (call.ResultBuffer is not null)
+            {
+                call.ReleaseResult();
+                LogException($"writing the result of tool '{call.Tool.Name}'", failure);
+                SendError(call.RequestId, JsonRpcErrorCode.InternalError, "Response serialization failed: " + failure.Message);
+            }
+            else
+            {
+                SendToolFailure(call, failure);
+            }
+        }
+        finally
+        {
+            call.ReleaseResult();
+            // Only the Completed outcome disposes: the cancel and timeout paths may still be touching the source.
+            call.Cancellation.Dispose();
+            ResponseDecided(call);
+        }
+    }
+
+    private void SendCompleted(McpToolCall call)
+    {
+        if (call.HasArgumentErrors)
+        {
+            SendArgumentErrors(call);
+            return;
+        }
+        if (call.ResultBuffer is not { } buffer)
+        {
+            SendError(call.RequestId, JsonRpcErrorCode.InternalError, $"Tool '{call.Tool.Name}' completed without writing a result.");
+            return;
+        }
+        JsonRpcWriter.EndMessage(buffer.Json);
+        var message = buffer.WrittenSpan;
+        if (message.Length > Server.Options.MaxResponseBytes)
+        {
+            SendError(call.RequestId, JsonRpcErrorCode.InternalError, string.Create(CultureInfo.InvariantCulture,
+                $"The result of tool '{call.Tool.Name}' is {message.Length} bytes, over the limit of {Server.Options.MaxResponseBytes} bytes (McpServerOptions.MaxResponseBytes)."));
+            return;
+        }
+        _sink.Send(message);
+    }
+
+    private void SendArgumentErrors(McpToolCall call)
+    {
+        var details = $"Invalid arguments for tool '{call.Tool.Name}'";
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            var w = buffer.Json;
+            if (Server.Options.ArgumentErrors == ErrorReporting.JsonRpcError)
+            {
+                JsonRpcWriter.WriteInvalidArguments(w, call.RequestId, details + ".", call.ArgumentErrors);
+            }
+            else
+            {
+                var text = new StringBuilder(details).Append(':');
+                foreach (var error in call.ArgumentErrors)
+                {
+                    text.Append("\n- ").Append(error.Path).Append(": ").Append(error.Message);
+                }
+                JsonRpcWriter.StartResult(w, call.RequestId);
+                w.WriteStartObject();
+                w.WriteStartArray("content"u8);
+                w.WriteStartObject();
+                w.WriteString("type"u8, "text"u8);
+                w.WriteString("text"u8, text.ToString());
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteStartObject("structuredContent"u8);
+                JsonRpcWriter.WriteArgumentErrors(w, call.ArgumentErrors);
+                w.WriteEndObject();
+                w.WriteBoolean("isError"u8, true);
+                w.WriteEndObject();
+                JsonRpcWriter.EndMessage(w);
+            }
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    private void SendToolFailure(McpToolCall call, Exception failure)
+    {
+        LogException($"tool '{call.Tool.Name}'", failure);
+        if (Server.Options.ToolErrors == ErrorReporting.JsonRpcError)
+        {
+            SendError(call.RequestId, JsonRpcErrorCode.ToolExecutionFailed, failure.Message);
+            return;
+        }
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            var w = buffer.Json;
+            JsonRpcWriter.StartResult(w, call.RequestId);
+            w.WriteStartObject();
+            w.WriteStartArray("content"u8);
+            w.WriteStartObject();
+            w.WriteString("type"u8, "text"u8);
+            w.WriteString("text"u8, failure.Message);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteBoolean("isError"u8, true);
+            w.WriteEndObject();
+            JsonRpcWriter.EndMessage(w);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    /// <summary>A tracked call's outcome is decided: free its slot, and wake a reader waiting for capacity or a drain.</summary>
+    private void ResponseDecided(McpToolCall call)
+    {
+        if (!call.TryReleaseSlot()) return;
+        var remaining = Interlocked.Decrement(ref _pendingResponses);
+        TaskCompletionSource? capacity, drain = null;
+        lock (_capacityGate)
+        {
+            capacity = _capacityWaiter;
+            _capacityWaiter = null;
+            if (remaining == 0)
+            {
+                drain = _drainWaiter;
+                _drainWaiter = null;
+            }
+        }
+        capacity?.TrySetResult();
+        drain?.TrySetResult();
+    }
+
+    /// <summary>Completes when fewer than <see cref="McpServerOptions.MaxConcurrentRequests"/> responses are outstanding.</summary>
+    public Task WaitForCapacityAsync()
+    {
+        lock (_capacityGate)
+        {
+            if (!AtCapacity) return Task.CompletedTask;
+            _capacityWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _capacityWaiter.Task;
+        }
+    }
+
+    /// <summary>Completes when every request read so far has its response (or was cancelled by the client).</summary>
+    public Task DrainAsync()
+    {
+        lock (_capacityGate)
+        {
+            if (Volatile.Read(ref _pendingResponses) == 0) return Task.CompletedTask;
+            _drainWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _drainWaiter.Task;
+        }
+    }
+}

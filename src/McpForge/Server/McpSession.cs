@@ -1,0 +1,473 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.JsonRpc;
+using McpForge.Protocol;
+using McpForge.Tools;
+
+namespace McpForge.Server;
+
+/// <summary>
+/// One client connection: the protocol state (initialization, negotiated version, log level) and the requests
+/// in flight. Transports hand it complete messages; it answers through an <see cref="IMessageSink"/>.
+/// </summary>
+/// <remarks>
+/// A request runs on the transport's read loop until it first awaits, as in ASP.NET Core; synchronous tools and
+/// the built-in methods therefore answer without a thread hop. Calls that go asynchronous are tracked until
+/// their single outcome (completed, cancelled by the client, or timed out) is decided.
+/// </remarks>
+internal sealed partial class McpSession
+{
+    private readonly IMessageSink _sink;
+    private readonly ConcurrentDictionary<RequestId, McpToolCall> _inFlight = new();
+    private readonly object _capacityGate = new();
+    private TaskCompletionSource? _capacityWaiter;
+    private TaskCompletionSource? _drainWaiter;
+    private int _pendingResponses;
+    private volatile bool _initialized;
+    private volatile int _logLevel = (int)McpLogLevel.Info;
+
+    public McpSession(McpServer server, IMessageSink sink)
+    {
+        Server = server;
+        _sink = sink;
+    }
+
+    public McpServer Server { get; }
+
+    /// <summary>The protocol version agreed at <c>initialize</c>, or null before it.</summary>
+    public string? ProtocolVersion { get; private set; }
+
+    /// <summary>The client's <c>clientInfo</c>, or null before <c>initialize</c>.</summary>
+    public McpClientInfo? ClientInfo { get; private set; }
+
+    /// <summary>The least severe level the client wants in <c>notifications/message</c>.</summary>
+    public McpLogLevel LogLevel => (McpLogLevel)_logLevel;
+
+    /// <summary>True when as many requests await their responses as <see cref="McpServerOptions.MaxConcurrentRequests"/> allows.</summary>
+    public bool AtCapacity => Volatile.Read(ref _pendingResponses) >= Server.Options.MaxConcurrentRequests;
+
+    /// <summary>Handles one complete incoming message (without its line ending). Never throws for bad input.</summary>
+    public void HandleMessage(ReadOnlySpan<byte> message)
+    {
+        if (message.IsEmpty || message.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            return; // An empty line carries no message; JSON-RPC has nothing to answer.
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(message))
+        {
+            SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid UTF-8.");
+            return;
+        }
+
+        JsonRpcEnvelope envelope;
+        try
+        {
+            envelope = JsonRpcEnvelope.Read(message, Server.Options.MaxJsonDepth);
+        }
+        catch (JsonException ex)
+        {
+            SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid JSON: " + ex.Message);
+            return;
+        }
+
+        switch (envelope.Kind)
+        {
+            case JsonRpcMessageKind.Invalid:
+                SendError(envelope.Id, JsonRpcErrorCode.InvalidRequest, envelope.Problem!);
+                return;
+            case JsonRpcMessageKind.Response:
+                return; // This server sends no requests yet, so a response answers nothing of ours.
+            case JsonRpcMessageKind.Notification:
+                HandleNotification(envelope, envelope.Params(message));
+                return;
+            default:
+                HandleRequest(envelope, envelope.Params(message));
+                return;
+        }
+    }
+
+    /// <summary>Answers a message that was too large to read (its id is unknown, so the error carries none).</summary>
+    public void RejectOversizedMessage() =>
+        SendError(default, JsonRpcErrorCode.InvalidRequest, string.Create(CultureInfo.InvariantCulture,
+            $"The message exceeds the maximum size of {Server.Options.MaxMessageBytes} bytes (McpServerOptions.MaxMessageBytes)."));
+
+    private void HandleRequest(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params)
+    {
+        var id = envelope.Id;
+        try
+        {
+            switch (envelope.Method)
+            {
+                case McpMethod.Unknown:
+                    SendMethodNotFound(id, envelope.UnknownMethodName!);
+                    return;
+                case McpMethod.NotificationsInitialized:
+                case McpMethod.NotificationsCancelled:
+                    SendError(id, JsonRpcErrorCode.InvalidRequest, $"'{MethodName(envelope.Method)}' is a notification and must not have an id.");
+                    return;
+                case McpMethod.Initialize:
+                    HandleInitialize(id, @params);
+                    return;
+                case McpMethod.Ping:
+                    SendEmptyResult(id);
+                    return;
+            }
+
+            if (!_initialized)
+            {
+                SendError(id, JsonRpcErrorCode.InvalidRequest,
+                    $"'{MethodName(envelope.Method)}' was received before 'initialize'. Send 'initialize' first; only 'ping' may precede it.");
+                return;
+            }
+
+            switch (envelope.Method)
+            {
+                case McpMethod.ToolsList:
+                    HandleToolsList(id, @params);
+                    return;
+                case McpMethod.ToolsCall:
+                    HandleToolsCall(id, @params);
+                    return;
+                case McpMethod.LoggingSetLevel:
+                    HandleSetLevel(id, @params);
+                    return;
+            }
+        }
+        catch (JsonException ex)
+        {
+            // The envelope was valid JSON, so this is a params shape the handler could not read.
+            SendError(id, JsonRpcErrorCode.InvalidParams, "The params could not be read: " + ex.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogException("handling " + MethodName(envelope.Method), ex);
+            SendError(id, JsonRpcErrorCode.InternalError, ex.Message);
+        }
+    }
+
+    private void HandleNotification(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params)
+    {
+        try
+        {
+            switch (envelope.Method)
+            {
+                case McpMethod.NotificationsCancelled:
+                    HandleCancelled(@params);
+                    break;
+                case McpMethod.NotificationsInitialized:
+                    break;
+                default:
+                    break; // Unknown notifications are ignored, as JSON-RPC requires (nothing may answer them).
+            }
+        }
+        catch (JsonException)
+        {
+            // A malformed notification cannot be answered; it is dropped.
+        }
+    }
+
+    private void HandleInitialize(RequestId id, ReadOnlySpan<byte> @params)
+    {
+        if (_initialized)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidRequest, "The session is already initialized.");
+            return;
+        }
+
+        string? requested = null;
+        string? clientName = null, clientVersion = null;
+        if (!TryStartParams(id, @params, out var reader)) return;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("protocolVersion"u8))
+            {
+                reader.Read();
+                requested = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("clientInfo"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var isName = reader.ValueTextEquals("name"u8);
+                        var isVersion = reader.ValueTextEquals("version"u8);
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.String)
+                        {
+                            if (isName) clientName = reader.GetString();
+                            else if (isVersion) clientVersion = reader.GetString();
+                        }
+                        reader.Skip();
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (requested is null)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidParams, "initialize requires \"protocolVersion\" (a string).");
+            return;
+        }
+
+        ProtocolVersion = McpProtocolVersions.Negotiate(requested);
+        ClientInfo = new McpClientInfo(clientName ?? string.Empty, clientVersion ?? string.Empty);
+        _initialized = true;
+
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            var w = buffer.Json;
+            JsonRpcWriter.StartResult(w, id);
+            w.WriteStartObject();
+            w.WriteString("protocolVersion"u8, ProtocolVersion);
+            w.WriteStartObject("capabilities"u8);
+            w.WriteStartObject("logging"u8);
+            w.WriteEndObject();
+            w.WriteStartObject("tools"u8);
+            w.WriteBoolean("listChanged"u8, false);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartObject("serverInfo"u8);
+            w.WriteString("name"u8, Server.Name);
+            w.WriteString("version"u8, Server.Version);
+            w.WriteEndObject();
+            if (Server.Options.Instructions is { } instructions)
+            {
+                w.WriteString("instructions"u8, instructions);
+            }
+            w.WriteEndObject();
+            JsonRpcWriter.EndMessage(w);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    private void HandleToolsList(RequestId id, ReadOnlySpan<byte> @params)
+    {
+        var offset = 0;
+        if (!@params.IsEmpty)
+        {
+            if (!TryStartParams(id, @params, out var reader)) return;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("cursor"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.Null && !TryDecodeCursor(ref reader, out offset))
+                    {
+                        SendError(id, JsonRpcErrorCode.InvalidParams, "The cursor is not one this server issued.");
+                        return;
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+
+        var tools = Server.Tools.All;
+        var end = Math.Min(tools.Length, offset + Server.Options.PageSize);
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            var w = buffer.Json;
+            JsonRpcWriter.StartResult(w, id);
+            w.WriteStartObject();
+            w.WriteStartArray("tools"u8);
+            for (var i = offset; i < end; i++)
+            {
+                w.WriteRawValue(tools[i].Descriptor, skipInputValidation: true);
+            }
+            w.WriteEndArray();
+            if (end < tools.Length)
+            {
+                w.WriteString("nextCursor"u8, end.ToString(CultureInfo.InvariantCulture));
+            }
+            w.WriteEndObject();
+            JsonRpcWriter.EndMessage(w);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    /// <summary>Cursors are the decimal offset of the next page; anything else was not issued by this server.</summary>
+    private bool TryDecodeCursor(ref Utf8JsonReader reader, out int offset)
+    {
+        offset = 0;
+        return reader.TokenType == JsonTokenType.String
+            && !reader.ValueIsEscaped
+            && int.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out offset)
+            && offset >= 0 && offset < Server.Tools.All.Length;
+    }
+
+    private void HandleSetLevel(RequestId id, ReadOnlySpan<byte> @params)
+    {
+        if (!TryStartParams(id, @params, out var reader)) return;
+        McpLogLevel? level = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isLevel = reader.ValueTextEquals("level"u8);
+            reader.Read();
+            if (isLevel && reader.TokenType == JsonTokenType.String)
+            {
+                level = McpLogLevels.Parse(ref reader);
+            }
+            reader.Skip();
+        }
+        if (level is not McpLogLevel value)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidParams,
+                "logging/setLevel requires \"level\": one of debug, info, notice, warning, error, critical, alert, emergency.");
+            return;
+        }
+        _logLevel = (int)value;
+        SendEmptyResult(id);
+    }
+
+    private void HandleCancelled(ReadOnlySpan<byte> @params)
+    {
+        if (@params.IsEmpty) return;
+        var reader = new Utf8JsonReader(@params);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject) return;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isRequestId = reader.ValueTextEquals("requestId"u8);
+            reader.Read();
+            if (isRequestId && RequestId.TryRead(ref reader, out var requestId))
+            {
+                // A cancellation for a request that already finished, or never arrived, is ignored (MCP cancellation §).
+                if (_inFlight.TryGetValue(requestId, out var call) && call.TryFinish(McpToolCall.CancelledByClient))
+                {
+                    _inFlight.TryRemove(new(requestId, call));
+                    ResponseDecided(call);
+                    call.Cancellation.Cancel();
+                }
+            }
+            reader.Skip();
+        }
+    }
+
+    /// <summary>Starts reading params that must be an object; answers -32602 and returns false otherwise.</summary>
+    private bool TryStartParams(RequestId id, ReadOnlySpan<byte> @params, out Utf8JsonReader reader)
+    {
+        reader = new Utf8JsonReader(@params.IsEmpty ? "{}"u8 : @params);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartObject) return true;
+        SendError(id, JsonRpcErrorCode.InvalidParams, "\"params\" must be an object.");
+        return false;
+    }
+
+    internal static string MethodName(McpMethod method) => method switch
+    {
+        McpMethod.Initialize => "initialize",
+        McpMethod.Ping => "ping",
+        McpMethod.ToolsList => "tools/list",
+        McpMethod.ToolsCall => "tools/call",
+        McpMethod.LoggingSetLevel => "logging/setLevel",
+        McpMethod.NotificationsInitialized => "notifications/initialized",
+        McpMethod.NotificationsCancelled => "notifications/cancelled",
+        _ => "unknown",
+    };
+
+    internal void SendError(RequestId id, int code, string details)
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            JsonRpcWriter.WriteError(buffer.Json, id, code, details);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    private void SendMethodNotFound(RequestId id, string method)
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            JsonRpcWriter.WriteMethodNotFound(buffer.Json, id, method);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    private void SendEmptyResult(RequestId id)
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            var w = buffer.Json;
+            JsonRpcWriter.StartResult(w, id);
+            w.WriteStartObject();
+            w.WriteEndObject();
+            JsonRpcWriter.EndMessage(w);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    /// <summary>Sends a notification whose params <paramref name="writeParams"/> writes.</summary>
+    internal void SendNotification<TState>(ReadOnlySpan<byte> method, TState state, Action<Utf8JsonWriter, TState> writeParams)
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            JsonRpcWriter.StartNotification(buffer.Json, method);
+            writeParams(buffer.Json, state);
+            JsonRpcWriter.EndMessage(buffer.Json);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    private void LogException(string what, Exception exception)
+    {
+        try
+        {
+            var log = Server.Options.ErrorLog ?? Console.Error;
+            log.WriteLine($"McpForge: {what} failed: {exception}");
+        }
+        catch (Exception)
+        {
+            // Logging must never take the server down.
+        }
+    }
+}

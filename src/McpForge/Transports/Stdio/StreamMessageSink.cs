@@ -1,0 +1,87 @@
+using System;
+using System.Buffers;
+using System.IO;
+using McpForge.Server;
+
+namespace McpForge.Transports.Stdio;
+
+/// <summary>
+/// Writes newline-terminated messages to a stream. Whole messages only, from any thread: a sender appends its
+/// message under a lock, and whoever finds no write in progress writes everything pending in one system call,
+/// so concurrent and pipelined responses are batched without a writer thread. The read loop can hold a batch
+/// open while it handles a buffer of requests, so their responses leave together.
+/// </summary>
+internal sealed class StreamMessageSink(Stream stream) : IMessageSink
+{
+    private const int MaxRetainedBytes = 1024 * 1024;
+    private readonly object _gate = new();
+    private ArrayBufferWriter<byte> _pending = new(16 * 1024);
+    private ArrayBufferWriter<byte>? _spare = new(16 * 1024);
+    private bool _writing;
+    private int _batchDepth;
+    private bool _broken;
+
+    public void Send(ReadOnlySpan<byte> message)
+    {
+        lock (_gate)
+        {
+            if (_broken) return;
+            _pending.Write(message);
+            _pending.Write("\n"u8);
+            if (_writing || _batchDepth > 0) return;
+            _writing = true;
+        }
+        WritePending();
+    }
+
+    public void BeginBatch()
+    {
+        lock (_gate) _batchDepth++;
+    }
+
+    public void EndBatch()
+    {
+        lock (_gate)
+        {
+            if (--_batchDepth > 0 || _writing || _pending.WrittenCount == 0) return;
+            _writing = true;
+        }
+        WritePending();
+    }
+
+    private void WritePending()
+    {
+        while (true)
+        {
+            ArrayBufferWriter<byte> batch;
+            lock (_gate)
+            {
+                if (_pending.WrittenCount == 0 || _broken)
+                {
+                    _writing = false;
+                    return;
+                }
+                batch = _pending;
+                _pending = _spare ?? new ArrayBufferWriter<byte>(16 * 1024);
+                _spare = null;
+            }
+
+            try
+            {
+                stream.Write(batch.WrittenSpan);
+                stream.Flush();
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
+            {
+                // The client closed its end: nothing can reach it any more, so later messages are dropped.
+                lock (_gate) _broken = true;
+            }
+
+            batch.ResetWrittenCount();
+            lock (_gate)
+            {
+                _spare = batch.Capacity <= MaxRetainedBytes ? batch : null;
+            }
+        }
+    }
+}
