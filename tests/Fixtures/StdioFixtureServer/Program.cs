@@ -1,0 +1,24 @@
+using System;
+using McpForge;
+
+await McpServer.CreateBuilder("stdio-fixture", "1.0.0")
+    .AddTools<NoisyTools>()
+    .Build()
+    .RunStdioAsync();
+
+/// <summary>Tools that write to the console, the most common way a stdio server corrupts its own stream.</summary>
+public sealed partial class NoisyTools
+{
+    /// <summary>Writes to Console.Out and Console.Write, then returns the text.</summary>
+    /// <param name="text">What to say.</param>
+    [McpTool("shout")]
+    public static string Shout(string text)
+    {
+        Console.WriteLine("stray Console.WriteLine: " + text);
+        Console.Out.Write("stray Console.Out.Write\n");
+        Console.Out.Flush();
+        // A write from another thread while the server runs, as background work in a real server does.
+        System.Threading.Tasks.Task.Run(() => Console.WriteLine("stray write from a background thread")).Wait();
+        return text.ToUpperInvariant();
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace McpForge.IntegrationTests;
+
+/// <summary>
+/// Publishes QuickStart with NativeAOT exactly as the README says, fails on any IL or AOT warning, and checks
+/// that the native binary answers like the JIT build.
+/// </summary>
+public sealed class NativeAotTests
+{
+    [Fact]
+    public async Task QuickStart_publishes_as_NativeAOT_without_warnings_and_answers_like_the_JIT_build()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "mcpforge-aot-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exitCode, log) = await RunAsync("dotnet", ["publish", Path.Combine(RepositoryPaths.Root, "samples", "QuickStart"),
+                "-r", "linux-x64", "-p:PublishAot=true", "-o", output, "-nologo"], TimeSpan.FromMinutes(8));
+            Assert.True(exitCode == 0, "publish failed:\n" + log);
+            var warnings = log.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(warnings.Count == 0, "publish printed warnings:\n" + string.Join("\n", warnings));
+
+            var binary = Path.Combine(output, "QuickStart");
+            Assert.True(File.Exists(binary), "no native binary at " + binary);
+
+            string nativeTools, jitTools;
+            await using (var native = StdioProcess.Start(binary))
+            {
+                Assert.Equal("2025-11-25", native.Initialize().GetProperty("result").GetProperty("protocolVersion").GetString());
+                nativeTools = native.Request(1, "tools/list").GetProperty("result").GetRawText();
+                var add = native.Request(2, "tools/call", """{"name":"add","arguments":{"a":40,"b":2}}""");
+                Assert.Equal("""{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"42"}]}}""", add.GetRawText());
+                var echo = native.Request(3, "tools/call", """{"name":"echo","arguments":{"message":"native"}}""");
+                Assert.Equal("native", echo.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+                var bad = native.Request(4, "tools/call", """{"name":"add","arguments":{"a":1}}""");
+                Assert.True(bad.GetProperty("result").GetProperty("isError").GetBoolean());
+            }
+            await using (var jit = StdioProcess.StartDotnet(RepositoryPaths.BuiltAssembly("samples/QuickStart", "QuickStart")))
+            {
+                jit.Initialize();
+                jitTools = jit.Request(1, "tools/list").GetProperty("result").GetRawText();
+            }
+            Assert.Equal(jitTools, nativeTools);
+        }
+        finally
+        {
+            try { Directory.Delete(output, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<(int ExitCode, string Log)> RunAsync(string fileName, string[] arguments, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new System.Threading.CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}");
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
