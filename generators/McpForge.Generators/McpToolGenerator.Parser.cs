@@ -233,7 +233,8 @@ public sealed partial class McpToolGenerator
                 Name = name,
                 JsonName = parameter.Name,
                 Kind = ParameterKind.Argument,
-                TypeName = typeName + (nullable ? "?" : string.Empty),
+                // Nullable<T> already displays as T?; a nullable reference type needs its annotation added.
+                TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
                 Value = value,
                 IsNullable = nullable,
                 DefaultExpression = defaultExpression,

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.Tests.Fixtures;
+using McpForge.Tests.Harness;
+
+namespace McpForge.Tests;
+
+/// <summary>notifications/cancelled, timeouts, the concurrency limit and in-flight ids. Tests here share the <see cref="BasicTools.Gate"/>.</summary>
+[Collection(nameof(GateCollection))]
+public sealed class CancellationAndConcurrencyTests
+{
+    [Fact]
+    public async Task Cancelling_a_running_call_cancels_its_token_and_sends_no_response()
+    {
+        BasicTools.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelledBefore = Volatile.Read(ref BasicTools.CancelledCount);
+        await using var server = await ServerHarness.StartInitializedAsync();
+
+        await server.SendAsync("""{"jsonrpc":"2.0","id":"w1","method":"tools/call","params":{"name":"wait","arguments":{}}}""");
+        await server.SendAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"w1","reason":"user pressed stop"}}""");
+
+        // The next request is answered, and nothing is ever sent for w1.
+        Assert.Equal("after", ServerHarness.Text(await server.CallToolAsync(2, "echo", """{"message":"after"}""")));
+        await SpinUntil(() => Volatile.Read(ref BasicTools.CancelledCount) > cancelledBefore);
+        Assert.True(await server.IsSilentForAsync(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task A_cancellation_for_an_unknown_id_is_ignored_and_a_request_arriving_after_its_cancellation_is_served()
+    {
+        await using var server = await ServerHarness.StartInitializedAsync();
+        await server.SendAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":77}}""");
+        Assert.Equal("served", ServerHarness.Text(await server.CallToolAsync(77, "echo", """{"message":"served"}""")));
+    }
+
+    [Fact]
+    public async Task A_call_over_the_timeout_gets_request_timed_out_and_its_slot_back()
+    {
+        await using var server = await ServerHarness.StartInitializedAsync(o =>
+        {
+            o.ToolTimeout = TimeSpan.FromMilliseconds(200);
+            o.MaxConcurrentRequests = 1;
+        });
+        var response = await server.CallToolAsync(1, "hang", "{}");
+        Assert.Equal(
+            """{"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"Request timed out","data":{"details":"Tool 'hang' did not complete within 200 ms (McpServerOptions.ToolTimeout).","timeoutMs":200}}}""",
+            response.GetRawText());
+        // The only slot was freed although 'hang' never returns.
+        Assert.Equal("next", ServerHarness.Text(await server.CallToolAsync(2, "echo", """{"message":"next"}""")));
+    }
+
+    [Fact]
+    public async Task A_timed_out_call_that_observes_its_token_is_answered_once()
+    {
+        await using var server = await ServerHarness.StartInitializedAsync(o => o.ToolTimeout = TimeSpan.FromMilliseconds(100));
+        var response = await server.CallToolAsync(1, "sleep", """{"milliseconds":60000}""");
+        Assert.Equal(-32001, response.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.True(await server.IsSilentForAsync(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task Calls_run_concurrently_up_to_the_limit_and_each_response_is_whole()
+    {
+        BasicTools.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await ServerHarness.StartInitializedAsync(o => o.MaxConcurrentRequests = 8);
+        for (var i = 0; i < 8; i++)
+        {
+            await server.SendAsync($$$$"""{"jsonrpc":"2.0","id":{{{{i}}}},"method":"tools/call","params":{"name":"wait"}}""");
+        }
+        // The ninth request waits for a slot: nothing comes back while all eight wait on the gate.
+        await server.SendAsync("""{"jsonrpc":"2.0","id":100,"method":"ping"}""");
+        Assert.True(await server.IsSilentForAsync(TimeSpan.FromMilliseconds(300)));
+
+        BasicTools.Gate.SetResult();
+        var ids = new List<long>();
+        for (var i = 0; i < 9; i++)
+        {
+            var message = await server.ReadMessageAsync();
+            ids.Add(message.GetProperty("id").GetInt64());
+            if (message.GetProperty("id").GetInt64() < 100) Assert.Equal("released", ServerHarness.Text(message));
+        }
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (long)i).Append(100).ToArray(), ids.Order().ToArray());
+    }
+
+    [Fact]
+    public async Task An_id_already_in_flight_is_rejected()
+    {
+        BasicTools.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await ServerHarness.StartInitializedAsync();
+        await server.SendAsync("""{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"wait"}}""");
+        var duplicate = await server.CallToolAsync(5, "echo", """{"message":"x"}""");
+        Assert.Equal("""{"code":-32600,"message":"Invalid Request","data":{"details":"The request id 5 is already used by a request in progress."}}""", ServerHarness.Error(duplicate));
+        BasicTools.Gate.SetResult();
+        Assert.Equal("released", ServerHarness.Text(await server.ReadMessageAsync()));
+    }
+
+    [Fact]
+    public async Task Cancellation_racing_completion_gives_each_request_at_most_one_response()
+    {
+        await using var server = await ServerHarness.StartInitializedAsync();
+        const int calls = 300;
+        for (var i = 0; i < calls; i++)
+        {
+            await server.SendAsync($$$$"""{"jsonrpc":"2.0","id":{{{{i}}}},"method":"tools/call","params":{"name":"sleep","arguments":{"milliseconds":{{{{i % 3}}}}}}}""");
+            await server.SendAsync($$$$"""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":{{{{i}}}}}}""");
+        }
+        await server.SendAsync("""{"jsonrpc":"2.0","id":"end","method":"ping"}""");
+        await server.CloseInputAsync();
+
+        var seen = new HashSet<long>();
+        for (var i = 0; i < calls + 1; i++)
+        {
+            JsonElement message;
+            try { message = await server.ReadMessageAsync(TimeSpan.FromSeconds(5)); }
+            catch (System.IO.EndOfStreamException) { break; }
+            var id = message.GetProperty("id");
+            if (id.ValueKind == JsonValueKind.String) continue;
+            Assert.True(seen.Add(id.GetInt64()), "two responses for id " + id);
+            Assert.Equal("slept", ServerHarness.Text(message));
+        }
+        await server.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static async Task SpinUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition(), "condition not met within 2 s");
+    }
+}
+
+[CollectionDefinition(nameof(GateCollection), DisableParallelization = true)]
+public sealed class GateCollection;

@@ -1,0 +1,79 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace McpForge.Tests.Fixtures;
+
+/// <summary>The tools most runtime tests use.</summary>
+public sealed partial class BasicTools
+{
+    /// <summary>Released by tests to let <see cref="WaitAsync"/> calls finish.</summary>
+    public static TaskCompletionSource Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Observed by tests: how many <see cref="WaitAsync"/> calls saw their token cancelled.</summary>
+    public static int CancelledCount;
+
+    /// <summary>Echoes the message.</summary>
+    /// <param name="message">The message.</param>
+    [McpTool("echo")]
+    public static string Echo(string message) => message;
+
+    /// <summary>Adds two integers.</summary>
+    [McpTool("add")]
+    public static long Add(int a, int b) => (long)a + b;
+
+    /// <summary>Throws with a message the model should see.</summary>
+    [McpTool("fail")]
+    public static string Fail() => throw new InvalidOperationException("the disk is full");
+
+    /// <summary>Waits until the gate opens or the call is cancelled.</summary>
+    [McpTool("wait")]
+    public static async Task<string> WaitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Gate.Task.WaitAsync(cancellationToken);
+            return "released";
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref CancelledCount);
+            throw;
+        }
+    }
+
+    /// <summary>Sleeps, observing cancellation.</summary>
+    [McpTool("sleep")]
+    public static async Task<string> SleepAsync(int milliseconds, CancellationToken cancellationToken)
+    {
+        await Task.Delay(milliseconds, cancellationToken);
+        return "slept";
+    }
+
+    /// <summary>Never completes and ignores cancellation.</summary>
+    [McpTool("hang")]
+    public static Task<string> Hang() => new TaskCompletionSource<string>().Task;
+
+    /// <summary>Returns a string of the given length.</summary>
+    [McpTool("big")]
+    public static string Big(int length) => new('x', length);
+
+    /// <summary>Reports progress and logs.</summary>
+    [McpTool("report")]
+    public static async Task<string> ReportAsync(int steps, McpContext context)
+    {
+        await context.LogDebugAsync("debug detail");
+        await context.LogInfoAsync("starting");
+        for (var i = 1; i <= steps; i++)
+        {
+            await context.ReportProgressAsync(i, steps, "step " + i);
+        }
+        await context.LogWarningAsync("done");
+        return "reported " + steps;
+    }
+
+    /// <summary>Takes an optional argument with a default.</summary>
+    [McpTool("greet")]
+    public static string Greet(string name, string greeting = "Hello", int? times = null) =>
+        greeting + ", " + name + (times is int t ? " x" + t : string.Empty);
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace McpForge.Tests.Harness;
+
+/// <summary>
+/// Runs an <see cref="McpServer"/> over in-memory pipes with stdio framing, as a client would see it: lines in,
+/// lines out. Every wait is bounded; disposing closes the input and waits for the server to finish.
+/// </summary>
+internal sealed class ServerHarness : IAsyncDisposable
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+    private readonly Pipe _input = new();
+    private readonly Pipe _output = new();
+    private readonly Stream _inputWriter;
+    private readonly StreamReader _outputReader;
+    private readonly Task _server;
+    private bool _inputClosed;
+
+    private ServerHarness(McpServer server)
+    {
+        _inputWriter = _input.Writer.AsStream();
+        _outputReader = new StreamReader(_output.Reader.AsStream(), new UTF8Encoding(false));
+        _server = Task.Run(async () =>
+        {
+            try
+            {
+                await server.RunAsync(_input.Reader.AsStream(), _output.Writer.AsStream());
+            }
+            finally
+            {
+                await _output.Writer.CompleteAsync();
+            }
+        });
+    }
+
+    public static ServerHarness Start(Action<McpServerBuilder> configure)
+    {
+        var builder = McpServer.CreateBuilder("test-server", "9.9.9");
+        builder.Options.ErrorLog = TextWriter.Null;
+        configure(builder);
+        return new ServerHarness(builder.Build());
+    }
+
+    /// <summary>A server with the standard test tools, already initialized.</summary>
+    public static async Task<ServerHarness> StartInitializedAsync(Action<McpServerOptions>? options = null, Action<McpServerBuilder>? configure = null)
+    {
+        var harness = Start(b =>
+        {
+            b.AddTools<Fixtures.BasicTools>();
+            configure?.Invoke(b);
+            options?.Invoke(b.Options);
+        });
+        await harness.InitializeAsync();
+        return harness;
+    }
+
+    public Task Completion => _server;
+
+    public async Task SendAsync(string line) => await SendRawAsync(Encoding.UTF8.GetBytes(line + "\n"));
+
+    public async Task SendRawAsync(byte[] bytes)
+    {
+        await _inputWriter.WriteAsync(bytes);
+        await _inputWriter.FlushAsync();
+    }
+
+    public async Task CloseInputAsync()
+    {
+        if (_inputClosed) return;
+        _inputClosed = true;
+        await _input.Writer.CompleteAsync();
+    }
+
+    /// <summary>The next line the server wrote, or a <see cref="TimeoutException"/>.</summary>
+    public async Task<string> ReadLineAsync(TimeSpan? wait = null)
+    {
+        using var cts = new CancellationTokenSource(wait ?? s_wait);
+        try
+        {
+            return await _outputReader.ReadLineAsync(cts.Token) ?? throw new EndOfStreamException("The server closed its output.");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("The server wrote nothing within " + (wait ?? s_wait));
+        }
+    }
+
+    public async Task<JsonElement> ReadMessageAsync(TimeSpan? wait = null) =>
+        JsonDocument.Parse(await ReadLineAsync(wait)).RootElement.Clone();
+
+    /// <summary>True when the server writes nothing within <paramref name="wait"/>.</summary>
+    public async Task<bool> IsSilentForAsync(TimeSpan wait)
+    {
+        try
+        {
+            var line = await ReadLineAsync(wait);
+            throw new Xunit.Sdk.XunitException("Expected silence, got: " + line);
+        }
+        catch (TimeoutException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Sends a request and returns its response, collecting the notifications that came first.</summary>
+    public async Task<JsonElement> RequestAsync(object id, string method, string? paramsJson = null, List<JsonElement>? notifications = null)
+    {
+        var idJson = id is string s ? JsonSerializer.Serialize(s) : Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture);
+        await SendAsync(paramsJson is null
+            ? $$"""{"jsonrpc":"2.0","id":{{idJson}},"method":"{{method}}"}"""
+            : $$"""{"jsonrpc":"2.0","id":{{idJson}},"method":"{{method}}","params":{{paramsJson}}}""");
+        return await ReadResponseAsync(idJson!, notifications);
+    }
+
+    public async Task<JsonElement> ReadResponseAsync(string idJson, List<JsonElement>? notifications = null)
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            var message = await ReadMessageAsync();
+            if (message.TryGetProperty("id", out var got) && got.GetRawText() == idJson) return message;
+            if (notifications is null || message.TryGetProperty("id", out _))
+            {
+                throw new Xunit.Sdk.XunitException($"Expected the response to {idJson}, got: {message.GetRawText()}");
+            }
+            notifications.Add(message);
+        }
+        throw new TimeoutException("Too many messages before the response to " + idJson);
+    }
+
+    public Task<JsonElement> CallToolAsync(object id, string name, string argumentsJson, List<JsonElement>? notifications = null) =>
+        RequestAsync(id, "tools/call", $$"""{"name":"{{name}}","arguments":{{argumentsJson}}}""", notifications);
+
+    public async Task<JsonElement> InitializeAsync(string version = "2025-11-25")
+    {
+        var response = await RequestAsync(0, "initialize",
+            "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"tests\",\"version\":\"1.0\"}}");
+        await SendAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        return response;
+    }
+
+    /// <summary>The response's <c>error</c> object as compact JSON.</summary>
+    public static string Error(JsonElement response) => response.GetProperty("error").GetRawText();
+
+    /// <summary>The text of the first content block of a tool result.</summary>
+    public static string Text(JsonElement response) =>
+        response.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString()!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseInputAsync();
+        await Task.WhenAny(_server, Task.Delay(s_wait));
+    }
+}
