@@ -1,0 +1,130 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using McpForge.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace McpForge.Generators.Tests;
+
+/// <summary>The incremental pipeline stays cached on edits that do not touch a tool, and its model holds no Roslyn objects.</summary>
+public sealed class PipelineCachingTests
+{
+    private const string Tools = """
+        using McpForge;
+        namespace App;
+        public partial class AppTools
+        {
+            /// <summary>Echoes.</summary>
+            [McpTool("echo")] public static string Echo(string message) => message;
+            [McpTool("add")] public static int Add(int a, int b) => a + b;
+        }
+        """;
+
+    private const string Unrelated = """
+        namespace App;
+        public class Helper { public int Twice(int x) => x * 2; }
+        """;
+
+    private static readonly string[] s_trackedSteps = typeof(McpToolGenerator).Assembly
+        .GetType("McpForge.Generators.TrackingNames")!
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (string)f.GetValue(null)!)
+        .ToArray();
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params string[] sources)
+    {
+        var compilation = GeneratorHarness.Compile(sources);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new McpToolGenerator().AsSourceGenerator()],
+            parseOptions: GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return (driver.RunGenerators(compilation, CancellationToken.None), compilation);
+    }
+
+    private static GeneratorRunResult Rerun(GeneratorDriver driver, Compilation compilation) =>
+        driver.RunGenerators(compilation, CancellationToken.None).GetRunResult().Results.Single();
+
+    private static SyntaxTree Replace(CSharpCompilation compilation, int index, string text) =>
+        CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path: compilation.SyntaxTrees.ElementAt(index).FilePath);
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_step_and_output_cached()
+    {
+        var (driver, compilation) = FirstRun(Tools, Unrelated);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(1), Replace(compilation, 1, Unrelated.Replace("x * 2", "x + x")));
+        var run = Rerun(driver, edited);
+
+        foreach (var step in s_trackedSteps.Where(run.TrackedSteps.ContainsKey))
+        {
+            Assert.All(run.TrackedSteps[step].SelectMany(s => s.Outputs), o =>
+                Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {o.Reason}"));
+        }
+        Assert.True(run.TrackedSteps.ContainsKey("ToolTypes"));
+        Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void A_new_unrelated_file_leaves_the_tool_types_cached()
+    {
+        var (driver, compilation) = FirstRun(Tools);
+        var run = Rerun(driver, compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Unrelated, GeneratorHarness.ParseOptions, path: "New.cs")));
+        Assert.All(run.TrackedSteps["ToolTypes"].SelectMany(s => s.Outputs), o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "ToolTypes was " + o.Reason));
+    }
+
+    [Fact]
+    public void Editing_a_tool_description_modifies_its_type()
+    {
+        var (driver, compilation) = FirstRun(Tools, Unrelated);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), Replace(compilation, 0, Tools.Replace("Echoes.", "Echoes the message.")));
+        var run = Rerun(driver, edited);
+        Assert.Contains(run.TrackedSteps["ToolTypes"].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("Echoes the message.", run.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    [Fact]
+    public void Editing_a_tool_method_body_changes_nothing_generated()
+    {
+        var (driver, compilation) = FirstRun(Tools);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), Replace(compilation, 0, Tools.Replace("a + b", "b + a")));
+        var run = Rerun(driver, edited);
+        Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void The_model_holds_no_symbols_syntax_or_compilations()
+    {
+        var (driver, _) = FirstRun(Tools);
+        var run = driver.GetRunResult().Results.Single();
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var step in run.TrackedSteps["ToolMethods"])
+        {
+            foreach (var (value, _) in step.Outputs) Walk(value, "ToolMethods", visited);
+        }
+        Assert.True(visited.Count > 10, "the walk saw too little of the model to mean anything");
+    }
+
+    private static void Walk(object? value, string path, HashSet<object> visited)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum) return;
+        Assert.False(value is ISymbol or SyntaxNode or Location or SemanticModel or Compilation or SyntaxTree,
+            $"{path} holds a {value.GetType().Name}, which keeps the compilation alive and defeats caching");
+        if (!value.GetType().IsValueType && !visited.Add(value)) return;
+        if (value.GetType().FullName!.StartsWith("Microsoft.CodeAnalysis.Text.TextSpan", StringComparison.Ordinal)) return;
+        if (value is IEnumerable sequence)
+        {
+            var i = 0;
+            foreach (var item in sequence) Walk(item, $"{path}[{i++}]", visited);
+            return;
+        }
+        if (value is DiagnosticDescriptor) return; // immutable and shared, not tied to a compilation
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            Walk(field.GetValue(value), path + "." + field.Name, visited);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using McpForge.Generators.Tests.Infrastructure;
+
+namespace McpForge.Generators.Tests;
+
+/// <summary>
+/// The generated code for representative tool shapes, checked against reviewed golden files; each case also
+/// proves the output compiles with no error or warning.
+/// </summary>
+public sealed class SnapshotTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.ComponentModel;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using McpForge;
+        using McpForge.Protocol;
+
+        """;
+
+    private static void Verify(string test, string source) =>
+        Baselines.Verify(test, GeneratorHarness.RunClean(Usings + source).Generated);
+
+    [Fact]
+    public void Static_sync_tools() => Verify(nameof(Static_sync_tools), """
+        namespace Bench;
+
+        public sealed partial class BenchTools
+        {
+            /// <summary>Echoes the message back to the client.</summary>
+            /// <param name="message">The message to echo.</param>
+            [McpTool("echo")]
+            public static string Echo(string message) => message;
+
+            /// <summary>Adds two integers and returns the sum.</summary>
+            [McpTool("add")]
+            public static int Add([Description("First addend.")] int a, [Description("Second addend.")] int b) => a + b;
+        }
+        """);
+
+    [Fact]
+    public void Instance_tools_with_services_and_disposal() => Verify(nameof(Instance_tools_with_services_and_disposal), """
+        namespace Weather;
+
+        public interface IWeatherClient { Task<string> ForecastAsync(string city, int days, CancellationToken ct); }
+        public interface IClock { DateTimeOffset Now { get; } }
+
+        public sealed partial class WeatherTools(IWeatherClient client) : IDisposable
+        {
+            /// <summary>Gets the forecast for a city.</summary>
+            /// <param name="city">City name, e.g. "Paris".</param>
+            /// <param name="days">How many days ahead.</param>
+            [McpTool(ReadOnly = true, OpenWorld = true)]
+            public async Task<string> GetForecastAsync(string city, int days = 3, McpContext context = default!, CancellationToken ct = default)
+            {
+                await context.ReportProgressAsync(0, 100);
+                return await client.ForecastAsync(city, days, ct);
+            }
+
+            /// <summary>What time it is.</summary>
+            [McpTool("now", Title = "Current time")]
+            public string Now([FromServices] IClock clock, IServiceProvider services) => clock.Now.ToString("O");
+
+            public void Dispose() { }
+        }
+        """);
+
+    [Fact]
+    public void Every_parameter_type() => Verify(nameof(Every_parameter_type), """
+        namespace Types;
+
+        public enum Mode { Fast, Careful }
+
+        public partial class TypeTools
+        {
+            [McpTool]
+            public static void Scalars(string s, bool b, byte u8, sbyte i8, short i16, ushort u16, int i32, uint u32, long i64, ulong u64,
+                Int128 i128, UInt128 u128, float f32, double f64, decimal dec, Half half, char ch, Mode mode, Guid id,
+                DateTime at, DateTimeOffset atOffset, DateOnly day, TimeOnly time, TimeSpan span, Uri link) { }
+
+            [McpTool]
+            public static void Collections(int[] numbers, List<string> words, IReadOnlyList<Mode> modes, IEnumerable<double> weights,
+                IList<Guid> ids, ICollection<DateOnly> days, IReadOnlyCollection<char> letters, string?[] maybe) { }
+
+            [McpTool]
+            public static void Nullables(int? count, string? label, Mode? mode, Guid? id, List<int>? numbers) { }
+
+            [McpTool]
+            public static void Defaults(int count = 5, string label = "say \"hi\"\nthen go", Mode mode = Mode.Careful, double ratio = 0.25,
+                float scale = 1.5f, decimal price = 9.99m, bool loud = true, char sep = ',', long big = -1, string? none = null, Guid? id = null) { }
+        }
+        """);
+
+    [Fact]
+    public void Every_return_kind() => Verify(nameof(Every_return_kind), """
+        namespace Returns;
+
+        public enum Status { Ok, Failed }
+
+        public partial class ReturnTools
+        {
+            [McpTool] public static void Nothing() { }
+            [McpTool] public static Task NothingAsync() => Task.CompletedTask;
+            [McpTool] public static ValueTask NothingValueTask() => default;
+            [McpTool] public static string Text() => "x";
+            [McpTool] public static int Number() => 1;
+            [McpTool] public static bool Flag() => true;
+            [McpTool] public static Status State() => Status.Ok;
+            [McpTool] public static Guid Id() => Guid.Empty;
+            [McpTool] public static DateTime When() => DateTime.UnixEpoch;
+            [McpTool] public static int? Maybe() => null;
+            [McpTool] public static ContentBlock Block() => new TextContent("x");
+            [McpTool] public static ImageContent Picture() => new(new byte[] { 1 }, "image/png");
+            [McpTool] public static IEnumerable<ContentBlock> Blocks() => [];
+            [McpTool] public static ContentBlock[] BlockArray() => [];
+            [McpTool] public static List<TextContent> Texts() => [];
+            [McpTool] public static CallToolResult Result() => CallToolResult.FromText("x");
+            [McpTool] public static Task<string> TextAsync() => Task.FromResult("x");
+            [McpTool] public static ValueTask<int> NumberAsync() => ValueTask.FromResult(1);
+            [McpTool] public static async Task<CallToolResult> ResultAsync() { await Task.Yield(); return CallToolResult.FromText("x"); }
+            [McpTool] public static Task<IEnumerable<ContentBlock>> BlocksAsync() => Task.FromResult<IEnumerable<ContentBlock>>([]);
+        }
+        """);
+
+    [Fact]
+    public void Descriptions_names_and_annotations() => Verify(nameof(Descriptions_names_and_annotations), """
+        namespace Docs;
+
+        public partial class DocumentedTools
+        {
+            /// <summary>
+            /// Reads a file from <see cref="System.IO.Path"/>-style paths,
+            /// using <c>UTF-8</c>; see <paramref name="path"/>.
+            /// </summary>
+            /// <param name="path">The file's path.
+            /// Relative paths start at the workspace root.</param>
+            /// <returns>The file's text.</returns>
+            [McpTool(Title = "Read file", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+            public static string ReadFileAsync(string path) => path;
+
+            [McpTool, Description("Deletes everything. Careful.")]
+            public static void HTTPDeleteAll([Description("Type \"yes\" to confirm.")] string confirm) { }
+
+            [McpTool(Destructive = true)]
+            public static void Get2FACode() { }
+        }
+        """);
+
+    [Fact]
+    public void Nested_types_and_the_global_namespace() => Verify(nameof(Nested_types_and_the_global_namespace), """
+        public partial class Outer
+        {
+            public partial record Inner
+            {
+                [McpTool("inner_echo")]
+                public static string Echo(string text) => text;
+            }
+        }
+
+        public partial class GlobalTools
+        {
+            [McpTool("global_ping")]
+            public static string Ping() => "pong";
+        }
+        """);
+}
