@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 
 namespace McpForge.Generators.Tests.Infrastructure;
 
@@ -15,9 +14,9 @@ internal static class Baselines
 {
     private static readonly bool s_update = Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1";
 
-    public static void Verify(string test, IReadOnlyList<(string HintName, string Text)> generated, [CallerFilePath] string caller = "")
+    public static void Verify(string test, IReadOnlyList<(string HintName, string Text)> generated)
     {
-        var folder = Path.Combine(ProjectFolder(caller), "Baselines", test);
+        var folder = Path.Combine(ProjectFolder(), "Baselines", test);
         var actual = generated.ToDictionary(g => g.HintName + ".txt", g => Normalize(g.Text), StringComparer.Ordinal);
 
         if (s_update)
@@ -53,12 +52,17 @@ internal static class Baselines
 
     private const string McpForgeGeneratorVersion = "0.1.0";
 
-    private static string ProjectFolder(string callerFile)
+    /// <summary>
+    /// The test project's source folder, found from the test binary (not [CallerFilePath]: CI builds are
+    /// deterministic and map source paths to /_/).
+    /// </summary>
+    private static string ProjectFolder()
     {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(callerFile)!); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "McpForge.Generators.Tests.csproj"))) return dir.FullName;
+            var candidate = Path.Combine(dir.FullName, "tests", "McpForge.Generators.Tests");
+            if (File.Exists(Path.Combine(candidate, "McpForge.Generators.Tests.csproj"))) return candidate;
         }
-        throw new InvalidOperationException("test project folder not found from " + callerFile);
+        throw new InvalidOperationException("tests/McpForge.Generators.Tests not found above " + AppContext.BaseDirectory);
     }
 }
