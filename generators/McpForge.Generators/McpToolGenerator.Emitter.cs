@@ -134,9 +134,10 @@ public sealed partial class McpToolGenerator
             var arguments = Arguments(tool).ToList();
             var signature = string.Join(", ", tool.Parameters.Select(p => p.Name + ": " + p.TypeName.Replace("global::", "")));
             w.WriteLine($"// {tool.ToolName}: {tool.MethodName}({signature})");
-            w.OpenBlock($"private static {ValueTask} {InvokerName(tool)}({ToolCall} call, {ByteSpan} arguments)");
+            // Generated locals and parameters start with "__" so that no tool parameter name can collide with them.
+            w.OpenBlock($"private static {ValueTask} {InvokerName(tool)}({ToolCall} __call, {ByteSpan} __arguments)");
             var outs = string.Concat(arguments.Select(a => ", out var " + a.Name));
-            w.OpenBlock($"if (!{BinderName(tool)}(call, arguments{outs}))");
+            w.OpenBlock($"if (!{BinderName(tool)}(__call, __arguments{outs}))");
             w.WriteLine("return default;");
             w.CloseBlock();
 
@@ -150,10 +151,10 @@ public sealed partial class McpToolGenerator
             }
 
             var runArgs = string.Concat(arguments.Select(a => ", " + a.Name));
-            w.WriteLine($"return Run(call{runArgs});");
+            w.WriteLine($"return Run(__call{runArgs});");
             w.WriteLine();
             var runParams = string.Concat(arguments.Select(a => $", {a.TypeName} {a.Name}"));
-            w.OpenBlock($"static async {ValueTask} Run({ToolCall} call{runParams})");
+            w.OpenBlock($"static async {ValueTask} Run({ToolCall} __call{runParams})");
             EmitCallAndWrite(w, type, tool, awaitable: true);
             w.CloseBlock();
             w.CloseBlock();
@@ -162,14 +163,14 @@ public sealed partial class McpToolGenerator
         private static void EmitCallAndWrite(SourceWriter w, ToolTypeSpec type, ToolSpec tool, bool awaitable)
         {
             var callArguments = string.Join(", ", tool.Parameters.Select(ArgumentExpression));
-            var target = tool.IsStatic ? type.Hierarchy.FullyQualifiedName : "instance";
+            var target = tool.IsStatic ? type.Hierarchy.FullyQualifiedName : "__instance";
             var invocation = $"{target}.{tool.MethodName}({callArguments})";
             if (tool.Return.IsAsync)
             {
                 invocation = $"await {invocation}.ConfigureAwait(false)";
             }
             var hasResult = tool.Return.Kind != ReturnKind.Void;
-            var statement = hasResult ? $"var result = {invocation};" : invocation + ";";
+            var statement = hasResult ? $"var __result = {invocation};" : invocation + ";";
 
             if (tool.IsStatic)
             {
@@ -178,7 +179,7 @@ public sealed partial class McpToolGenerator
                 return;
             }
 
-            w.WriteLine("var instance = Create(call.Services);");
+            w.WriteLine("var __instance = Create(__call.Services);");
             if (!type.IsAsyncDisposable && !type.IsDisposable)
             {
                 w.WriteLine(statement);
@@ -191,24 +192,24 @@ public sealed partial class McpToolGenerator
             w.CloseBlock();
             w.OpenBlock("finally");
             w.WriteLine(type.IsAsyncDisposable && awaitable
-                ? "await ((global::System.IAsyncDisposable)instance).DisposeAsync().ConfigureAwait(false);"
-                : "((global::System.IDisposable)instance).Dispose();");
+                ? "await ((global::System.IAsyncDisposable)__instance).DisposeAsync().ConfigureAwait(false);"
+                : "((global::System.IDisposable)__instance).Dispose();");
             w.CloseBlock();
         }
 
         private static string ArgumentExpression(ParameterSpec parameter) => parameter.Kind switch
         {
-            ParameterKind.CancellationToken => "call.CancellationToken",
-            ParameterKind.Context => "call.Context",
-            ParameterKind.ServiceProvider => "call.Services",
-            ParameterKind.Service => $"{ServiceResolver}.GetRequired<{parameter.TypeName}>(call.Services)",
+            ParameterKind.CancellationToken => "__call.CancellationToken",
+            ParameterKind.Context => "__call.Context",
+            ParameterKind.ServiceProvider => "__call.Services",
+            ParameterKind.Service => $"{ServiceResolver}.GetRequired<{parameter.TypeName}>(__call.Services)",
             _ => parameter.Name,
         };
 
         private static string WriteResult(ReturnSpec returns)
         {
-            const string writer = "call.BeginResult()";
-            var value = returns.IsNullableValue ? "value" : "result";
+            const string writer = "__call.BeginResult()";
+            var value = returns.IsNullableValue ? "__value" : "__result";
             var write = returns.Kind switch
             {
                 ReturnKind.Void => $"{ToolResults}.WriteEmpty({writer});",
@@ -222,7 +223,7 @@ public sealed partial class McpToolGenerator
                 _ => $"{ToolResults}.WriteResult({writer}, {value});",
             };
             return returns.IsNullableValue
-                ? $"if (result is {{ }} value) {write} else {ToolResults}.WriteEmpty({writer});"
+                ? $"if (__result is {{ }} __value) {write} else {ToolResults}.WriteEmpty({writer});"
                 : write;
         }
 
@@ -239,46 +240,46 @@ public sealed partial class McpToolGenerator
             var arguments = Arguments(tool).ToList();
             var outs = string.Concat(arguments.Select(a => $", out {a.TypeName} {a.Name}"));
             w.WriteLine($"/// <summary>Reads the arguments of '{tool.ToolName}' from the request's UTF-8 JSON; records every problem on the call.</summary>");
-            w.OpenBlock($"private static bool {BinderName(tool)}({ToolCall} call, {ByteSpan} arguments{outs})");
+            w.OpenBlock($"private static bool {BinderName(tool)}({ToolCall} __call, {ByteSpan} __arguments{outs})");
             foreach (var a in arguments)
             {
                 w.WriteLine($"{a.Name} = {a.DefaultExpression ?? "default!"};");
             }
             foreach (var a in arguments.Where(a => !a.IsOptional))
             {
-                w.WriteLine($"var seen_{Identifier(a)} = false;");
+                w.WriteLine($"var __seen_{Identifier(a)} = false;");
             }
-            w.WriteLine($"var reader = {ToolArguments}.Begin(arguments);");
-            w.OpenBlock($"while ({ToolArguments}.NextArgument(ref reader))");
+            w.WriteLine($"var __reader = {ToolArguments}.Begin(__arguments);");
+            w.OpenBlock($"while ({ToolArguments}.NextArgument(ref __reader))");
             var first = true;
             foreach (var a in arguments)
             {
-                w.OpenBlock($"{(first ? "" : "else ")}if (reader.ValueTextEquals(\"{a.JsonName}\"u8))");
+                w.OpenBlock($"{(first ? "" : "else ")}if (__reader.ValueTextEquals(\"{a.JsonName}\"u8))");
                 first = false;
-                if (!a.IsOptional) w.WriteLine($"seen_{Identifier(a)} = true;");
-                w.WriteLine("reader.Read();");
+                if (!a.IsOptional) w.WriteLine($"__seen_{Identifier(a)} = true;");
+                w.WriteLine("__reader.Read();");
                 EmitReadValue(w, a, enums);
                 w.CloseBlock();
             }
             var accepted = string.Join(", ", arguments.Select(a => a.JsonName));
             if (first)
             {
-                w.WriteLine($"{ToolArguments}.UnknownArgument(ref reader, call, \"\");");
+                w.WriteLine($"{ToolArguments}.UnknownArgument(ref __reader, __call, \"\");");
             }
             else
             {
                 w.OpenBlock("else");
-                w.WriteLine($"{ToolArguments}.UnknownArgument(ref reader, call, \"{accepted}\");");
+                w.WriteLine($"{ToolArguments}.UnknownArgument(ref __reader, __call, \"{accepted}\");");
                 w.CloseBlock();
             }
             w.CloseBlock();
             foreach (var a in arguments.Where(a => !a.IsOptional))
             {
-                w.OpenBlock($"if (!seen_{Identifier(a)})");
-                w.WriteLine($"{ToolArguments}.Missing(call, \"/{a.JsonName}\");");
+                w.OpenBlock($"if (!__seen_{Identifier(a)})");
+                w.WriteLine($"{ToolArguments}.Missing(__call, \"/{a.JsonName}\");");
                 w.CloseBlock();
             }
-            w.WriteLine("return !call.HasArgumentErrors;");
+            w.WriteLine("return !__call.HasArgumentErrors;");
             w.CloseBlock();
         }
 
@@ -288,7 +289,7 @@ public sealed partial class McpToolGenerator
         {
             var value = a.Value!;
             var path = $"new {ArgumentPath}(\"/{a.JsonName}\")";
-            w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.Null)");
+            w.OpenBlock($"if (__reader.TokenType == {JsonTokenType}.Null)");
             if (a.IsNullable)
             {
                 w.WriteLine($"{a.Name} = null;");
@@ -299,11 +300,11 @@ public sealed partial class McpToolGenerator
             }
             else
             {
-                w.WriteLine($"{ToolArguments}.NotNullable(call, {path});");
+                w.WriteLine($"{ToolArguments}.NotNullable(__call, {path});");
             }
             w.CloseBlock();
-            w.OpenBlock($"else if ({ReadCall(value, path, enums)}(ref reader, call, {path}{ExtraArguments(value, enums)}, out var value))");
-            w.WriteLine($"{a.Name} = value;");
+            w.OpenBlock($"else if ({ReadCall(value, path, enums)}(ref __reader, __call, {path}{ExtraArguments(value, enums)}, out var __value))");
+            w.WriteLine($"{a.Name} = __value;");
             w.CloseBlock();
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using McpForge.Generators.Helpers;
 using McpForge.Generators.Model;
+using McpForge.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace McpForge.Generators;
@@ -12,9 +13,9 @@ namespace McpForge.Generators;
 /// of <c>IMcpToolType</c> with precomputed descriptors, a generated name lookup, argument binders and invokers.
 /// </summary>
 /// <remarks>
-/// Pipeline: <see cref="Parser"/> turns each attributed method into equatable specs (no symbols survive it);
-/// the specs are grouped by class; <see cref="Emitter"/> writes one file per class. Problems travel separately
-/// as <see cref="Diagnostics.DiagnosticInfo"/> values, so an edit that changes only a diagnostic does not re-emit code.
+/// Pipeline: <see cref="ToolParser"/> turns each attributed method into equatable specs (no symbols survive it);
+/// the specs are grouped by class; <see cref="Emitter"/> writes one file per class. A tool the parser rejects is
+/// left out silently: the analyzers report why, from the same parser.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class McpToolGenerator : IIncrementalGenerator
@@ -26,7 +27,7 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 TypeNames.McpToolAttribute,
                 predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
-                transform: static (ctx, ct) => Parser.Parse(ctx, ct))
+                transform: static (ctx, ct) => ToolParser.Parse((IMethodSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.TargetNode, ctx.SemanticModel.Compilation, ct))
             .WithTrackingName(TrackingNames.ToolMethods);
 
         var types = methods
@@ -39,10 +40,8 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(types, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpTools.g.cs", Emitter.Emit(type)));
 
-        var diagnostics = methods
-            .SelectMany(static (m, _) => m.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
+        // Misuse is reported by the analyzers (analyzers/McpForge.Analyzers), which run the same ToolParser;
+        // the generator leaves a rejected tool out and stays silent, so nothing is reported twice.
     }
 
     /// <summary>One spec per class, its tools in source order, classes in ordinal order of their names.</summary>

@@ -6,5 +6,4 @@ internal static class TrackingNames
     public const string ToolMethods = nameof(ToolMethods);
     public const string AllToolMethods = nameof(AllToolMethods);
     public const string ToolTypes = nameof(ToolTypes);
-    public const string Diagnostics = nameof(Diagnostics);
 }

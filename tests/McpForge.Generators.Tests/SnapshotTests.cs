@@ -148,6 +148,18 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Parameter_names_that_generated_code_also_uses() => Verify(nameof(Parameter_names_that_generated_code_also_uses), """
+        namespace Names;
+
+        public partial class NameTools(IServiceProvider provider)
+        {
+            [McpTool]
+            public string Clash(string call, string arguments, string reader, string value, int result, bool instance, string services, string @class) =>
+                call + arguments + reader + value + result + instance + services + @class + provider;
+        }
+        """);
+
+    [Fact]
     public void Nested_types_and_the_global_namespace() => Verify(nameof(Nested_types_and_the_global_namespace), """
         public partial class Outer
         {

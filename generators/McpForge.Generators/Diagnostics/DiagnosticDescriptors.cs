@@ -16,7 +16,13 @@ internal static class DiagnosticDescriptors
     public const string ToolTypeNotPartialId = "MCPF0003";
     public const string InvalidToolTypeId = "MCPF0004";
     public const string InvalidToolNameId = "MCPF0005";
-    public const string UnsupportedMethodShapeId = "MCPF0006";
+    public const string AsyncVoidToolId = "MCPF0006";
+    public const string UnsupportedParameterKindId = "MCPF0007";
+    public const string GenericToolMethodId = "MCPF0008";
+    public const string DuplicateToolNameId = "MCPF0009";
+    public const string MissingDescriptionId = "MCPF0010";
+    public const string ConsoleWriteInStdioServerId = "MCPF0011";
+    public const string ToolTypeWithoutToolsId = "MCPF0012";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -48,12 +54,49 @@ internal static class DiagnosticDescriptors
         "Tool name '{0}' is invalid; a tool name is 1 to 128 characters of A-Z, a-z, 0-9, '_', '-' and '.'",
         DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor UnsupportedMethodShape = Create(
-        UnsupportedMethodShapeId,
-        "Unsupported tool method",
-        "Method '{0}' cannot be an MCP tool: {1}",
+    public static readonly DiagnosticDescriptor AsyncVoidTool = Create(
+        AsyncVoidToolId,
+        "Tool method is async void",
+        "Tool '{0}' is 'async void', so its completion and exceptions cannot reach the client; return 'Task' instead",
         DiagnosticSeverity.Error);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    public static readonly DiagnosticDescriptor UnsupportedParameterKind = Create(
+        UnsupportedParameterKindId,
+        "Unsupported tool parameter kind",
+        "Parameter '{0}' of tool '{1}' is a {2} parameter, which JSON arguments cannot fill; use a plain parameter",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor GenericToolMethod = Create(
+        GenericToolMethodId,
+        "Tool method is generic",
+        "Tool '{0}' is a generic method, and a call cannot supply type arguments; declare one tool per concrete type",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateToolName = Create(
+        DuplicateToolNameId,
+        "Duplicate tool name",
+        "Tool name '{0}' is used by more than one method of '{1}'; tool names must be unique within a server",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingDescription = Create(
+        MissingDescriptionId,
+        "Tool has no description",
+        "Tool '{0}' has no description; add a <summary> doc comment or [Description] so models know when to call it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ConsoleWriteInStdioServer = Create(
+        ConsoleWriteInStdioServerId,
+        "Console output in a stdio server",
+        "'{0}' writes to standard output, which carries the JSON-RPC stream of this stdio server; write to Console.Error or log instead",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor ToolTypeWithoutTools = Create(
+        ToolTypeWithoutToolsId,
+        "Registered type has no tools",
+        "'{0}' has no [McpTool] methods, so AddTools<{0}>() would register nothing; mark its tool methods [McpTool] and make the class partial",
+        DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);
 }

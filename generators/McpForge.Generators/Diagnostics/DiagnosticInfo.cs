@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using McpForge.Generators.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -17,11 +18,27 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, string Fi
         return new DiagnosticInfo(descriptor, lineSpan.Path ?? string.Empty, location?.SourceSpan ?? default, lineSpan.Span, arguments.ToEquatableArray());
     }
 
-    public Diagnostic ToDiagnostic()
+    /// <summary>
+    /// The diagnostic, located in <paramref name="compilation"/>'s syntax tree of the same file, so that
+    /// <c>#pragma warning disable</c> and the IDE see it as source; a file-path location otherwise.
+    /// </summary>
+    public Diagnostic ToDiagnostic(Compilation? compilation = null)
     {
         var args = new object[Arguments.Count];
         for (var i = 0; i < args.Length; i++) args[i] = Arguments[i];
-        var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
+        Location location;
+        if (FilePath.Length == 0)
+        {
+            location = Location.None;
+        }
+        else if (compilation?.SyntaxTrees.FirstOrDefault(t => t.FilePath == FilePath) is { } tree)
+        {
+            location = Location.Create(tree, Span);
+        }
+        else
+        {
+            location = Location.Create(FilePath, Span, LineSpan);
+        }
         return Diagnostic.Create(Descriptor, location, args);
     }
 }

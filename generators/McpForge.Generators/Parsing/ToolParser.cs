@@ -10,293 +10,295 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace McpForge.Generators;
+namespace McpForge.Generators.Parsing;
 
-public sealed partial class McpToolGenerator
+/// <summary>What the parser found for one <c>[McpTool]</c> method: its class, its tool (if usable) and any problems.</summary>
+internal sealed record ToolMethodResult(ToolTypeSpec? Type, ToolSpec? Tool, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Turns an <c>[McpTool]</c> method's symbols into specs, and its misuse into diagnostics. The one place that decides
+/// what a valid tool is: the generator builds its tables from it (and skips what it rejects), and the analyzers
+/// in analyzers/McpForge.Analyzers compile this same file to report what it rejects, so the two cannot disagree.
+/// Nothing it returns refers to a symbol, a syntax node or the compilation.
+/// </summary>
+internal static class ToolParser
 {
-    /// <summary>What the parser found for one <c>[McpTool]</c> method: its class, its tool (if usable) and any problems.</summary>
-    internal sealed record ToolMethodResult(ToolTypeSpec? Type, ToolSpec? Tool, EquatableArray<DiagnosticInfo> Diagnostics);
-
-    /// <summary>Turns symbols into specs. Nothing it returns refers to a symbol, a syntax node or the compilation.</summary>
-    internal static class Parser
+    public static ToolMethodResult Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
+        CancellationToken cancellationToken)
     {
-        public static ToolMethodResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        var diagnostics = new List<DiagnosticInfo>();
+        if (method.ContainingType is not { } type)
         {
-            var diagnostics = new List<DiagnosticInfo>();
-            if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { } type)
-            {
-                return new ToolMethodResult(null, null, EquatableArray<DiagnosticInfo>.Empty);
-            }
-            var attribute = context.Attributes[0];
-            var methodLocation = method.Locations.FirstOrDefault();
-
-            var typeSpec = ParseType(type, methodLocation, diagnostics, cancellationToken);
-            var tool = ParseTool(method, attribute, context.TargetNode, context.SemanticModel.Compilation, diagnostics, cancellationToken);
-            return new ToolMethodResult(typeSpec, diagnostics.Count == 0 ? tool : null, diagnostics.ToEquatableArray());
+            return new ToolMethodResult(null, null, EquatableArray<DiagnosticInfo>.Empty);
         }
+        var methodLocation = method.Locations.FirstOrDefault();
 
-        private static ToolTypeSpec? ParseType(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        var typeSpec = ParseType(type, methodLocation, diagnostics, cancellationToken);
+        var tool = ParseTool(method, attribute, declaration, compilation, diagnostics, cancellationToken);
+        return new ToolMethodResult(typeSpec, diagnostics.Count == 0 ? tool : null, diagnostics.ToEquatableArray());
+    }
+
+    private static ToolTypeSpec? ParseType(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var typeName = type.ToDisplayString();
+        if (type.IsStatic || type.TypeKind != TypeKind.Class || type.IsGenericType)
         {
-            var typeName = type.ToDisplayString();
-            if (type.IsStatic || type.TypeKind != TypeKind.Class || type.IsGenericType)
-            {
-                var what = type.IsStatic ? "static" : type.TypeKind != TypeKind.Class ? "not a class" : "generic";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolType, type.Locations.FirstOrDefault() ?? location, typeName, what));
-                return null;
-            }
-
-            var chain = new List<TypeDeclarationInfo>();
-            for (var current = type; current is not null; current = current.ContainingType)
-            {
-                if (!IsPartial(current, cancellationToken))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ToolTypeNotPartial, current.Locations.FirstOrDefault() ?? location, current.ToDisplayString()));
-                    return null;
-                }
-                if (current.IsGenericType)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolType, current.Locations.FirstOrDefault() ?? location, current.ToDisplayString(), "generic"));
-                    return null;
-                }
-                chain.Insert(0, new TypeDeclarationInfo(Keyword(current), current.Name));
-            }
-
-            var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
-            var constructor = ChooseConstructor(type);
-            return new ToolTypeSpec
-            {
-                Hierarchy = new HierarchyInfo
-                {
-                    Namespace = ns,
-                    Types = chain.ToEquatableArray(),
-                    FullyQualifiedName = SupportedTypes.FullName(type),
-                    HintName = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", chain.Select(t => t.Name)),
-                },
-                ConstructorServiceTypes = (constructor?.Parameters.Select(p => SupportedTypes.FullName(p.Type)) ?? Enumerable.Empty<string>()).ToEquatableArray(),
-                IsDisposable = type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable),
-                IsAsyncDisposable = type.AllInterfaces.Any(i => i.ToDisplayString() == TypeNames.IAsyncDisposable),
-                Tools = EquatableArray<ToolSpec>.Empty,
-            };
-        }
-
-        /// <summary>The constructor generated code calls for instance tools: the only one, or the public one with the most parameters.</summary>
-        private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
-        {
-            var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0).ToList();
-            if (constructors.Count == 1) return constructors[0];
-            return constructors
-                .Where(c => c.DeclaredAccessibility == Accessibility.Public)
-                .OrderByDescending(c => c.Parameters.Length)
-                .FirstOrDefault() ?? constructors.FirstOrDefault();
-        }
-
-        private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-            type.DeclaringSyntaxReferences.Length > 0
-            && type.DeclaringSyntaxReferences.All(r =>
-                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
-                && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-
-        private static string Keyword(INamedTypeSymbol type) =>
-            (type.IsRecord, type.TypeKind) switch
-            {
-                (true, TypeKind.Struct) => "record struct",
-                (true, _) => "record",
-                (false, TypeKind.Struct) => "struct",
-                (false, TypeKind.Interface) => "interface",
-                _ => "class",
-            };
-
-        private static ToolSpec? ParseTool(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
-            List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-        {
-            var methodLocation = method.Locations.FirstOrDefault();
-            var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? methodLocation;
-
-            // Name: the attribute's argument, or the method name in snake_case.
-            var explicitName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-            var toolName = explicitName ?? ToolNames.FromMethodName(method.Name);
-            if (!ToolNames.IsValid(toolName))
-            {
-                var nameLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
-                    ? syntax.ArgumentList.Arguments[0].GetLocation()
-                    : attributeLocation;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolName, nameLocation, toolName));
-            }
-
-            if (method.IsGenericMethod)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, methodLocation, method.Name, "generic methods cannot be tools"));
-            }
-            if (method.IsAsync && method.ReturnsVoid)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, methodLocation, method.Name, "'async void' methods cannot be awaited; return Task instead"));
-            }
-            if (method.ReturnsByRef || method.ReturnsByRefReadonly)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, methodLocation, method.Name, "ref returns cannot be tools"));
-            }
-
-            var docs = DocComments.For(method, declaration, cancellationToken);
-            var parameters = new List<ParameterSpec>();
-            foreach (var parameter in method.Parameters)
-            {
-                var spec = ParseParameter(parameter, toolName, docs, diagnostics);
-                if (spec is not null) parameters.Add(spec);
-            }
-
-            var returnType = method.ReturnType;
-            var isAsync = false;
-            if (returnType is INamedTypeSymbol named)
-            {
-                var definition = named.OriginalDefinition.ToDisplayString();
-                if (definition == "System.Threading.Tasks.Task" || definition == "System.Threading.Tasks.ValueTask")
-                {
-                    isAsync = true;
-                    returnType = compilation.GetSpecialType(SpecialType.System_Void);
-                }
-                else if (definition == "System.Threading.Tasks.Task<TResult>" || definition == "System.Threading.Tasks.ValueTask<TResult>")
-                {
-                    isAsync = true;
-                    returnType = named.TypeArguments[0];
-                }
-            }
-            var returns = SupportedTypes.ClassifyReturn(returnType, isAsync, compilation);
-            if (returns is null)
-            {
-                var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : methodLocation;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, returnLocation, toolName, method.ReturnType.ToDisplayString()));
-                return null;
-            }
-
-            var location = declaration.GetLocation();
-            return new ToolSpec
-            {
-                MethodName = method.Name,
-                ToolName = toolName,
-                IsStatic = method.IsStatic,
-                Title = NamedString(attribute, "Title"),
-                Description = DescriptionAttribute(method.GetAttributes()) ?? docs.Summary,
-                ReadOnlyHint = NamedBool(attribute, "ReadOnly"),
-                DestructiveHint = NamedBool(attribute, "Destructive"),
-                IdempotentHint = NamedBool(attribute, "Idempotent"),
-                OpenWorldHint = NamedBool(attribute, "OpenWorld"),
-                Parameters = parameters.ToEquatableArray(),
-                Return = returns with { Description = docs.Returns },
-                Order = location.SourceSpan.Start,
-            };
-        }
-
-        private static ParameterSpec? ParseParameter(IParameterSymbol parameter, string toolName, DocComments docs, List<DiagnosticInfo> diagnostics)
-        {
-            var location = parameter.Locations.FirstOrDefault();
-            var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
-            var typeName = SupportedTypes.FullName(parameter.Type);
-
-            if (parameter.RefKind is RefKind.Ref or RefKind.Out or RefKind.In or RefKind.RefReadOnlyParameter
-                || parameter.Type.TypeKind == TypeKind.Pointer || parameter.Type.TypeKind == TypeKind.FunctionPointer || parameter.IsParams)
-            {
-                var what = parameter.IsParams ? "'params'" : parameter.RefKind != RefKind.None ? "'" + parameter.RefKind.ToString().ToLowerInvariant() + "'" : "pointer";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, location, parameter.ContainingSymbol.Name,
-                    $"parameter '{parameter.Name}' is a {what} parameter, which JSON arguments cannot fill"));
-                return null;
-            }
-
-            ParameterSpec Special(ParameterKind kind) => new() { Name = name, JsonName = parameter.Name, Kind = kind, TypeName = typeName };
-
-            var display = parameter.Type.ToDisplayString();
-            if (display == TypeNames.CancellationToken) return Special(ParameterKind.CancellationToken);
-            if (display == TypeNames.McpContext) return Special(ParameterKind.Context);
-            if (display == TypeNames.IServiceProvider) return Special(ParameterKind.ServiceProvider);
-            if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FromServicesAttribute))
-            {
-                return Special(ParameterKind.Service);
-            }
-
-            var underlying = SupportedTypes.NullableUnderlying(parameter.Type);
-            var value = SupportedTypes.ClassifyArgument(underlying ?? parameter.Type);
-            if (value is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, toolName, parameter.Type.ToDisplayString()));
-                return null;
-            }
-
-            var nullable = underlying is not null
-                || (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated);
-            string? defaultExpression = null, defaultJson = null;
-            if (parameter.HasExplicitDefaultValue)
-            {
-                (defaultExpression, defaultJson) = Defaults(parameter, value);
-            }
-
-            return new ParameterSpec
-            {
-                Name = name,
-                JsonName = parameter.Name,
-                Kind = ParameterKind.Argument,
-                // Nullable<T> already displays as T?; a nullable reference type needs its annotation added.
-                TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
-                Value = value,
-                IsNullable = nullable,
-                DefaultExpression = defaultExpression,
-                DefaultJson = defaultJson,
-                Description = DescriptionAttribute(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
-            };
-        }
-
-        /// <summary>The C# expression and the JSON of a parameter's default value.</summary>
-        private static (string Expression, string? Json) Defaults(IParameterSymbol parameter, ValueSpec value)
-        {
-            var constant = parameter.ExplicitDefaultValue;
-            if (constant is null)
-            {
-                return ("default", null);
-            }
-            if (value.Kind == ValueKind.Enum)
-            {
-                var member = parameter.Type.GetMembers().OfType<IFieldSymbol>()
-                    .FirstOrDefault(f => f.IsConst && Equals(f.ConstantValue, constant));
-                var literal = Convert.ToString(constant, CultureInfo.InvariantCulture);
-                return ($"({value.TypeName})({literal})", member is null ? null : Json(member.Name));
-            }
-            switch (constant)
-            {
-                case string s:
-                    return (SymbolDisplay.FormatLiteral(s, quote: true), Json(s));
-                case bool b:
-                    return (b ? "true" : "false", b ? "true" : "false");
-                case char c:
-                    return (SymbolDisplay.FormatLiteral(c, quote: true), Json(c.ToString()));
-                case float f:
-                    return ($"({value.TypeName})({f.ToString("R", CultureInfo.InvariantCulture)}f)", NumberJson(f.ToString("R", CultureInfo.InvariantCulture)));
-                case double d:
-                    return ($"({value.TypeName})({d.ToString("R", CultureInfo.InvariantCulture)}d)", NumberJson(d.ToString("R", CultureInfo.InvariantCulture)));
-                case decimal m:
-                    return ($"({value.TypeName})({m.ToString(CultureInfo.InvariantCulture)}m)", m.ToString(CultureInfo.InvariantCulture));
-                default:
-                    var text = Convert.ToString(constant, CultureInfo.InvariantCulture) ?? "0";
-                    return ($"({value.TypeName})({text})", text);
-            }
-        }
-
-        private static string? NumberJson(string text) =>
-            text.Contains("Infinity") || text.Contains("NaN") || text.Contains("∞") ? null : text;
-
-        private static string Json(string s) => new JsonText().String(s).ToString();
-
-        private static string? DescriptionAttribute(IEnumerable<AttributeData> attributes) =>
-            attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DescriptionAttribute)
-                is { ConstructorArguments.Length: 1 } a ? a.ConstructorArguments[0].Value as string : null;
-
-        private static string? NamedString(AttributeData attribute, string name) =>
-            attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
-
-        private static bool? NamedBool(AttributeData attribute, string name)
-        {
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (argument.Key == name && argument.Value.Value is bool value) return value;
-            }
+            var what = type.IsStatic ? "static" : type.TypeKind != TypeKind.Class ? "not a class" : "generic";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolType, type.Locations.FirstOrDefault() ?? location, typeName, what));
             return null;
         }
+
+        var chain = new List<TypeDeclarationInfo>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (!IsPartial(current, cancellationToken))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ToolTypeNotPartial, current.Locations.FirstOrDefault() ?? location, current.ToDisplayString()));
+                return null;
+            }
+            if (current.IsGenericType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolType, current.Locations.FirstOrDefault() ?? location, current.ToDisplayString(), "generic"));
+                return null;
+            }
+            chain.Insert(0, new TypeDeclarationInfo(Keyword(current), current.Name));
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        var constructor = ChooseConstructor(type);
+        return new ToolTypeSpec
+        {
+            Hierarchy = new HierarchyInfo
+            {
+                Namespace = ns,
+                Types = chain.ToEquatableArray(),
+                FullyQualifiedName = SupportedTypes.FullName(type),
+                HintName = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", chain.Select(t => t.Name)),
+            },
+            ConstructorServiceTypes = (constructor?.Parameters.Select(p => SupportedTypes.FullName(p.Type)) ?? Enumerable.Empty<string>()).ToEquatableArray(),
+            IsDisposable = type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable),
+            IsAsyncDisposable = type.AllInterfaces.Any(i => i.ToDisplayString() == TypeNames.IAsyncDisposable),
+            Tools = EquatableArray<ToolSpec>.Empty,
+        };
+    }
+
+    /// <summary>The constructor generated code calls for instance tools: the only one, or the public one with the most parameters.</summary>
+    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
+    {
+        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0).ToList();
+        if (constructors.Count == 1) return constructors[0];
+        return constructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
+            .OrderByDescending(c => c.Parameters.Length)
+            .FirstOrDefault() ?? constructors.FirstOrDefault();
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.Length > 0
+        && type.DeclaringSyntaxReferences.All(r =>
+            r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+            && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static string Keyword(INamedTypeSymbol type) =>
+        (type.IsRecord, type.TypeKind) switch
+        {
+            (true, TypeKind.Struct) => "record struct",
+            (true, _) => "record",
+            (false, TypeKind.Struct) => "struct",
+            (false, TypeKind.Interface) => "interface",
+            _ => "class",
+        };
+
+    private static ToolSpec? ParseTool(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
+        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var methodLocation = method.Locations.FirstOrDefault();
+        var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? methodLocation;
+
+        // Name: the attribute's argument, or the method name in snake_case.
+        var explicitName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var toolName = explicitName ?? ToolNames.FromMethodName(method.Name);
+        if (!ToolNames.IsValid(toolName))
+        {
+            var nameLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
+                ? syntax.ArgumentList.Arguments[0].GetLocation()
+                : attributeLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolName, nameLocation, toolName));
+        }
+
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericToolMethod, methodLocation, toolName));
+        }
+        if (method.IsAsync && method.ReturnsVoid)
+        {
+            var returnTypeLocation = declaration is MethodDeclarationSyntax asyncVoid ? asyncVoid.ReturnType.GetLocation() : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidTool, returnTypeLocation, toolName));
+            return null;
+        }
+
+        var docs = DocComments.For(method, declaration, cancellationToken);
+        var parameters = new List<ParameterSpec>();
+        foreach (var parameter in method.Parameters)
+        {
+            var spec = ParseParameter(parameter, toolName, docs, diagnostics);
+            if (spec is not null) parameters.Add(spec);
+        }
+
+        var returnType = method.ReturnType;
+        var isAsync = false;
+        if (returnType is INamedTypeSymbol named)
+        {
+            var definition = named.OriginalDefinition.ToDisplayString();
+            if (definition == "System.Threading.Tasks.Task" || definition == "System.Threading.Tasks.ValueTask")
+            {
+                isAsync = true;
+                returnType = compilation.GetSpecialType(SpecialType.System_Void);
+            }
+            else if (definition == "System.Threading.Tasks.Task<TResult>" || definition == "System.Threading.Tasks.ValueTask<TResult>")
+            {
+                isAsync = true;
+                returnType = named.TypeArguments[0];
+            }
+        }
+        var returns = method.ReturnsByRef || method.ReturnsByRefReadonly ? null : SupportedTypes.ClassifyReturn(returnType, isAsync, compilation);
+        if (returns is null)
+        {
+            var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, returnLocation, toolName, method.ReturnType.ToDisplayString()));
+            return null;
+        }
+
+        var location = declaration.GetLocation();
+        return new ToolSpec
+        {
+            MethodName = method.Name,
+            ToolName = toolName,
+            IsStatic = method.IsStatic,
+            Title = NamedString(attribute, "Title"),
+            Description = DescriptionAttribute(method.GetAttributes()) ?? docs.Summary,
+            ReadOnlyHint = NamedBool(attribute, "ReadOnly"),
+            DestructiveHint = NamedBool(attribute, "Destructive"),
+            IdempotentHint = NamedBool(attribute, "Idempotent"),
+            OpenWorldHint = NamedBool(attribute, "OpenWorld"),
+            Parameters = parameters.ToEquatableArray(),
+            Return = returns with { Description = docs.Returns },
+            Order = location.SourceSpan.Start,
+        };
+    }
+
+    private static ParameterSpec? ParseParameter(IParameterSymbol parameter, string toolName, DocComments docs, List<DiagnosticInfo> diagnostics)
+    {
+        var location = parameter.Locations.FirstOrDefault();
+        var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+        var typeName = SupportedTypes.FullName(parameter.Type);
+
+        if (parameter.RefKind != RefKind.None || parameter.IsParams
+            || parameter.Type.TypeKind == TypeKind.Pointer || parameter.Type.TypeKind == TypeKind.FunctionPointer)
+        {
+            var what = parameter.IsParams ? "'params'"
+                : parameter.RefKind == RefKind.RefReadOnlyParameter ? "'ref readonly'"
+                : parameter.RefKind != RefKind.None ? "'" + parameter.RefKind.ToString().ToLowerInvariant() + "'"
+                : "pointer";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterKind, location, parameter.Name, toolName, what));
+            return null;
+        }
+
+        ParameterSpec Special(ParameterKind kind) => new() { Name = name, JsonName = parameter.Name, Kind = kind, TypeName = typeName };
+
+        var display = parameter.Type.ToDisplayString();
+        if (display == TypeNames.CancellationToken) return Special(ParameterKind.CancellationToken);
+        if (display == TypeNames.McpContext) return Special(ParameterKind.Context);
+        if (display == TypeNames.IServiceProvider) return Special(ParameterKind.ServiceProvider);
+        if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FromServicesAttribute))
+        {
+            return Special(ParameterKind.Service);
+        }
+
+        var underlying = SupportedTypes.NullableUnderlying(parameter.Type);
+        var value = SupportedTypes.ClassifyArgument(underlying ?? parameter.Type);
+        if (value is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, toolName, parameter.Type.ToDisplayString()));
+            return null;
+        }
+
+        var nullable = underlying is not null
+            || (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated);
+        string? defaultExpression = null, defaultJson = null;
+        if (parameter.HasExplicitDefaultValue)
+        {
+            (defaultExpression, defaultJson) = Defaults(parameter, value);
+        }
+
+        return new ParameterSpec
+        {
+            Name = name,
+            JsonName = parameter.Name,
+            Kind = ParameterKind.Argument,
+            // Nullable<T> already displays as T?; a nullable reference type needs its annotation added.
+            TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
+            Value = value,
+            IsNullable = nullable,
+            DefaultExpression = defaultExpression,
+            DefaultJson = defaultJson,
+            Description = DescriptionAttribute(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
+        };
+    }
+
+    /// <summary>The C# expression and the JSON of a parameter's default value.</summary>
+    private static (string Expression, string? Json) Defaults(IParameterSymbol parameter, ValueSpec value)
+    {
+        var constant = parameter.ExplicitDefaultValue;
+        if (constant is null)
+        {
+            return ("default", null);
+        }
+        if (value.Kind == ValueKind.Enum)
+        {
+            var member = parameter.Type.GetMembers().OfType<IFieldSymbol>()
+                .FirstOrDefault(f => f.IsConst && Equals(f.ConstantValue, constant));
+            var literal = Convert.ToString(constant, CultureInfo.InvariantCulture);
+            return ($"({value.TypeName})({literal})", member is null ? null : Json(member.Name));
+        }
+        switch (constant)
+        {
+            case string s:
+                return (SymbolDisplay.FormatLiteral(s, quote: true), Json(s));
+            case bool b:
+                return (b ? "true" : "false", b ? "true" : "false");
+            case char c:
+                return (SymbolDisplay.FormatLiteral(c, quote: true), Json(c.ToString()));
+            case float f:
+                return ($"({value.TypeName})({f.ToString("R", CultureInfo.InvariantCulture)}f)", NumberJson(f.ToString("R", CultureInfo.InvariantCulture)));
+            case double d:
+                return ($"({value.TypeName})({d.ToString("R", CultureInfo.InvariantCulture)}d)", NumberJson(d.ToString("R", CultureInfo.InvariantCulture)));
+            case decimal m:
+                return ($"({value.TypeName})({m.ToString(CultureInfo.InvariantCulture)}m)", m.ToString(CultureInfo.InvariantCulture));
+            default:
+                var text = Convert.ToString(constant, CultureInfo.InvariantCulture) ?? "0";
+                return ($"({value.TypeName})({text})", text);
+        }
+    }
+
+    private static string? NumberJson(string text) =>
+        text.Contains("Infinity") || text.Contains("NaN") || text.Contains("∞") ? null : text;
+
+    private static string Json(string s) => new JsonText().String(s).ToString();
+
+    private static string? DescriptionAttribute(IEnumerable<AttributeData> attributes) =>
+        attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DescriptionAttribute)
+            is { ConstructorArguments.Length: 1 } a ? a.ConstructorArguments[0].Value as string : null;
+
+    private static string? NamedString(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    private static bool? NamedBool(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is bool value) return value;
+        }
+        return null;
     }
 }

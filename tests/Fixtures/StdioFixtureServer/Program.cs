@@ -14,11 +14,13 @@ public sealed partial class NoisyTools
     [McpTool("shout")]
     public static string Shout(string text)
     {
+#pragma warning disable MCPF0011 // Writing to stdout on purpose: the test proves the server keeps it off the wire.
         Console.WriteLine("stray Console.WriteLine: " + text);
         Console.Out.Write("stray Console.Out.Write\n");
         Console.Out.Flush();
         // A write from another thread while the server runs, as background work in a real server does.
         System.Threading.Tasks.Task.Run(() => Console.WriteLine("stray write from a background thread")).Wait();
+#pragma warning restore MCPF0011
         return text.ToUpperInvariant();
     }
 }

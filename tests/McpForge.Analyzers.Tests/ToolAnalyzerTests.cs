@@ -1,0 +1,146 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using static McpForge.Analyzers.Tests.Verifier;
+
+namespace McpForge.Analyzers.Tests;
+
+/// <summary>Each diagnostic of <see cref="ToolAnalyzer"/>: reported with its exact span and arguments, and a near miss that is not.</summary>
+public sealed class ToolAnalyzerTests
+{
+    [Fact]
+    public Task MCPF0001_unsupported_parameter_type() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T
+        {
+            [McpTool, Description("Uploads.")] public static string Upload(Stream {|#0:data|}, string name) => name;
+        }
+        """,
+        Diagnostic("MCPF0001").WithLocation(0).WithArguments("data", "upload", "System.IO.Stream"));
+
+    [Fact]
+    public Task MCPF0001_near_miss_a_service_parameter_is_fine() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T
+        {
+            [McpTool, Description("Uploads.")] public static string Upload([FromServices] Stream data, string name, CancellationToken ct, McpContext context) => name;
+        }
+        """);
+
+    [Fact]
+    public Task MCPF0002_unsupported_return_type() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T
+        {
+            [McpTool, Description("Opens.")] public static {|#0:Task<Stream>|} Open() => null!;
+        }
+        """,
+        Diagnostic("MCPF0002").WithLocation(0).WithArguments("open", "System.Threading.Tasks.Task<System.IO.Stream>"));
+
+    [Fact]
+    public Task MCPF0002_near_miss_content_lists_are_fine() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T
+        {
+            [McpTool, Description("Lists.")] public static Task<List<McpForge.Protocol.TextContent>> Open() => null!;
+        }
+        """);
+
+    [Fact]
+    public Task MCPF0003_not_partial_reported_once_per_class() => AnalyzeAsync<ToolAnalyzer>("""
+        public class {|#0:Plain|}
+        {
+            [McpTool, Description("One.")] public static string One(string m) => m;
+            [McpTool, Description("Two.")] public static string Two(string m) => m;
+        }
+        """,
+        Diagnostic("MCPF0003").WithLocation(0).WithArguments("Plain"));
+
+    [Fact]
+    public Task MCPF0003_a_containing_type_that_is_not_partial() => AnalyzeAsync<ToolAnalyzer>("""
+        public class {|#0:Outer|}
+        {
+            public partial class Inner { [McpTool, Description("Echo.")] public static string Echo(string m) => m; }
+        }
+        """,
+        Diagnostic("MCPF0003").WithLocation(0).WithArguments("Outer"));
+
+    [Fact]
+    public Task MCPF0004_static_class() => AnalyzeAsync<ToolAnalyzer>("""
+        public static partial class {|#0:S|} { [McpTool, Description("Echo.")] public static string Echo(string m) => m; }
+        """,
+        Diagnostic("MCPF0004").WithLocation(0).WithArguments("S", "static"));
+
+    [Fact]
+    public Task MCPF0004_generic_class() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class {|#0:G|}<TItem> { [McpTool, Description("Echo.")] public static string Echo(string m) => m; }
+        """,
+        Diagnostic("MCPF0004").WithLocation(0).WithArguments("G<TItem>", "generic"));
+
+    [Fact]
+    public Task MCPF0005_invalid_name_points_at_the_argument() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T { [McpTool({|#0:"get forecast!"|}), Description("Forecast.")] public static string F(string c) => c; }
+        """,
+        Diagnostic("MCPF0005").WithLocation(0).WithArguments("get forecast!"));
+
+    [Fact]
+    public Task MCPF0005_near_miss_128_characters_and_dots_and_dashes_are_valid() => AnalyzeAsync<ToolAnalyzer>(
+        "public partial class T { [McpTool(\"" + new string('a', 120) + "-v1.0_x\"), Description(\"Long.\")] public static string F(string c) => c; }");
+
+    [Fact]
+    public Task MCPF0005_129_characters_is_too_long() => AnalyzeAsync<ToolAnalyzer>(
+        "public partial class T { [McpTool({|#0:\"" + new string('a', 129) + "\"|}), Description(\"Long.\")] public static string F(string c) => c; }",
+        Diagnostic("MCPF0005").WithLocation(0).WithArguments(new string('a', 129)));
+
+    [Fact]
+    public Task MCPF0006_async_void() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T { [McpTool, Description("Fires.")] public static async {|#0:void|} Fire() => await Task.Yield(); }
+        """,
+        Diagnostic("MCPF0006").WithLocation(0).WithArguments("fire"));
+
+    [Fact]
+    public Task MCPF0006_near_miss_async_Task() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T { [McpTool, Description("Fires.")] public static async Task Fire() => await Task.Yield(); }
+        """);
+
+    [Fact]
+    public Task MCPF0007_out_ref_and_params_parameters() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T
+        {
+            [McpTool, Description("Gets.")] public static bool TryGet(string key, out int {|#0:value|}) { value = 0; return true; }
+            [McpTool, Description("Joins.")] public static string Join(params string[] {|#1:parts|}) => string.Join(',', parts);
+            [McpTool, Description("Bumps.")] public static void Bump(ref int {|#2:count|}) => count++;
+        }
+        """,
+        Diagnostic("MCPF0007").WithLocation(0).WithArguments("value", "try_get", "'out'"),
+        Diagnostic("MCPF0007").WithLocation(1).WithArguments("parts", "join", "'params'"),
+        Diagnostic("MCPF0007").WithLocation(2).WithArguments("count", "bump", "'ref'"));
+
+    [Fact]
+    public Task MCPF0008_generic_method() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T { [McpTool, Description("Picks.")] public static string {|#0:Pick|}<TValue>(string m) => m; }
+        """,
+        Diagnostic("MCPF0008").WithLocation(0).WithArguments("pick"));
+
+    [Fact]
+    public Task MCPF0009_duplicate_names_in_a_class() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T
+        {
+            [McpTool("find"), Description("One.")] public static string One(string m) => m;
+            [{|#0:McpTool("find")|}, Description("Two.")] public static string Two(string m) => m;
+            [McpTool, Description("Three.")] public static string Find() => "";
+        }
+        """,
+        Diagnostic("MCPF0009").WithLocation(0).WithArguments("find", "T"),
+        Diagnostic("MCPF0009").WithSpan(6, 6, 6, 13).WithArguments("find", "T"));
+
+    [Fact]
+    public Task MCPF0010_missing_description_is_a_warning() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class T
+        {
+            [McpTool] public static string {|#0:Echo|}(string m) => m;
+
+            /// <summary>Documented.</summary>
+            [McpTool] public static string Documented(string m) => m;
+
+            [McpTool, Description("Described.")] public static string Described(string m) => m;
+        }
+        """,
+        Diagnostic("MCPF0010", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("echo"));
+}
