@@ -11,6 +11,7 @@ namespace McpForge.IntegrationTests;
 /// Publishes QuickStart with NativeAOT exactly as the README says, fails on any IL or AOT warning, and checks
 /// that the native binary answers like the JIT build.
 /// </summary>
+[Collection(nameof(ReleaseBuildCollection))]
 public sealed class NativeAotTests
 {
     [Fact]
