@@ -7,6 +7,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 results="$root/TestResults"
 rm -rf "$results"
+# The official TypeScript SDK client, which the integration tests use as a real MCP host.
+if [ ! -d tests/client-ts/node_modules/@modelcontextprotocol/sdk ]; then
+  npm ci --prefix tests/client-ts --no-audit --no-fund --loglevel=error 2>&1 | tail -n 2
+fi
 dotnet build Framework.sln -c Debug -warnaserror 2>&1 | tail -n 3
 build_rc=${PIPESTATUS[0]}
 dotnet test Framework.sln --no-build -c Debug "$@"
