@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using McpForge.Generators;
 using McpForge.Generators.Diagnostics;
+using McpForge.Generators.Helpers;
 using McpForge.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,9 +11,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace McpForge.Analyzers;
 
 /// <summary>
-/// Reports every problem with the <c>[McpTool]</c> methods of a class, from the same <see cref="ToolParser"/> the
-/// generator uses: what it reports here is exactly what the generator leaves out. Also reports duplicate names
-/// within a class and tools without a description.
+/// Reports every problem with the <c>[McpTool]</c> and <c>[McpPrompt]</c> methods of a class, from the same
+/// <see cref="ToolParser"/> and <see cref="PromptParser"/> the generator uses: what it reports here is exactly what
+/// the generator leaves out. Also reports duplicate names within a class and components without a description.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ToolAnalyzer : DiagnosticAnalyzer
@@ -30,6 +31,8 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.GenericToolMethod,
         DiagnosticDescriptors.DuplicateToolName,
         DiagnosticDescriptors.MissingDescription,
+        DiagnosticDescriptors.UnsupportedPromptParameter,
+        DiagnosticDescriptors.UnsupportedPromptReturnType,
     ];
 
     /// <inheritdoc/>
@@ -43,44 +46,59 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
             {
                 return; // The project does not use McpForge.
             }
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute), SymbolKind.NamedType);
+            var promptAttribute = start.Compilation.GetTypeByMetadataName(TypeNames.McpPromptAttribute);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute, promptAttribute), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute, INamedTypeSymbol? promptAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var typeLevelReported = new HashSet<string>();
-        var names = new Dictionary<string, IMethodSymbol>();
+        var toolNames = new HashSet<string>();
+        var promptNames = new HashSet<string>();
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol method) continue;
-            var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, toolAttribute));
-            if (attribute is null) continue;
-            var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
-            if (declaration is null) continue;
+            foreach (var attribute in method.GetAttributes())
+            {
+                var isTool = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, toolAttribute);
+                var isPrompt = promptAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, promptAttribute);
+                if (!isTool && !isPrompt) continue;
+                var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
+                if (declaration is null) continue;
 
-            var result = ToolParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken);
-            foreach (var info in result.Diagnostics)
-            {
-                // Problems of the class itself come once per class, not once per tool method.
-                var isTypeLevel = info.Descriptor.Id is DiagnosticDescriptors.ToolTypeNotPartialId or DiagnosticDescriptors.InvalidToolTypeId;
-                if (isTypeLevel && !typeLevelReported.Add(info.Descriptor.Id + info.Span)) continue;
-                context.ReportDiagnostic(info.ToDiagnostic(context.Compilation));
-            }
+                EquatableArray<DiagnosticInfo> diagnostics;
+                string? name, description;
+                if (isTool)
+                {
+                    var result = ToolParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken);
+                    (diagnostics, name, description) = (result.Diagnostics, result.Tool?.ToolName, result.Tool?.Description);
+                }
+                else
+                {
+                    var result = PromptParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken);
+                    (diagnostics, name, description) = (result.Diagnostics, result.Prompt?.PromptName, result.Prompt?.Description);
+                }
 
-            if (result.Tool is not { } tool) continue;
-            if (names.ContainsKey(tool.ToolName))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateToolName, AttributeLocation(attribute, method), tool.ToolName, type.ToDisplayString()));
-            }
-            else
-            {
-                names.Add(tool.ToolName, method);
-            }
-            if (tool.Description is null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingDescription, method.Locations.FirstOrDefault(), tool.ToolName));
+                foreach (var info in diagnostics)
+                {
+                    // Problems of the class itself come once per class, not once per method.
+                    var isTypeLevel = info.Descriptor.Id is DiagnosticDescriptors.ToolTypeNotPartialId or DiagnosticDescriptors.InvalidToolTypeId;
+                    if (isTypeLevel && !typeLevelReported.Add(info.Descriptor.Id + info.Span)) continue;
+                    context.ReportDiagnostic(info.ToDiagnostic(context.Compilation));
+                }
+                if (name is null) continue;
+
+                var kind = isTool ? "Tool" : "Prompt";
+                if (!(isTool ? toolNames : promptNames).Add(name))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateToolName, AttributeLocation(attribute, method), name, type.ToDisplayString(), kind));
+                }
+                if (description is null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingDescription, method.Locations.FirstOrDefault(), name, kind));
+                }
             }
         }
     }

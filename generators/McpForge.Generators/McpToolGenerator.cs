@@ -40,6 +40,21 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(types, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpTools.g.cs", Emitter.Emit(type)));
 
+        var promptTypes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.McpPromptAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                transform: static (ctx, ct) => PromptParser.Parse((IMethodSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.TargetNode, ctx.SemanticModel.Compilation, ct))
+            .WithTrackingName(TrackingNames.PromptMethods)
+            .Where(static m => m.Type is not null && m.Prompt is not null)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllPromptMethods)
+            .SelectMany(static (all, _) => GroupPromptsByType(all))
+            .WithTrackingName(TrackingNames.PromptTypes);
+
+        context.RegisterSourceOutput(promptTypes, static (spc, type) =>
+            spc.AddSource(type.Hierarchy.HintName + ".McpPrompts.g.cs", PromptEmitter.Emit(type)));
+
         // Misuse is reported by the analyzers (analyzers/McpForge.Analyzers), which run the same ToolParser;
         // the generator leaves a rejected tool out and stays silent, so nothing is reported twice.
     }
@@ -52,6 +67,16 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
             .Select(g => g.First().Type! with
             {
                 Tools = g.Select(m => m.Tool!).OrderBy(t => t.Order).ToEquatableArray(),
+            })
+            .ToImmutableArray();
+
+    private static ImmutableArray<ToolTypeSpec> GroupPromptsByType(ImmutableArray<PromptMethodResult> methods) =>
+        methods
+            .GroupBy(m => m.Type!.Hierarchy.FullyQualifiedName, System.StringComparer.Ordinal)
+            .OrderBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(g => g.First().Type! with
+            {
+                Prompts = g.Select(m => m.Prompt!).OrderBy(p => p.Order).ToEquatableArray(),
             })
             .ToImmutableArray();
 }

@@ -6,4 +6,7 @@ internal static class TrackingNames
     public const string ToolMethods = nameof(ToolMethods);
     public const string AllToolMethods = nameof(AllToolMethods);
     public const string ToolTypes = nameof(ToolTypes);
+    public const string PromptMethods = nameof(PromptMethods);
+    public const string AllPromptMethods = nameof(AllPromptMethods);
+    public const string PromptTypes = nameof(PromptTypes);
 }

@@ -4,6 +4,9 @@ namespace McpForge.Generators;
 internal static class TypeNames
 {
     public const string McpToolAttribute = "McpForge.McpToolAttribute";
+    public const string McpPromptAttribute = "McpForge.McpPromptAttribute";
+    public const string PromptMessage = "McpForge.Protocol.PromptMessage";
+    public const string GetPromptResult = "McpForge.Protocol.GetPromptResult";
     public const string FromServicesAttribute = "McpForge.FromServicesAttribute";
     public const string McpContext = "McpForge.McpContext";
     public const string ContentBlock = "McpForge.Protocol.ContentBlock";

@@ -127,8 +127,8 @@ public sealed class ToolAnalyzerTests
             [McpTool, Description("Three.")] public static string Find() => "";
         }
         """,
-        Diagnostic("MCPF0009").WithLocation(0).WithArguments("find", "T"),
-        Diagnostic("MCPF0009").WithSpan(6, 6, 6, 13).WithArguments("find", "T"));
+        Diagnostic("MCPF0009").WithLocation(0).WithArguments("find", "T", "Tool"),
+        Diagnostic("MCPF0009").WithSpan(6, 6, 6, 13).WithArguments("find", "T", "Tool"));
 
     [Fact]
     public Task MCPF0010_missing_description_is_a_warning() => AnalyzeAsync<ToolAnalyzer>("""
@@ -142,5 +142,5 @@ public sealed class ToolAnalyzerTests
             [McpTool, Description("Described.")] public static string Described(string m) => m;
         }
         """,
-        Diagnostic("MCPF0010", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("echo"));
+        Diagnostic("MCPF0010", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("echo", "Tool"));
 }

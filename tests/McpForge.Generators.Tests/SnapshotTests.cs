@@ -160,6 +160,32 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Prompts_beside_tools() => Verify(nameof(Prompts_beside_tools), """
+        namespace Writing;
+
+        public enum Tone { Plain, Friendly }
+
+        public partial class WritingKit(IServiceProvider services)
+        {
+            /// <summary>Reviews code.</summary>
+            [McpTool] public static string Lint(string code) => code;
+
+            /// <summary>Asks for a code review.</summary>
+            /// <param name="code">The code to review.</param>
+            [McpPrompt("code_review", Title = "Code review")]
+            public static string CodeReview(string code, string language = "C#") => code + language;
+
+            /// <summary>Summarises.</summary>
+            [McpPrompt]
+            public async Task<IEnumerable<PromptMessage>> SummarizeAsync(string text, int words, Tone tone, bool? bullets, CancellationToken ct)
+            {
+                await Task.Delay(0, ct);
+                return [PromptMessage.User(text + words + tone + bullets + services)];
+            }
+        }
+        """);
+
+    [Fact]
     public void Nested_types_and_the_global_namespace() => Verify(nameof(Nested_types_and_the_global_namespace), """
         public partial class Outer
         {

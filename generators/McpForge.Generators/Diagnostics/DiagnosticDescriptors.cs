@@ -23,6 +23,8 @@ internal static class DiagnosticDescriptors
     public const string MissingDescriptionId = "MCPF0010";
     public const string ConsoleWriteInStdioServerId = "MCPF0011";
     public const string ToolTypeWithoutToolsId = "MCPF0012";
+    public const string UnsupportedPromptParameterId = "MCPF0013";
+    public const string UnsupportedPromptReturnTypeId = "MCPF0014";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -74,14 +76,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateToolName = Create(
         DuplicateToolNameId,
-        "Duplicate tool name",
-        "Tool name '{0}' is used by more than one method of '{1}'; tool names must be unique within a server",
+        "Duplicate tool or prompt name",
+        "{2} name '{0}' is used by more than one method of '{1}'; names must be unique within a server",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MissingDescription = Create(
         MissingDescriptionId,
-        "Tool has no description",
-        "Tool '{0}' has no description; add a <summary> doc comment or [Description] so models know when to call it",
+        "Tool or prompt has no description",
+        "{1} '{0}' has no description; add a <summary> doc comment or [Description] so models and users know what it is for",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ConsoleWriteInStdioServer = Create(
@@ -90,6 +92,18 @@ internal static class DiagnosticDescriptors
         "'{0}' writes to standard output, which carries the JSON-RPC stream of this stdio server; write to Console.Error or log instead",
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnsupportedPromptParameter = Create(
+        UnsupportedPromptParameterId,
+        "Unsupported prompt parameter",
+        "Parameter '{0}' of prompt '{1}' has type '{2}'; prompt arguments are strings, so a prompt parameter must be a string, an enum, or a number, boolean, UUID, date or time parsed from one",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedPromptReturnType = Create(
+        UnsupportedPromptReturnTypeId,
+        "Unsupported prompt return type",
+        "Prompt '{0}' returns '{1}'; return a string, a PromptMessage, a list of PromptMessage or a GetPromptResult (optionally in Task or ValueTask)",
+        DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeWithoutTools = Create(
         ToolTypeWithoutToolsId,

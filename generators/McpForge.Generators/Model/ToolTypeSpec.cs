@@ -21,4 +21,7 @@ internal sealed record ToolTypeSpec
 
     /// <summary>The tools, sorted by method declaration order.</summary>
     public required EquatableArray<ToolSpec> Tools { get; init; }
+
+    /// <summary>The prompts, sorted by method declaration order (emitted into their own file).</summary>
+    public EquatableArray<PromptSpec> Prompts { get; init; } = EquatableArray<PromptSpec>.Empty;
 }

@@ -38,7 +38,7 @@ internal static class ToolParser
         return new ToolMethodResult(typeSpec, diagnostics.Count == 0 ? tool : null, diagnostics.ToEquatableArray());
     }
 
-    private static ToolTypeSpec? ParseType(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    internal static ToolTypeSpec? ParseType(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var typeName = type.ToDisplayString();
         if (type.IsStatic || type.TypeKind != TypeKind.Class || type.IsGenericType)
@@ -247,7 +247,7 @@ internal static class ToolParser
     }
 
     /// <summary>The C# expression and the JSON of a parameter's default value.</summary>
-    private static (string Expression, string? Json) Defaults(IParameterSymbol parameter, ValueSpec value)
+    internal static (string Expression, string? Json) Defaults(IParameterSymbol parameter, ValueSpec value)
     {
         var constant = parameter.ExplicitDefaultValue;
         if (constant is null)
@@ -286,11 +286,11 @@ internal static class ToolParser
 
     private static string Json(string s) => new JsonText().String(s).ToString();
 
-    private static string? DescriptionAttribute(IEnumerable<AttributeData> attributes) =>
+    internal static string? DescriptionAttribute(IEnumerable<AttributeData> attributes) =>
         attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DescriptionAttribute)
             is { ConstructorArguments.Length: 1 } a ? a.ConstructorArguments[0].Value as string : null;
 
-    private static string? NamedString(AttributeData attribute, string name) =>
+    internal static string? NamedString(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
 
     private static bool? NamedBool(AttributeData attribute, string name)

@@ -158,6 +158,8 @@ internal readonly struct JsonRpcEnvelope
         if (reader.ValueTextEquals("tools/call"u8)) return McpMethod.ToolsCall;
         if (reader.ValueTextEquals("tools/list"u8)) return McpMethod.ToolsList;
         if (reader.ValueTextEquals("ping"u8)) return McpMethod.Ping;
+        if (reader.ValueTextEquals("prompts/get"u8)) return McpMethod.PromptsGet;
+        if (reader.ValueTextEquals("prompts/list"u8)) return McpMethod.PromptsList;
         if (reader.ValueTextEquals("initialize"u8)) return McpMethod.Initialize;
         if (reader.ValueTextEquals("notifications/initialized"u8)) return McpMethod.NotificationsInitialized;
         if (reader.ValueTextEquals("notifications/cancelled"u8)) return McpMethod.NotificationsCancelled;

@@ -9,6 +9,8 @@ internal enum McpMethod
     Ping,
     ToolsList,
     ToolsCall,
+    PromptsList,
+    PromptsGet,
     LoggingSetLevel,
     NotificationsInitialized,
     NotificationsCancelled,

@@ -10,8 +10,10 @@ namespace McpForge;
 /// <summary>An MCP server: its identity, options, tools and services. Run it over a transport.</summary>
 public sealed class McpServer
 {
-    internal McpServer(string name, string version, McpServerOptions options, ToolRegistry tools, IServiceProvider services)
+    internal McpServer(string name, string version, McpServerOptions options, ComponentRegistry<Tools.McpTool> tools,
+        ComponentRegistry<Prompts.McpPrompt> prompts, IServiceProvider services)
     {
+        Prompts = prompts;
         Name = name;
         Version = version;
         Options = options;
@@ -34,10 +36,15 @@ public sealed class McpServer
     /// <summary>The services tools are given.</summary>
     public IServiceProvider Services { get; }
 
-    internal ToolRegistry Tools { get; }
+    internal ComponentRegistry<Tools.McpTool> Tools { get; }
+
+    internal ComponentRegistry<Prompts.McpPrompt> Prompts { get; }
 
     /// <summary>The number of tools the server offers.</summary>
     public int ToolCount => Tools.All.Length;
+
+    /// <summary>The number of prompts the server offers.</summary>
+    public int PromptCount => Prompts.All.Length;
 
     /// <summary>
     /// Serves one client over standard input and output until standard input closes (or <paramref name="cancellationToken"/>

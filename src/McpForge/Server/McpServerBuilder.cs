@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using McpForge.Prompts;
 using McpForge.Server;
 using McpForge.Tools;
 
@@ -9,7 +11,8 @@ namespace McpForge;
 public sealed class McpServerBuilder
 {
     private readonly List<McpToolSet> _toolSets = new();
-    private readonly HashSet<McpToolSet> _seen = new();
+    private readonly List<McpPromptSet> _promptSets = new();
+    private readonly HashSet<object> _seen = new();
     private readonly Dictionary<Type, object> _singletons = new();
     private IServiceProvider? _serviceProvider;
 
@@ -47,6 +50,23 @@ public sealed class McpServerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds the <c>[McpPrompt]</c> methods of <typeparamref name="T"/>. Only classes the McpForge generator has
+    /// processed satisfy the constraint.
+    /// </summary>
+    public McpServerBuilder AddPrompts<T>() where T : IMcpPromptType => AddPrompts(T.McpPrompts);
+
+    /// <summary>Adds a set of prompts (normally one a generated class provides).</summary>
+    public McpServerBuilder AddPrompts(McpPromptSet prompts)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        if (_seen.Add(prompts))
+        {
+            _promptSets.Add(prompts);
+        }
+        return this;
+    }
+
     /// <summary>Registers <paramref name="instance"/> as the service of type <typeparamref name="TService"/>.</summary>
     public McpServerBuilder AddSingleton<TService>(TService instance) where TService : class
     {
@@ -74,6 +94,8 @@ public sealed class McpServerBuilder
     public McpServer Build()
     {
         Options.Validate();
-        return new McpServer(Name, Version, Options, new ToolRegistry(_toolSets), new ServiceRegistry(new(_singletons), _serviceProvider));
+        var tools = new ComponentRegistry<McpTool>("tool", _toolSets.Select(set => (set.Tools.ToArray(), (ComponentRegistry<McpTool>.Finder)set.Find)), t => t.Name);
+        var prompts = new ComponentRegistry<McpPrompt>("prompt", _promptSets.Select(set => (set.Prompts.ToArray(), (ComponentRegistry<McpPrompt>.Finder)set.Find)), p => p.Name);
+        return new McpServer(Name, Version, Options, tools, prompts, new ServiceRegistry(new(_singletons), _serviceProvider));
     }
 }

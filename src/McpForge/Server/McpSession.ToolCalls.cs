@@ -126,7 +126,7 @@ internal sealed partial class McpSession
         // Every call holds a response slot from here until its outcome is decided; the read loop stops reading
         // while all slots are taken, and draining at end of input waits for them.
         call.HoldSlot();
-        Interlocked.Increment(ref _pendingResponses);
+        HoldResponseSlot();
 
         if (Server.Options.ToolTimeout is TimeSpan timeout)
         {
@@ -338,10 +338,16 @@ internal sealed partial class McpSession
         }
     }
 
-    /// <summary>A tracked call's outcome is decided: free its slot, and wake a reader waiting for capacity or a drain.</summary>
+    /// <summary>A call's outcome is decided: free its slot (once), and wake a reader waiting for capacity or a drain.</summary>
     private void ResponseDecided(McpToolCall call)
     {
-        if (!call.TryReleaseSlot()) return;
+        if (call.TryReleaseSlot()) ReleaseResponseSlot();
+    }
+
+    private void HoldResponseSlot() => Interlocked.Increment(ref _pendingResponses);
+
+    private void ReleaseResponseSlot()
+    {
         var remaining = Interlocked.Decrement(ref _pendingResponses);
         TaskCompletionSource? capacity, drain = null;
         lock (_capacityGate)

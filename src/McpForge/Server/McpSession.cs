@@ -127,11 +127,22 @@ internal sealed partial class McpSession
 
             switch (envelope.Method)
             {
+                case McpMethod.ToolsList or McpMethod.ToolsCall when Server.ToolCount == 0:
+                case McpMethod.PromptsList or McpMethod.PromptsGet when Server.PromptCount == 0:
+                    // The server did not declare the capability, so the method does not exist for this client.
+                    SendMethodNotFound(id, MethodName(envelope.Method));
+                    return;
                 case McpMethod.ToolsList:
-                    HandleToolsList(id, @params);
+                    HandleList(id, @params, Server.Tools.All, static t => t.Descriptor, "tools"u8);
                     return;
                 case McpMethod.ToolsCall:
                     HandleToolsCall(id, @params);
+                    return;
+                case McpMethod.PromptsList:
+                    HandleList(id, @params, Server.Prompts.All, static p => p.Descriptor, "prompts"u8);
+                    return;
+                case McpMethod.PromptsGet:
+                    HandlePromptsGet(id, @params);
                     return;
                 case McpMethod.LoggingSetLevel:
                     HandleSetLevel(id, @params);
@@ -237,12 +248,22 @@ internal sealed partial class McpSession
             JsonRpcWriter.StartResult(w, id);
             w.WriteStartObject();
             w.WriteString("protocolVersion"u8, ProtocolVersion);
+            // Exactly what this server has: a client must not be told about methods that answer -32601.
             w.WriteStartObject("capabilities"u8);
             w.WriteStartObject("logging"u8);
             w.WriteEndObject();
-            w.WriteStartObject("tools"u8);
-            w.WriteBoolean("listChanged"u8, false);
-            w.WriteEndObject();
+            if (Server.PromptCount > 0)
+            {
+                w.WriteStartObject("prompts"u8);
+                w.WriteBoolean("listChanged"u8, false);
+                w.WriteEndObject();
+            }
+            if (Server.ToolCount > 0)
+            {
+                w.WriteStartObject("tools"u8);
+                w.WriteBoolean("listChanged"u8, false);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
             w.WriteStartObject("serverInfo"u8);
             w.WriteString("name"u8, Server.Name);
@@ -262,7 +283,10 @@ internal sealed partial class McpSession
         }
     }
 
-    private void HandleToolsList(RequestId id, ReadOnlySpan<byte> @params)
+    /// <summary>A page of a list method (<c>tools/list</c>, <c>prompts/list</c>): precomputed descriptors, written as they are.</summary>
+    private delegate ReadOnlySpan<byte> DescriptorOf<TItem>(TItem item);
+
+    private void HandleList<TItem>(RequestId id, ReadOnlySpan<byte> @params, TItem[] items, DescriptorOf<TItem> descriptor, ReadOnlySpan<byte> arrayName)
     {
         var offset = 0;
         if (!@params.IsEmpty)
@@ -273,7 +297,7 @@ internal sealed partial class McpSession
                 if (reader.ValueTextEquals("cursor"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != JsonTokenType.Null && !TryDecodeCursor(ref reader, out offset))
+                    if (reader.TokenType != JsonTokenType.Null && !TryDecodeCursor(ref reader, items.Length, out offset))
                     {
                         SendError(id, JsonRpcErrorCode.InvalidParams, "The cursor is not one this server issued.");
                         return;
@@ -287,21 +311,20 @@ internal sealed partial class McpSession
             }
         }
 
-        var tools = Server.Tools.All;
-        var end = Math.Min(tools.Length, offset + Server.Options.PageSize);
+        var end = Math.Min(items.Length, offset + Server.Options.PageSize);
         var buffer = MessageBuffer.Rent();
         try
         {
             var w = buffer.Json;
             JsonRpcWriter.StartResult(w, id);
             w.WriteStartObject();
-            w.WriteStartArray("tools"u8);
+            w.WriteStartArray(arrayName);
             for (var i = offset; i < end; i++)
             {
-                w.WriteRawValue(tools[i].Descriptor, skipInputValidation: true);
+                w.WriteRawValue(descriptor(items[i]), skipInputValidation: true);
             }
             w.WriteEndArray();
-            if (end < tools.Length)
+            if (end < items.Length)
             {
                 w.WriteString("nextCursor"u8, end.ToString(CultureInfo.InvariantCulture));
             }
@@ -316,13 +339,13 @@ internal sealed partial class McpSession
     }
 
     /// <summary>Cursors are the decimal offset of the next page; anything else was not issued by this server.</summary>
-    private bool TryDecodeCursor(ref Utf8JsonReader reader, out int offset)
+    private static bool TryDecodeCursor(ref Utf8JsonReader reader, int count, out int offset)
     {
         offset = 0;
         return reader.TokenType == JsonTokenType.String
             && !reader.ValueIsEscaped
             && int.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out offset)
-            && offset >= 0 && offset < Server.Tools.All.Length;
+            && offset >= 0 && offset < count;
     }
 
     private void HandleSetLevel(RequestId id, ReadOnlySpan<byte> @params)
@@ -389,6 +412,8 @@ internal sealed partial class McpSession
         McpMethod.Ping => "ping",
         McpMethod.ToolsList => "tools/list",
         McpMethod.ToolsCall => "tools/call",
+        McpMethod.PromptsList => "prompts/list",
+        McpMethod.PromptsGet => "prompts/get",
         McpMethod.LoggingSetLevel => "logging/setLevel",
         McpMethod.NotificationsInitialized => "notifications/initialized",
         McpMethod.NotificationsCancelled => "notifications/cancelled",

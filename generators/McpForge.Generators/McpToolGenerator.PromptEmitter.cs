@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using System.Linq;
+using McpForge.Generators.Helpers;
+using McpForge.Generators.Model;
+
+namespace McpForge.Generators;
+
+public sealed partial class McpToolGenerator
+{
+    /// <summary>Turns the prompts of a <see cref="ToolTypeSpec"/> into C#: an <c>IMcpPromptType</c> implementation.</summary>
+    internal static class PromptEmitter
+    {
+        private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+        private const string PromptCall = "global::McpForge.Prompts.McpPromptCall";
+        private const string PromptArguments = "global::McpForge.Prompts.PromptArguments";
+        private const string PromptResults = "global::McpForge.Prompts.PromptResults";
+        private const string ByteSpan = "global::System.ReadOnlySpan<byte>";
+        private const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
+        private const string NestedClass = "__McpForgePrompts";
+
+        public static string Emit(ToolTypeSpec type) =>
+            Emitter.EmitFile(type, "prompt table", "global::McpForge.Prompts.IMcpPromptType",
+                $"static global::McpForge.Prompts.McpPromptSet global::McpForge.Prompts.IMcpPromptType.McpPrompts => {NestedClass}.Set;",
+                "The <c>[McpPrompt]</c> methods of this class, compiled by McpForge.",
+                w => EmitNestedClass(w, type));
+
+        private static void EmitNestedClass(SourceWriter w, ToolTypeSpec type)
+        {
+            w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"McpForge.Generators\", \"" + ThisAssembly.Version + "\")]");
+            w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.OpenBlock($"private static class {NestedClass}");
+            w.WriteLine("/// <summary>Each prompt: its name, its prompts/list entry (precomputed JSON) and its invoker.</summary>");
+            w.WriteLine("public static readonly global::McpForge.Prompts.McpPromptSet Set = new(");
+            w.Indent();
+            w.OpenBlock("new global::McpForge.Prompts.McpPrompt[]");
+            foreach (var prompt in type.Prompts)
+            {
+                w.WriteLine($"new({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(prompt.PromptName, true)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{prompt.MethodName}),");
+            }
+            w.CloseBlock(",");
+            w.WriteLine("Lookup);");
+            w.Unindent();
+            w.WriteLine();
+            Emitter.EmitLookup(w, type.Prompts.Select(p => p.PromptName).ToList());
+
+            var enums = new Dictionary<string, ValueSpec>();
+            foreach (var prompt in type.Prompts)
+            {
+                w.WriteLine();
+                EmitInvoker(w, type, prompt);
+                w.WriteLine();
+                EmitBinder(w, prompt, enums);
+            }
+            if (type.Prompts.Any(p => !p.IsStatic))
+            {
+                w.WriteLine();
+                Emitter.EmitFactory(w, type);
+            }
+            foreach (var spec in enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal))
+            {
+                w.WriteLine();
+                EmitEnumParser(w, spec);
+            }
+            w.CloseBlock();
+        }
+
+        private static IEnumerable<ParameterSpec> Arguments(PromptSpec prompt) => prompt.Parameters.Where(p => p.Kind == ParameterKind.Argument);
+
+        private static void EmitInvoker(SourceWriter w, ToolTypeSpec type, PromptSpec prompt)
+        {
+            var arguments = Arguments(prompt).ToList();
+            w.WriteLine($"// {prompt.PromptName}: {prompt.MethodName}({string.Join(", ", arguments.Select(a => a.Name))})");
+            w.OpenBlock($"private static {ValueTask} Invoke_{prompt.MethodName}({PromptCall} __call, {ByteSpan} __arguments)");
+            w.OpenBlock($"if (!Bind_{prompt.MethodName}(__call, __arguments{string.Concat(arguments.Select(a => ", out var " + a.Name))}))");
+            w.WriteLine("return default;");
+            w.CloseBlock();
+            var callArguments = string.Join(", ", prompt.Parameters.Select(p => p.Kind switch
+            {
+                ParameterKind.CancellationToken => "__call.CancellationToken",
+                ParameterKind.ServiceProvider => "__call.Services",
+                ParameterKind.Service => $"global::McpForge.Server.ServiceResolver.GetRequired<{p.TypeName}>(__call.Services)",
+                _ => p.Name,
+            }));
+            var target = prompt.IsStatic ? type.Hierarchy.FullyQualifiedName : "Create(__call.Services)";
+            var write = prompt.Return switch
+            {
+                PromptReturnKind.String => $"{PromptResults}.WriteText(__call.BeginResult(), __result);",
+                PromptReturnKind.Message => $"{PromptResults}.WriteMessage(__call.BeginResult(), __result);",
+                PromptReturnKind.Messages => $"{PromptResults}.WriteMessages(__call.BeginResult(), __result);",
+                _ => $"{PromptResults}.WriteResult(__call.BeginResult(), __result);",
+            };
+            if (!prompt.IsAsync)
+            {
+                w.WriteLine($"var __result = {target}.{prompt.MethodName}({callArguments});");
+                w.WriteLine(write);
+                w.WriteLine("return default;");
+                w.CloseBlock();
+                return;
+            }
+            w.WriteLine($"return Run(__call{string.Concat(arguments.Select(a => ", " + a.Name))});");
+            w.WriteLine();
+            w.OpenBlock($"static async {ValueTask} Run({PromptCall} __call{string.Concat(arguments.Select(a => $", {a.TypeName} {a.Name}"))})");
+            w.WriteLine($"var __result = await {target}.{prompt.MethodName}({callArguments}).ConfigureAwait(false);");
+            w.WriteLine(write);
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+
+        private static void EmitBinder(SourceWriter w, PromptSpec prompt, Dictionary<string, ValueSpec> enums)
+        {
+            var arguments = Arguments(prompt).ToList();
+            w.WriteLine($"/// <summary>Reads the string arguments of '{prompt.PromptName}' and converts them; records every problem on the call.</summary>");
+            w.OpenBlock($"private static bool Bind_{prompt.MethodName}({PromptCall} __call, {ByteSpan} __arguments{string.Concat(arguments.Select(a => $", out {a.TypeName} {a.Name}"))})");
+            foreach (var a in arguments) w.WriteLine($"{a.Name} = {a.DefaultExpression ?? "default!"};");
+            foreach (var a in arguments.Where(a => !a.IsOptional)) w.WriteLine($"var __seen_{a.JsonName} = false;");
+            w.WriteLine($"var __reader = {PromptArguments}.Begin(__arguments);");
+            w.OpenBlock($"while ({PromptArguments}.NextArgument(ref __reader))");
+            var first = true;
+            foreach (var a in arguments)
+            {
+                w.OpenBlock($"{(first ? "" : "else ")}if (__reader.ValueTextEquals(\"{a.JsonName}\"u8))");
+                first = false;
+                if (!a.IsOptional) w.WriteLine($"__seen_{a.JsonName} = true;");
+                w.WriteLine("__reader.Read();");
+                var path = $"\"/{a.JsonName}\"";
+                w.OpenBlock($"if (__reader.TokenType == {JsonTokenType}.Null)");
+                w.WriteLine(a.IsOptional ? "// null means \"not given\": the default stays." : $"{PromptArguments}.Missing(__call, {path});");
+                w.CloseBlock();
+                var value = a.Value!;
+                if (value.Kind == ValueKind.String)
+                {
+                    w.OpenBlock($"else if ({PromptArguments}.TryReadString(ref __reader, __call, {path}, out var __value))");
+                }
+                else if (value.Kind == ValueKind.Enum)
+                {
+                    enums[value.TypeName] = value;
+                    w.OpenBlock($"else if ({PromptArguments}.TryReadString(ref __reader, __call, {path}, out var __text) && {EnumParserName(value)}(__call, {path}, __text, out var __value))");
+                }
+                else
+                {
+                    w.OpenBlock($"else if ({PromptArguments}.TryParse<{value.TypeName}>(ref __reader, __call, {path}, out var __value))");
+                }
+                w.WriteLine($"{a.Name} = __value;");
+                w.CloseBlock();
+                w.CloseBlock();
+            }
+            if (first)
+            {
+                w.WriteLine($"{PromptArguments}.UnknownArgument(ref __reader, __call, \"\");");
+            }
+            else
+            {
+                w.OpenBlock("else");
+                w.WriteLine($"{PromptArguments}.UnknownArgument(ref __reader, __call, \"{string.Join(", ", arguments.Select(a => a.JsonName))}\");");
+                w.CloseBlock();
+            }
+            w.CloseBlock();
+            foreach (var a in arguments.Where(a => !a.IsOptional))
+            {
+                w.OpenBlock($"if (!__seen_{a.JsonName})");
+                w.WriteLine($"{PromptArguments}.Missing(__call, \"/{a.JsonName}\");");
+                w.CloseBlock();
+            }
+            w.WriteLine("return !__call.HasArgumentErrors;");
+            w.CloseBlock();
+        }
+
+        private static string EnumParserName(ValueSpec value) => "Parse_" + value.TypeName.Replace("global::", "").Replace(".", "_");
+
+        private static void EmitEnumParser(SourceWriter w, ValueSpec spec)
+        {
+            w.WriteLine($"/// <summary>Parses <c>{spec.TypeName.Replace("global::", "")}</c> from its member name.</summary>");
+            w.OpenBlock($"private static bool {EnumParserName(spec)}({PromptCall} __call, string __path, string __text, out {spec.TypeName} __value)");
+            w.OpenBlock("switch (__text)");
+            foreach (var member in spec.EnumMembers)
+            {
+                w.WriteLine($"case \"{member}\": __value = {spec.TypeName}.{member}; return true;");
+            }
+            w.WriteLine($"default: return {PromptArguments}.InvalidEnum(__call, __path, __text, \"{string.Join(", ", spec.EnumMembers)}\", out __value);");
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+
+        /// <summary>The prompt's <c>prompts/list</c> entry, as compact JSON.</summary>
+        internal static string Descriptor(PromptSpec prompt)
+        {
+            var json = new JsonText().StartObject();
+            json.Property("name").String(prompt.PromptName);
+            if (prompt.Title is not null) json.Property("title").String(prompt.Title);
+            if (prompt.Description is not null) json.Property("description").String(prompt.Description);
+            var arguments = Arguments(prompt).ToList();
+            if (arguments.Count > 0)
+            {
+                json.Property("arguments").StartArray();
+                foreach (var a in arguments)
+                {
+                    json.StartObject().Property("name").String(a.JsonName);
+                    if (a.Description is not null) json.Property("description").String(a.Description);
+                    json.Property("required").Bool(!a.IsOptional);
+                    json.EndObject();
+                }
+                json.EndArray();
+            }
+            return json.EndObject().ToString();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using McpForge.Generators.Helpers;
+
+namespace McpForge.Generators.Model;
+
+/// <summary>How a prompt method's return value becomes a <c>GetPromptResult</c>.</summary>
+internal enum PromptReturnKind
+{
+    /// <summary><c>string</c>: one user message.</summary>
+    String,
+    /// <summary>One <c>PromptMessage</c>.</summary>
+    Message,
+    /// <summary>Any <c>IEnumerable&lt;PromptMessage&gt;</c>.</summary>
+    Messages,
+    /// <summary>A full <c>GetPromptResult</c>.</summary>
+    Result,
+}
+
+/// <summary>One <c>[McpPrompt]</c> method.</summary>
+/// <remarks>Cache contract: equal by value; holds no symbols or syntax.</remarks>
+[DebuggerDisplay("{PromptName} = {MethodName}")]
+internal sealed record PromptSpec
+{
+    public required string MethodName { get; init; }
+    public required string PromptName { get; init; }
+    public required bool IsStatic { get; init; }
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>Arguments are <see cref="ParameterKind.Argument"/> parameters of scalar kinds, parsed from strings.</summary>
+    public required EquatableArray<ParameterSpec> Parameters { get; init; }
+
+    public required PromptReturnKind Return { get; init; }
+    public required bool IsAsync { get; init; }
+    public required int Order { get; init; }
+}

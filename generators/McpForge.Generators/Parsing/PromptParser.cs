@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using McpForge.Generators.Diagnostics;
+using McpForge.Generators.Helpers;
+using McpForge.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace McpForge.Generators.Parsing;
+
+/// <summary>What the parser found for one <c>[McpPrompt]</c> method.</summary>
+internal sealed record PromptMethodResult(ToolTypeSpec? Type, PromptSpec? Prompt, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Turns an <c>[McpPrompt]</c> method into a <see cref="PromptSpec"/>, sharing the class rules with
+/// <see cref="ToolParser"/>. Like it, compiled into both the generator and the analyzers.
+/// </summary>
+internal static class PromptParser
+{
+    /// <summary>Prompt arguments arrive as strings: these kinds are parsed from them.</summary>
+    private static readonly HashSet<ValueKind> s_argumentKinds =
+    [
+        ValueKind.String, ValueKind.Enum, ValueKind.Integer, ValueKind.Number, ValueKind.Boolean, ValueKind.Guid,
+        ValueKind.DateTime, ValueKind.DateTimeOffset, ValueKind.DateOnly, ValueKind.TimeOnly, ValueKind.TimeSpan,
+    ];
+
+    public static PromptMethodResult Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var methodLocation = method.Locations.FirstOrDefault();
+        var type = ToolParser.ParseType(method.ContainingType, methodLocation, diagnostics, cancellationToken);
+
+        var explicitName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var name = explicitName ?? ToolNames.FromMethodName(method.Name);
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericToolMethod, methodLocation, name));
+        }
+        if (method.IsAsync && method.ReturnsVoid)
+        {
+            var returnLocation = declaration is MethodDeclarationSyntax asyncVoid ? asyncVoid.ReturnType.GetLocation() : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidTool, returnLocation, name));
+        }
+
+        var docs = DocComments.For(method, declaration, cancellationToken);
+        var parameters = new List<ParameterSpec>();
+        foreach (var parameter in method.Parameters)
+        {
+            if (ParseParameter(parameter, name, docs, diagnostics) is { } spec) parameters.Add(spec);
+        }
+
+        var (returns, isAsync) = ClassifyReturn(method.ReturnType, compilation);
+        if (returns is null)
+        {
+            var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptReturnType, returnLocation, name, method.ReturnType.ToDisplayString()));
+        }
+
+        var prompt = diagnostics.Count > 0 || returns is null ? null : new PromptSpec
+        {
+            MethodName = method.Name,
+            PromptName = name,
+            IsStatic = method.IsStatic,
+            Title = ToolParser.NamedString(attribute, "Title"),
+            Description = ToolParser.DescriptionAttribute(method.GetAttributes()) ?? docs.Summary,
+            Parameters = parameters.ToEquatableArray(),
+            Return = returns.Value,
+            IsAsync = isAsync,
+            Order = declaration.GetLocation().SourceSpan.Start,
+        };
+        return new PromptMethodResult(type, prompt, diagnostics.ToEquatableArray());
+    }
+
+    private static ParameterSpec? ParseParameter(IParameterSymbol parameter, string promptName, DocComments docs, List<DiagnosticInfo> diagnostics)
+    {
+        var location = parameter.Locations.FirstOrDefault();
+        var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+        var typeName = SupportedTypes.FullName(parameter.Type);
+        var display = parameter.Type.ToDisplayString();
+        if (parameter.RefKind == RefKind.None && !parameter.IsParams)
+        {
+            if (display == TypeNames.CancellationToken)
+                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.CancellationToken, TypeName = typeName };
+            if (display == TypeNames.IServiceProvider)
+                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.ServiceProvider, TypeName = typeName };
+            if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FromServicesAttribute))
+                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.Service, TypeName = typeName };
+        }
+
+        var underlying = SupportedTypes.NullableUnderlying(parameter.Type);
+        var value = parameter.RefKind == RefKind.None && !parameter.IsParams ? SupportedTypes.ClassifyArgument(underlying ?? parameter.Type) : null;
+        if (value is null || !s_argumentKinds.Contains(value.Kind))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptParameter, location, parameter.Name, promptName, display));
+            return null;
+        }
+        var nullable = underlying is not null || (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated);
+        string? defaultExpression = null;
+        if (parameter.HasExplicitDefaultValue) defaultExpression = ToolParser.Defaults(parameter, value).Expression;
+        return new ParameterSpec
+        {
+            Name = name,
+            JsonName = parameter.Name,
+            Kind = ParameterKind.Argument,
+            TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
+            Value = value,
+            IsNullable = nullable,
+            // A nullable argument may be left out: prompts/list marks it not required.
+            DefaultExpression = defaultExpression ?? (nullable ? "null" : null),
+            Description = ToolParser.DescriptionAttribute(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
+        };
+    }
+
+    private static (PromptReturnKind? Kind, bool IsAsync) ClassifyReturn(ITypeSymbol type, Compilation compilation)
+    {
+        var isAsync = false;
+        if (type is INamedTypeSymbol named && named.TypeArguments.Length == 1
+            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+        {
+            isAsync = true;
+            type = named.TypeArguments[0];
+        }
+        if (type.SpecialType == SpecialType.System_String) return (PromptReturnKind.String, isAsync);
+        var message = compilation.GetTypeByMetadataName(TypeNames.PromptMessage);
+        var result = compilation.GetTypeByMetadataName(TypeNames.GetPromptResult);
+        if (SymbolEqualityComparer.Default.Equals(type, message)) return (PromptReturnKind.Message, isAsync);
+        if (SymbolEqualityComparer.Default.Equals(type, result)) return (PromptReturnKind.Result, isAsync);
+        var enumerables = type.AllInterfaces.AsEnumerable();
+        if (type is INamedTypeSymbol self && self.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            enumerables = enumerables.Append(self);
+        }
+        if (message is not null && enumerables.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], message)))
+        {
+            return (PromptReturnKind.Messages, isAsync);
+        }
+        return (null, isAsync);
+    }
+}

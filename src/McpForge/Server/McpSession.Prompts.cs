@@ -1,0 +1,154 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.JsonRpc;
+using McpForge.Prompts;
+
+namespace McpForge.Server;
+
+internal sealed partial class McpSession
+{
+    private void HandlePromptsGet(RequestId id, ReadOnlySpan<byte> @params)
+    {
+        if (!TryStartParams(id, @params, out var reader)) return;
+
+        McpPrompt? prompt = null;
+        string? unknownName = null;
+        var nameSeen = false;
+        var arguments = ReadOnlySpan<byte>.Empty;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    SendError(id, JsonRpcErrorCode.InvalidParams, "prompts/get \"name\" must be a string.");
+                    return;
+                }
+                nameSeen = true;
+                prompt = FindPrompt(ref reader);
+                unknownName = prompt is null ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("arguments"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    arguments = @params[start..(int)reader.BytesConsumed];
+                }
+                else if (reader.TokenType != JsonTokenType.Null)
+                {
+                    reader.Skip();
+                    SendError(id, JsonRpcErrorCode.InvalidParams, "prompts/get \"arguments\" must be an object of strings.");
+                    return;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (!nameSeen)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidParams, "prompts/get requires \"name\".");
+            return;
+        }
+        if (prompt is null)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidParams, $"Unknown prompt: '{unknownName}'. Call prompts/list for the available prompts.");
+            return;
+        }
+
+        var call = new McpPromptCall(this, prompt, id, CancellationToken.None);
+        HoldResponseSlot();
+        ValueTask pending;
+        try
+        {
+            pending = prompt.Invoker(call, arguments);
+        }
+        catch (Exception ex)
+        {
+            FinishPrompt(call, ex);
+            return;
+        }
+        if (pending.IsCompleted)
+        {
+            Exception? failure = null;
+            try { pending.GetAwaiter().GetResult(); }
+            catch (Exception ex) { failure = ex; }
+            FinishPrompt(call, failure);
+            return;
+        }
+        _ = CompletePromptAsync(call, pending);
+    }
+
+    private McpPrompt? FindPrompt(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped) return Server.Prompts.Find(reader.ValueSpan);
+        if (reader.ValueSpan.Length > MaxToolNameBytes) return null;
+        Span<byte> unescaped = stackalloc byte[MaxToolNameBytes];
+        var length = reader.CopyString(unescaped);
+        return Server.Prompts.Find(unescaped[..length]);
+    }
+
+    private async Task CompletePromptAsync(McpPromptCall call, ValueTask pending)
+    {
+        Exception? failure = null;
+        try { await pending.ConfigureAwait(false); }
+        catch (Exception ex) { failure = ex; }
+        FinishPrompt(call, failure);
+    }
+
+    /// <summary>
+    /// Sends the one response of a prompt: its messages, -32602 with <c>data.errors</c> for bad arguments (prompts
+    /// have no error result, unlike tools), or -32603 when the method threw.
+    /// </summary>
+    private void FinishPrompt(McpPromptCall call, Exception? failure)
+    {
+        try
+        {
+            if (failure is not null)
+            {
+                call.ReleaseResult();
+                LogException($"prompt '{call.Prompt.Name}'", failure);
+                SendError(call.RequestId, JsonRpcErrorCode.InternalError, $"Prompt '{call.Prompt.Name}' failed: {failure.Message}");
+            }
+            else if (call.HasArgumentErrors)
+            {
+                var buffer = MessageBuffer.Rent();
+                try
+                {
+                    var details = new StringBuilder($"Invalid arguments for prompt '{call.Prompt.Name}':");
+                    foreach (var error in call.ArgumentErrors) details.Append(' ').Append(error.Path).Append(": ").Append(error.Message).Append(';');
+                    JsonRpcWriter.WriteInvalidArguments(buffer.Json, call.RequestId, details.ToString().TrimEnd(';') + ".", call.ArgumentErrors);
+                    _sink.Send(buffer.WrittenSpan);
+                }
+                finally
+                {
+                    buffer.Return();
+                }
+            }
+            else if (call.ResultBuffer is { } result)
+            {
+                JsonRpcWriter.EndMessage(result.Json);
+                _sink.Send(result.WrittenSpan);
+            }
+            else
+            {
+                SendError(call.RequestId, JsonRpcErrorCode.InternalError, $"Prompt '{call.Prompt.Name}' completed without writing a result.");
+            }
+        }
+        finally
+        {
+            call.ReleaseResult();
+            ReleaseResponseSlot();
+        }
+    }
+}
