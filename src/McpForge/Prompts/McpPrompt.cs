@@ -1,41 +1,27 @@
 using System;
 using System.Threading.Tasks;
+using McpForge.Server;
 
 namespace McpForge.Prompts;
 
 /// <summary>
 /// Renders one prompt: binds <paramref name="arguments"/> (the raw UTF-8 JSON of the request's <c>arguments</c>
 /// object, whose values are strings; empty when absent), runs the method, and writes the <c>GetPromptResult</c>
-/// through <see cref="McpPromptCall.BeginResult"/>.
+/// through <see cref="Server.McpCall.BeginResult"/>.
 /// </summary>
 public delegate ValueTask McpPromptInvoker(McpPromptCall call, ReadOnlySpan<byte> arguments);
 
 /// <summary>One prompt: its name, its <c>prompts/list</c> entry as precomputed UTF-8 JSON, and its invoker.</summary>
-public sealed class McpPrompt
+public sealed class McpPrompt : McpComponent
 {
-    private readonly byte[] _descriptor;
-
     /// <summary>Creates a prompt from its name, its complete <c>prompts/list</c> entry and its invoker.</summary>
-    public McpPrompt(string name, ReadOnlySpan<byte> descriptor, McpPromptInvoker invoker)
+    public McpPrompt(string name, ReadOnlySpan<byte> descriptor, McpPromptInvoker invoker) : base(name, descriptor)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(invoker);
-        Name = name;
-        _descriptor = descriptor.ToArray();
-        Invoker = invoker;
+        Invoker = invoker ?? throw new ArgumentNullException(nameof(invoker));
     }
-
-    /// <summary>The prompt name.</summary>
-    public string Name { get; }
-
-    /// <summary>The complete <c>prompts/list</c> entry, UTF-8 JSON.</summary>
-    public ReadOnlySpan<byte> Descriptor => _descriptor;
 
     /// <summary>Binds, renders and writes the result.</summary>
     public McpPromptInvoker Invoker { get; }
-
-    /// <inheritdoc/>
-    public override string ToString() => Name;
 }
 
 /// <summary>The prompts of one class, with the generated name lookup that finds them without allocating.</summary>

@@ -12,66 +12,17 @@ internal sealed partial class McpSession
 {
     private void HandlePromptsGet(RequestId id, ReadOnlySpan<byte> @params)
     {
-        if (!TryStartParams(id, @params, out var reader)) return;
-
-        McpPrompt? prompt = null;
-        string? unknownName = null;
-        var nameSeen = false;
-        var arguments = ReadOnlySpan<byte>.Empty;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (!TryReadNamedCall(id, @params, "prompts/get", "prompt", Server.Prompts, out var prompt, out var arguments, out _))
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    SendError(id, JsonRpcErrorCode.InvalidParams, "prompts/get \"name\" must be a string.");
-                    return;
-                }
-                nameSeen = true;
-                prompt = FindPrompt(ref reader);
-                unknownName = prompt is null ? reader.GetString() : null;
-            }
-            else if (reader.ValueTextEquals("arguments"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    arguments = @params[start..(int)reader.BytesConsumed];
-                }
-                else if (reader.TokenType != JsonTokenType.Null)
-                {
-                    reader.Skip();
-                    SendError(id, JsonRpcErrorCode.InvalidParams, "prompts/get \"arguments\" must be an object of strings.");
-                    return;
-                }
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-
-        if (!nameSeen)
-        {
-            SendError(id, JsonRpcErrorCode.InvalidParams, "prompts/get requires \"name\".");
-            return;
-        }
-        if (prompt is null)
-        {
-            SendError(id, JsonRpcErrorCode.InvalidParams, $"Unknown prompt: '{unknownName}'. Call prompts/list for the available prompts.");
             return;
         }
 
-        var call = new McpPromptCall(this, prompt, id, CancellationToken.None);
+        var call = new McpPromptCall(this, prompt!, id, CancellationToken.None);
         HoldResponseSlot();
         ValueTask pending;
         try
         {
-            pending = prompt.Invoker(call, arguments);
+            pending = prompt!.Invoker(call, arguments);
         }
         catch (Exception ex)
         {
@@ -87,15 +38,6 @@ internal sealed partial class McpSession
             return;
         }
         _ = CompletePromptAsync(call, pending);
-    }
-
-    private McpPrompt? FindPrompt(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped) return Server.Prompts.Find(reader.ValueSpan);
-        if (reader.ValueSpan.Length > MaxToolNameBytes) return null;
-        Span<byte> unescaped = stackalloc byte[MaxToolNameBytes];
-        var length = reader.CopyString(unescaped);
-        return Server.Prompts.Find(unescaped[..length]);
     }
 
     private async Task CompletePromptAsync(McpPromptCall call, ValueTask pending)

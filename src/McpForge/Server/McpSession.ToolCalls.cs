@@ -11,17 +11,37 @@ namespace McpForge.Server;
 
 internal sealed partial class McpSession
 {
-    private const int MaxToolNameBytes = 512;
+    private const int MaxNameBytes = 512;
 
     private void HandleToolsCall(RequestId id, ReadOnlySpan<byte> @params)
     {
-        if (!TryStartParams(id, @params, out var reader)) return;
+        if (!TryReadNamedCall(id, @params, "tools/call", "tool", Server.Tools, out var tool, out var arguments, out var progressToken))
+        {
+            return;
+        }
+        if (_inFlight.ContainsKey(id))
+        {
+            SendError(id, JsonRpcErrorCode.InvalidRequest, $"The request id {id} is already used by a request in progress.");
+            return;
+        }
+        Invoke(tool!, id, progressToken, arguments);
+    }
 
-        McpTool? tool = null;
+    /// <summary>
+    /// Reads the params of <c>tools/call</c> and <c>prompts/get</c>: <c>name</c> (found with the generated lookups),
+    /// <c>arguments</c> (an object, or absent) and <c>_meta.progressToken</c>. Answers -32602 and returns false
+    /// when they break the method's schema or name nothing.
+    /// </summary>
+    private bool TryReadNamedCall<TItem>(RequestId id, ReadOnlySpan<byte> @params, string method, string kind, ComponentRegistry<TItem> registry,
+        out TItem? item, out ReadOnlySpan<byte> arguments, out RequestId progressToken) where TItem : class
+    {
+        item = null;
+        arguments = ReadOnlySpan<byte>.Empty;
+        progressToken = default;
+        if (!TryStartParams(id, @params, out var reader)) return false;
+
         string? unknownName = null;
         var nameSeen = false;
-        var arguments = ReadOnlySpan<byte>.Empty;
-        RequestId progressToken = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("name"u8))
@@ -29,12 +49,12 @@ internal sealed partial class McpSession
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
                 {
-                    SendError(id, JsonRpcErrorCode.InvalidParams, "tools/call \"name\" must be a string.");
-                    return;
+                    SendError(id, JsonRpcErrorCode.InvalidParams, $"{method} \"name\" must be a string.");
+                    return false;
                 }
                 nameSeen = true;
-                tool = FindTool(ref reader);
-                unknownName = tool is null ? reader.GetString() : null;
+                item = Find(ref reader, registry);
+                unknownName = item is null ? reader.GetString() : null;
             }
             else if (reader.ValueTextEquals("arguments"u8))
             {
@@ -47,9 +67,8 @@ internal sealed partial class McpSession
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
                 {
-                    reader.Skip();
-                    SendError(id, JsonRpcErrorCode.InvalidParams, "tools/call \"arguments\" must be an object.");
-                    return;
+                    SendError(id, JsonRpcErrorCode.InvalidParams, $"{method} \"arguments\" must be an object.");
+                    return false;
                 }
             }
             else if (reader.ValueTextEquals("_meta"u8))
@@ -66,36 +85,31 @@ internal sealed partial class McpSession
 
         if (!nameSeen)
         {
-            SendError(id, JsonRpcErrorCode.InvalidParams, "tools/call requires \"name\".");
-            return;
+            SendError(id, JsonRpcErrorCode.InvalidParams, $"{method} requires \"name\".");
+            return false;
         }
-        if (tool is null)
+        if (item is null)
         {
-            SendError(id, JsonRpcErrorCode.InvalidParams, $"Unknown tool: '{unknownName}'. Call tools/list for the available tools.");
-            return;
+            SendError(id, JsonRpcErrorCode.InvalidParams, $"Unknown {kind}: '{unknownName}'. Call {kind}s/list for the available {kind}s.");
+            return false;
         }
-        if (_inFlight.ContainsKey(id))
-        {
-            SendError(id, JsonRpcErrorCode.InvalidRequest, $"The request id {id} is already used by a request in progress.");
-            return;
-        }
-
-        Invoke(tool, id, progressToken, arguments);
+        return true;
     }
 
-    private McpTool? FindTool(ref Utf8JsonReader reader)
+    /// <summary>The component named by the string token, unescaped into a stack buffer only when the JSON escaped it.</summary>
+    private static TItem? Find<TItem>(ref Utf8JsonReader reader, ComponentRegistry<TItem> registry) where TItem : class
     {
         if (!reader.ValueIsEscaped)
         {
-            return Server.Tools.Find(reader.ValueSpan);
+            return registry.Find(reader.ValueSpan);
         }
-        if (reader.ValueSpan.Length > MaxToolNameBytes)
+        if (reader.ValueSpan.Length > MaxNameBytes)
         {
             return null;
         }
-        Span<byte> unescaped = stackalloc byte[MaxToolNameBytes];
+        Span<byte> unescaped = stackalloc byte[MaxNameBytes];
         var length = reader.CopyString(unescaped);
-        return Server.Tools.Find(unescaped[..length]);
+        return registry.Find(unescaped[..length]);
     }
 
     private static RequestId ReadProgressToken(ref Utf8JsonReader reader)

@@ -133,13 +133,13 @@ internal sealed partial class McpSession
                     SendMethodNotFound(id, MethodName(envelope.Method));
                     return;
                 case McpMethod.ToolsList:
-                    HandleList(id, @params, Server.Tools.All, static t => t.Descriptor, "tools"u8);
+                    HandleList(id, @params, Server.Tools.All, "tools"u8);
                     return;
                 case McpMethod.ToolsCall:
                     HandleToolsCall(id, @params);
                     return;
                 case McpMethod.PromptsList:
-                    HandleList(id, @params, Server.Prompts.All, static p => p.Descriptor, "prompts"u8);
+                    HandleList(id, @params, Server.Prompts.All, "prompts"u8);
                     return;
                 case McpMethod.PromptsGet:
                     HandlePromptsGet(id, @params);
@@ -284,9 +284,7 @@ internal sealed partial class McpSession
     }
 
     /// <summary>A page of a list method (<c>tools/list</c>, <c>prompts/list</c>): precomputed descriptors, written as they are.</summary>
-    private delegate ReadOnlySpan<byte> DescriptorOf<TItem>(TItem item);
-
-    private void HandleList<TItem>(RequestId id, ReadOnlySpan<byte> @params, TItem[] items, DescriptorOf<TItem> descriptor, ReadOnlySpan<byte> arrayName)
+    private void HandleList(RequestId id, ReadOnlySpan<byte> @params, McpComponent[] items, ReadOnlySpan<byte> arrayName)
     {
         var offset = 0;
         if (!@params.IsEmpty)
@@ -321,7 +319,7 @@ internal sealed partial class McpSession
             w.WriteStartArray(arrayName);
             for (var i = offset; i < end; i++)
             {
-                w.WriteRawValue(descriptor(items[i]), skipInputValidation: true);
+                w.WriteRawValue(items[i].Descriptor, skipInputValidation: true);
             }
             w.WriteEndArray();
             if (end < items.Length)

@@ -1,13 +1,14 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
+using McpForge.Server;
 
 namespace McpForge.Tools;
 
 /// <summary>
 /// Invokes one tool: binds <paramref name="arguments"/> (the raw UTF-8 JSON of the request's <c>arguments</c>
-/// object, empty when absent), runs the method, and writes its result through <see cref="McpToolCall.BeginResult"/>.
-/// Argument problems are reported with <see cref="McpToolCall.AddArgumentError"/>; the method then does not run.
+/// object, empty when absent), runs the method, and writes its result through <see cref="Server.McpCall.BeginResult"/>.
+/// Argument problems are reported with <see cref="Server.McpCall.AddArgumentError"/>; the method then does not run.
 /// </summary>
 public delegate ValueTask McpToolInvoker(McpToolCall call, ReadOnlySpan<byte> arguments);
 
@@ -15,28 +16,16 @@ public delegate ValueTask McpToolInvoker(McpToolCall call, ReadOnlySpan<byte> ar
 /// One tool: its name, its <c>tools/list</c> entry as precomputed UTF-8 JSON, and its invoker.
 /// Generated code creates these; <see cref="McpToolSet"/> groups them per class.
 /// </summary>
-public sealed class McpTool
+public sealed class McpTool : McpComponent
 {
-    private readonly byte[] _descriptor;
-
     /// <summary>Creates a tool from its name, its complete <c>tools/list</c> entry and its invoker.</summary>
     /// <param name="name">The tool name, as in the descriptor.</param>
     /// <param name="descriptor">The tool's JSON object as listed by <c>tools/list</c> (name, description, inputSchema, …).</param>
     /// <param name="invoker">Binds arguments, calls the method and writes the result.</param>
-    public McpTool(string name, ReadOnlySpan<byte> descriptor, McpToolInvoker invoker)
+    public McpTool(string name, ReadOnlySpan<byte> descriptor, McpToolInvoker invoker) : base(name, descriptor)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(invoker);
-        Name = name;
-        _descriptor = descriptor.ToArray();
-        Invoker = invoker;
+        Invoker = invoker ?? throw new ArgumentNullException(nameof(invoker));
     }
-
-    /// <summary>The tool name.</summary>
-    public string Name { get; }
-
-    /// <summary>The complete <c>tools/list</c> entry, UTF-8 JSON.</summary>
-    public ReadOnlySpan<byte> Descriptor => _descriptor;
 
     /// <summary>Binds, invokes and writes the result.</summary>
     public McpToolInvoker Invoker { get; }
@@ -44,10 +33,7 @@ public sealed class McpTool
     /// <summary>The input schema, parsed from the descriptor (for tests and tooling; the server never needs it).</summary>
     public JsonElement GetInputSchema()
     {
-        using var document = JsonDocument.Parse(_descriptor);
+        using var document = JsonDocument.Parse(Descriptor.ToArray());
         return document.RootElement.GetProperty("inputSchema"u8).Clone();
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => Name;
 }
