@@ -33,6 +33,11 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MissingDescription,
         DiagnosticDescriptors.UnsupportedPromptParameter,
         DiagnosticDescriptors.UnsupportedPromptReturnType,
+        DiagnosticDescriptors.InvalidUriTemplate,
+        DiagnosticDescriptors.TemplateVariableWithoutParameter,
+        DiagnosticDescriptors.ParameterWithoutTemplateVariable,
+        DiagnosticDescriptors.UnsupportedResourceReturnType,
+        DiagnosticDescriptors.UnsupportedResourceParameter,
     ];
 
     /// <inheritdoc/>
@@ -47,11 +52,13 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 return; // The project does not use McpForge.
             }
             var promptAttribute = start.Compilation.GetTypeByMetadataName(TypeNames.McpPromptAttribute);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute, promptAttribute), SymbolKind.NamedType);
+            var resourceAttribute = start.Compilation.GetTypeByMetadataName(TypeNames.McpResourceAttribute);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute, promptAttribute, resourceAttribute), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute, INamedTypeSymbol? promptAttribute)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute, INamedTypeSymbol? promptAttribute,
+        INamedTypeSymbol? resourceAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var typeLevelReported = new HashSet<string>();
@@ -64,7 +71,8 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
             {
                 var isTool = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, toolAttribute);
                 var isPrompt = promptAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, promptAttribute);
-                if (!isTool && !isPrompt) continue;
+                var isResource = resourceAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, resourceAttribute);
+                if (!isTool && !isPrompt && !isResource) continue;
                 var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
                 if (declaration is null) continue;
 
@@ -75,10 +83,16 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                     var result = ToolParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken);
                     (diagnostics, name, description) = (result.Diagnostics, result.Tool?.ToolName, result.Tool?.Description);
                 }
-                else
+                else if (isPrompt)
                 {
                     var result = PromptParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken);
                     (diagnostics, name, description) = (result.Diagnostics, result.Prompt?.PromptName, result.Prompt?.Description);
+                }
+                else
+                {
+                    // Resources: URIs are checked for uniqueness when the server is built; descriptions are optional.
+                    var result = ResourceParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken);
+                    (diagnostics, name, description) = (result.Diagnostics, null, null);
                 }
 
                 foreach (var info in diagnostics)

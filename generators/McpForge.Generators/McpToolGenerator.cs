@@ -34,7 +34,8 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
             .Where(static m => m.Type is not null && m.Tool is not null)
             .Collect()
             .WithTrackingName(TrackingNames.AllToolMethods)
-            .SelectMany(static (all, _) => GroupByType(all))
+            .SelectMany(static (all, _) => Group(all, static m => m.Type!, static m => m.Tool!, static t => t.Order,
+                static (type, tools) => type with { Tools = tools }))
             .WithTrackingName(TrackingNames.ToolTypes);
 
         context.RegisterSourceOutput(types, static (spc, type) =>
@@ -49,34 +50,40 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
             .Where(static m => m.Type is not null && m.Prompt is not null)
             .Collect()
             .WithTrackingName(TrackingNames.AllPromptMethods)
-            .SelectMany(static (all, _) => GroupPromptsByType(all))
+            .SelectMany(static (all, _) => Group(all, static m => m.Type!, static m => m.Prompt!, static p => p.Order,
+                static (type, prompts) => type with { Prompts = prompts }))
             .WithTrackingName(TrackingNames.PromptTypes);
 
         context.RegisterSourceOutput(promptTypes, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpPrompts.g.cs", PromptEmitter.Emit(type)));
 
+        var resourceTypes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.McpResourceAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                transform: static (ctx, ct) => ResourceParser.Parse((IMethodSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.TargetNode, ctx.SemanticModel.Compilation, ct))
+            .WithTrackingName(TrackingNames.ResourceMethods)
+            .Where(static m => m.Type is not null && m.Resource is not null)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllResourceMethods)
+            .SelectMany(static (all, _) => Group(all, static m => m.Type!, static m => m.Resource!, static r => r.Order,
+                static (type, resources) => type with { Resources = resources }))
+            .WithTrackingName(TrackingNames.ResourceTypes);
+
+        context.RegisterSourceOutput(resourceTypes, static (spc, type) =>
+            spc.AddSource(type.Hierarchy.HintName + ".McpResources.g.cs", ResourceEmitter.Emit(type)));
+
         // Misuse is reported by the analyzers (analyzers/McpForge.Analyzers), which run the same ToolParser;
         // the generator leaves a rejected tool out and stays silent, so nothing is reported twice.
     }
 
-    /// <summary>One spec per class, its tools in source order, classes in ordinal order of their names.</summary>
-    private static ImmutableArray<ToolTypeSpec> GroupByType(ImmutableArray<ToolMethodResult> methods) =>
+    /// <summary>One class spec per class, its members in source order, classes in ordinal order of their names.</summary>
+    private static ImmutableArray<ToolTypeSpec> Group<TResult, TMember>(ImmutableArray<TResult> methods, System.Func<TResult, ToolTypeSpec> typeOf,
+        System.Func<TResult, TMember> memberOf, System.Func<TMember, int> orderOf, System.Func<ToolTypeSpec, EquatableArray<TMember>, ToolTypeSpec> with)
+        where TMember : System.IEquatable<TMember> =>
         methods
-            .GroupBy(m => m.Type!.Hierarchy.FullyQualifiedName, System.StringComparer.Ordinal)
+            .GroupBy(m => typeOf(m).Hierarchy.FullyQualifiedName, System.StringComparer.Ordinal)
             .OrderBy(g => g.Key, System.StringComparer.Ordinal)
-            .Select(g => g.First().Type! with
-            {
-                Tools = g.Select(m => m.Tool!).OrderBy(t => t.Order).ToEquatableArray(),
-            })
-            .ToImmutableArray();
-
-    private static ImmutableArray<ToolTypeSpec> GroupPromptsByType(ImmutableArray<PromptMethodResult> methods) =>
-        methods
-            .GroupBy(m => m.Type!.Hierarchy.FullyQualifiedName, System.StringComparer.Ordinal)
-            .OrderBy(g => g.Key, System.StringComparer.Ordinal)
-            .Select(g => g.First().Type! with
-            {
-                Prompts = g.Select(m => m.Prompt!).OrderBy(p => p.Order).ToEquatableArray(),
-            })
+            .Select(g => with(typeOf(g.First()), g.Select(memberOf).OrderBy(orderOf).ToEquatableArray()))
             .ToImmutableArray();
 }

@@ -9,4 +9,7 @@ internal static class TrackingNames
     public const string PromptMethods = nameof(PromptMethods);
     public const string AllPromptMethods = nameof(AllPromptMethods);
     public const string PromptTypes = nameof(PromptTypes);
+    public const string ResourceMethods = nameof(ResourceMethods);
+    public const string AllResourceMethods = nameof(AllResourceMethods);
+    public const string ResourceTypes = nameof(ResourceTypes);
 }

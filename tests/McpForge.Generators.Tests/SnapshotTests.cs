@@ -186,6 +186,34 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Resources_and_templates() => Verify(nameof(Resources_and_templates), """
+        namespace Library;
+
+        public enum Shelf { Red, Blue }
+
+        public partial class LibraryResources(IServiceProvider services)
+        {
+            /// <summary>The read-me.</summary>
+            [McpResource("docs://readme", MimeType = "text/markdown", Title = "Read me")]
+            public static string Readme() => "# Library";
+
+            [McpResource("docs://logo.png", Name = "logo", MimeType = "image/png")]
+            public static ReadOnlyMemory<byte> Logo() => new byte[] { 1 };
+
+            /// <summary>A book.</summary>
+            [McpResource("books://{shelf}/{id}/text")]
+            public async Task<ResourceContents> BookAsync(Shelf shelf, int id, CancellationToken ct)
+            {
+                await Task.Delay(0, ct);
+                return new TextResourceContents("books://" + shelf + "/" + id + "/text", services.ToString()!);
+            }
+
+            [McpResource("files:///{+path}")]
+            public static IEnumerable<ResourceContents> File(string path) => [];
+        }
+        """);
+
+    [Fact]
     public void Nested_types_and_the_global_namespace() => Verify(nameof(Nested_types_and_the_global_namespace), """
         public partial class Outer
         {

@@ -25,6 +25,11 @@ internal static class DiagnosticDescriptors
     public const string ToolTypeWithoutToolsId = "MCPF0012";
     public const string UnsupportedPromptParameterId = "MCPF0013";
     public const string UnsupportedPromptReturnTypeId = "MCPF0014";
+    public const string InvalidUriTemplateId = "MCPF0015";
+    public const string TemplateVariableWithoutParameterId = "MCPF0016";
+    public const string ParameterWithoutTemplateVariableId = "MCPF0017";
+    public const string UnsupportedResourceReturnTypeId = "MCPF0018";
+    public const string UnsupportedResourceParameterId = "MCPF0019";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -103,6 +108,36 @@ internal static class DiagnosticDescriptors
         UnsupportedPromptReturnTypeId,
         "Unsupported prompt return type",
         "Prompt '{0}' returns '{1}'; return a string, a PromptMessage, a list of PromptMessage or a GetPromptResult (optionally in Task or ValueTask)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidUriTemplate = Create(
+        InvalidUriTemplateId,
+        "Invalid resource URI or URI template",
+        "'{0}' is not a valid resource URI or URI template: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TemplateVariableWithoutParameter = Create(
+        TemplateVariableWithoutParameterId,
+        "URI template variable without a parameter",
+        "The variable '{0}' of the URI template of resource '{1}' has no parameter of that name; add a parameter '{0}'",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ParameterWithoutTemplateVariable = Create(
+        ParameterWithoutTemplateVariableId,
+        "Resource parameter without a URI template variable",
+        "Parameter '{0}' of resource '{1}' is not a variable of its URI '{2}'; a resource's arguments come only from its URI template",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedResourceReturnType = Create(
+        UnsupportedResourceReturnTypeId,
+        "Unsupported resource return type",
+        "Resource '{0}' returns '{1}'; return a string, byte[], ReadOnlyMemory<byte>, ResourceContents or a list of ResourceContents (optionally in Task or ValueTask)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedResourceParameter = Create(
+        UnsupportedResourceParameterId,
+        "Unsupported resource parameter",
+        "Parameter '{0}' of resource '{1}' has type '{2}'; template variables are strings, so a parameter must be a string, an enum, or a number, boolean, UUID, date or time parsed from one",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeWithoutTools = Create(

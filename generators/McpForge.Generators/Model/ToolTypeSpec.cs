@@ -24,4 +24,7 @@ internal sealed record ToolTypeSpec
 
     /// <summary>The prompts, sorted by method declaration order (emitted into their own file).</summary>
     public EquatableArray<PromptSpec> Prompts { get; init; } = EquatableArray<PromptSpec>.Empty;
+
+    /// <summary>The resources and templates, sorted by method declaration order (emitted into their own file).</summary>
+    public EquatableArray<ResourceSpec> Resources { get; init; } = EquatableArray<ResourceSpec>.Empty;
 }

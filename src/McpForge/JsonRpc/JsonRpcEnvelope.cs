@@ -159,6 +159,9 @@ internal readonly struct JsonRpcEnvelope
         if (reader.ValueTextEquals("tools/list"u8)) return McpMethod.ToolsList;
         if (reader.ValueTextEquals("ping"u8)) return McpMethod.Ping;
         if (reader.ValueTextEquals("prompts/get"u8)) return McpMethod.PromptsGet;
+        if (reader.ValueTextEquals("resources/read"u8)) return McpMethod.ResourcesRead;
+        if (reader.ValueTextEquals("resources/list"u8)) return McpMethod.ResourcesList;
+        if (reader.ValueTextEquals("resources/templates/list"u8)) return McpMethod.ResourcesTemplatesList;
         if (reader.ValueTextEquals("prompts/list"u8)) return McpMethod.PromptsList;
         if (reader.ValueTextEquals("initialize"u8)) return McpMethod.Initialize;
         if (reader.ValueTextEquals("notifications/initialized"u8)) return McpMethod.NotificationsInitialized;

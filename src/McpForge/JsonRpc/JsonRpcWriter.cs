@@ -53,6 +53,14 @@ internal static class JsonRpcWriter
         EndError(writer);
     }
 
+    /// <summary>-32002 with <c>{"uri": …}</c>.</summary>
+    public static void WriteResourceNotFound(Utf8JsonWriter writer, RequestId id, string uri)
+    {
+        StartError(writer, id, JsonRpcErrorCode.ResourceNotFound);
+        writer.WriteString("uri"u8, uri);
+        EndError(writer);
+    }
+
     /// <summary>-32001 with <c>{"details": …, "timeoutMs": …}</c>.</summary>
     public static void WriteTimeout(Utf8JsonWriter writer, RequestId id, string details, long timeoutMs)
     {

@@ -11,9 +11,10 @@ namespace McpForge;
 public sealed class McpServer
 {
     internal McpServer(string name, string version, McpServerOptions options, ComponentRegistry<Tools.McpTool> tools,
-        ComponentRegistry<Prompts.McpPrompt> prompts, IServiceProvider services)
+        ComponentRegistry<Prompts.McpPrompt> prompts, ResourceRegistry resources, IServiceProvider services)
     {
         Prompts = prompts;
+        Resources = resources;
         Name = name;
         Version = version;
         Options = options;
@@ -45,6 +46,11 @@ public sealed class McpServer
 
     /// <summary>The number of prompts the server offers.</summary>
     public int PromptCount => Prompts.All.Length;
+
+    internal ResourceRegistry Resources { get; }
+
+    /// <summary>The number of fixed resources and resource templates the server offers.</summary>
+    public int ResourceCount => Resources.Resources.Length + Resources.Templates.Length;
 
     /// <summary>
     /// Serves one client over standard input and output until standard input closes (or <paramref name="cancellationToken"/>

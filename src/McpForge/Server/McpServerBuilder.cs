@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using McpForge.Prompts;
+using McpForge.Resources;
 using McpForge.Server;
 using McpForge.Tools;
 
@@ -12,6 +13,7 @@ public sealed class McpServerBuilder
 {
     private readonly List<McpToolSet> _toolSets = new();
     private readonly List<McpPromptSet> _promptSets = new();
+    private readonly List<McpResourceSet> _resourceSets = new();
     private readonly HashSet<object> _seen = new();
     private readonly Dictionary<Type, object> _singletons = new();
     private IServiceProvider? _serviceProvider;
@@ -67,6 +69,23 @@ public sealed class McpServerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds the <c>[McpResource]</c> methods of <typeparamref name="T"/>: fixed resources and URI templates.
+    /// Only classes the McpForge generator has processed satisfy the constraint.
+    /// </summary>
+    public McpServerBuilder AddResources<T>() where T : IMcpResourceType => AddResources(T.McpResources);
+
+    /// <summary>Adds a set of resources (normally one a generated class provides).</summary>
+    public McpServerBuilder AddResources(McpResourceSet resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        if (_seen.Add(resources))
+        {
+            _resourceSets.Add(resources);
+        }
+        return this;
+    }
+
     /// <summary>Registers <paramref name="instance"/> as the service of type <typeparamref name="TService"/>.</summary>
     public McpServerBuilder AddSingleton<TService>(TService instance) where TService : class
     {
@@ -96,6 +115,7 @@ public sealed class McpServerBuilder
         Options.Validate();
         var tools = new ComponentRegistry<McpTool>("tool", _toolSets.Select(set => (set.Tools.ToArray(), (ComponentRegistry<McpTool>.Finder)set.Find)), t => t.Name);
         var prompts = new ComponentRegistry<McpPrompt>("prompt", _promptSets.Select(set => (set.Prompts.ToArray(), (ComponentRegistry<McpPrompt>.Finder)set.Find)), p => p.Name);
-        return new McpServer(Name, Version, Options, tools, prompts, new ServiceRegistry(new(_singletons), _serviceProvider));
+        var resources = new ResourceRegistry(_resourceSets);
+        return new McpServer(Name, Version, Options, tools, prompts, resources, new ServiceRegistry(new(_singletons), _serviceProvider));
     }
 }

@@ -129,6 +129,7 @@ internal sealed partial class McpSession
             {
                 case McpMethod.ToolsList or McpMethod.ToolsCall when Server.ToolCount == 0:
                 case McpMethod.PromptsList or McpMethod.PromptsGet when Server.PromptCount == 0:
+                case McpMethod.ResourcesList or McpMethod.ResourcesTemplatesList or McpMethod.ResourcesRead when Server.ResourceCount == 0:
                     // The server did not declare the capability, so the method does not exist for this client.
                     SendMethodNotFound(id, MethodName(envelope.Method));
                     return;
@@ -143,6 +144,15 @@ internal sealed partial class McpSession
                     return;
                 case McpMethod.PromptsGet:
                     HandlePromptsGet(id, @params);
+                    return;
+                case McpMethod.ResourcesList:
+                    HandleList(id, @params, Server.Resources.Resources, "resources"u8);
+                    return;
+                case McpMethod.ResourcesTemplatesList:
+                    HandleList(id, @params, Server.Resources.Templates, "resourceTemplates"u8);
+                    return;
+                case McpMethod.ResourcesRead:
+                    HandleResourcesRead(id, @params);
                     return;
                 case McpMethod.LoggingSetLevel:
                     HandleSetLevel(id, @params);
@@ -255,6 +265,13 @@ internal sealed partial class McpSession
             if (Server.PromptCount > 0)
             {
                 w.WriteStartObject("prompts"u8);
+                w.WriteBoolean("listChanged"u8, false);
+                w.WriteEndObject();
+            }
+            if (Server.ResourceCount > 0)
+            {
+                w.WriteStartObject("resources"u8);
+                w.WriteBoolean("subscribe"u8, false);
                 w.WriteBoolean("listChanged"u8, false);
                 w.WriteEndObject();
             }
@@ -412,6 +429,9 @@ internal sealed partial class McpSession
         McpMethod.ToolsCall => "tools/call",
         McpMethod.PromptsList => "prompts/list",
         McpMethod.PromptsGet => "prompts/get",
+        McpMethod.ResourcesList => "resources/list",
+        McpMethod.ResourcesTemplatesList => "resources/templates/list",
+        McpMethod.ResourcesRead => "resources/read",
         McpMethod.LoggingSetLevel => "logging/setLevel",
         McpMethod.NotificationsInitialized => "notifications/initialized",
         McpMethod.NotificationsCancelled => "notifications/cancelled",

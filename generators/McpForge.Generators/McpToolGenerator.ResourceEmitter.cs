@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Linq;
+using McpForge.Generators.Helpers;
+using McpForge.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace McpForge.Generators;
+
+public sealed partial class McpToolGenerator
+{
+    /// <summary>Turns the resources of a <see cref="ToolTypeSpec"/> into C#: an <c>IMcpResourceType</c> implementation.</summary>
+    internal static class ResourceEmitter
+    {
+        private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+        private const string ResourceCall = "global::McpForge.Resources.McpResourceCall";
+        private const string ResourceArguments = "global::McpForge.Resources.ResourceArguments";
+        private const string ResourceResults = "global::McpForge.Resources.ResourceResults";
+        private const string Variables = "global::System.ReadOnlySpan<string>";
+        private const string NestedClass = "__McpForgeResources";
+
+        public static string Emit(ToolTypeSpec type) =>
+            Emitter.EmitFile(type, "resource table", "global::McpForge.Resources.IMcpResourceType",
+                $"static global::McpForge.Resources.McpResourceSet global::McpForge.Resources.IMcpResourceType.McpResources => {NestedClass}.Set;",
+                "The <c>[McpResource]</c> methods of this class, compiled by McpForge.",
+                w => EmitNestedClass(w, type));
+
+        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
+        private static void EmitNestedClass(SourceWriter w, ToolTypeSpec type)
+        {
+            w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"McpForge.Generators\", \"" + ThisAssembly.Version + "\")]");
+            w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.OpenBlock($"private static class {NestedClass}");
+            w.WriteLine("/// <summary>Fixed resources by URI, and templates already split into literal text and variables.</summary>");
+            w.WriteLine("public static readonly global::McpForge.Resources.McpResourceSet Set = new(");
+            w.Indent();
+            w.OpenBlock("new global::McpForge.Resources.McpResource[]");
+            foreach (var resource in type.Resources.Where(r => !r.IsTemplate))
+            {
+                w.WriteLine($"new({Literal(resource.Uri)}, \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}),");
+            }
+            w.CloseBlock(",");
+            w.OpenBlock("new global::McpForge.Resources.McpResourceTemplate[]");
+            foreach (var resource in type.Resources.Where(r => r.IsTemplate))
+            {
+                var literals = string.Join(", ", resource.Literals.Select(Literal));
+                var reserved = string.Join(", ", resource.Reserved.Select(r => r ? "true" : "false"));
+                w.WriteLine($"// {resource.Uri}: variables {string.Join(", ", resource.Variables)}");
+                w.WriteLine($"new({Literal(resource.Uri)}, new global::McpForge.Resources.UriTemplateMatcher(new string[] {{ {literals} }}, new bool[] {{ {reserved} }}),");
+                w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}),");
+            }
+            w.CloseBlock(");");
+            w.Unindent();
+
+            var enums = new Dictionary<string, ValueSpec>();
+            foreach (var resource in type.Resources)
+            {
+                w.WriteLine();
+                EmitReader(w, type, resource, enums);
+            }
+            if (type.Resources.Any(r => !r.IsStatic))
+            {
+                w.WriteLine();
+                Emitter.EmitFactory(w, type);
+            }
+            foreach (var spec in enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal))
+            {
+                w.WriteLine();
+                EmitEnumParser(w, spec);
+            }
+            w.CloseBlock();
+        }
+
+        private static void EmitReader(SourceWriter w, ToolTypeSpec type, ResourceSpec resource, Dictionary<string, ValueSpec> enums)
+        {
+            var arguments = resource.Parameters.Where(p => p.Kind == ParameterKind.Argument).ToList();
+            w.WriteLine($"// {resource.Uri}: {resource.MethodName}({string.Join(", ", arguments.Select(a => a.Name))})");
+            w.OpenBlock($"private static {ValueTask} Read_{resource.MethodName}({ResourceCall} __call, {Variables} __variables)");
+            foreach (var a in arguments)
+            {
+                var index = resource.Variables.ToList().IndexOf(a.JsonName);
+                var value = a.Value!;
+                switch (value.Kind)
+                {
+                    case ValueKind.String:
+                        w.WriteLine($"var {a.Name} = __variables[{index}];");
+                        break;
+                    case ValueKind.Enum:
+                        enums[value.TypeName] = value;
+                        w.WriteLine($"{EnumParserName(value)}(__call, \"{a.JsonName}\", __variables[{index}], out var {a.Name});");
+                        break;
+                    default:
+                        w.WriteLine($"{ResourceArguments}.TryParse<{value.TypeName}>(__call, \"{a.JsonName}\", __variables[{index}], out var {a.Name});");
+                        break;
+                }
+            }
+            if (arguments.Any(a => a.Value!.Kind != ValueKind.String))
+            {
+                w.OpenBlock("if (__call.HasArgumentErrors)");
+                w.WriteLine("return default;");
+                w.CloseBlock();
+            }
+            var callArguments = string.Join(", ", resource.Parameters.Select(p => p.Kind switch
+            {
+                ParameterKind.CancellationToken => "__call.CancellationToken",
+                ParameterKind.ServiceProvider => "__call.Services",
+                ParameterKind.Service => $"global::McpForge.Server.ServiceResolver.GetRequired<{p.TypeName}>(__call.Services)",
+                _ => p.Name,
+            }));
+            var target = resource.IsStatic ? type.Hierarchy.FullyQualifiedName : "Create(__call.Services)";
+            var mime = resource.MimeType is null ? "null" : Literal(resource.MimeType);
+            var write = resource.Return switch
+            {
+                ResourceReturnKind.Text => $"{ResourceResults}.WriteText(__call.BeginResult(), __call.Uri, {mime}, __result);",
+                ResourceReturnKind.Blob => $"{ResourceResults}.WriteBlob(__call.BeginResult(), __call.Uri, {mime}, __result);",
+                _ => $"{ResourceResults}.WriteContents(__call.BeginResult(), __result);",
+            };
+            if (!resource.IsAsync)
+            {
+                w.WriteLine($"var __result = {target}.{resource.MethodName}({callArguments});");
+                w.WriteLine(write);
+                w.WriteLine("return default;");
+                w.CloseBlock();
+                return;
+            }
+            w.WriteLine($"return Run(__call{string.Concat(arguments.Select(a => ", " + a.Name))});");
+            w.WriteLine();
+            w.OpenBlock($"static async {ValueTask} Run({ResourceCall} __call{string.Concat(arguments.Select(a => $", {a.TypeName} {a.Name}"))})");
+            w.WriteLine($"var __result = await {target}.{resource.MethodName}({callArguments}).ConfigureAwait(false);");
+            w.WriteLine(write);
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+
+        private static string EnumParserName(ValueSpec value) => "Parse_" + value.TypeName.Replace("global::", "").Replace(".", "_");
+
+        private static void EmitEnumParser(SourceWriter w, ValueSpec spec)
+        {
+            w.WriteLine($"/// <summary>Parses <c>{spec.TypeName.Replace("global::", "")}</c> from its member name.</summary>");
+            w.OpenBlock($"private static bool {EnumParserName(spec)}({ResourceCall} __call, string __name, string __text, out {spec.TypeName} __value)");
+            w.OpenBlock("switch (__text)");
+            foreach (var member in spec.EnumMembers)
+            {
+                w.WriteLine($"case \"{member}\": __value = {spec.TypeName}.{member}; return true;");
+            }
+            w.WriteLine($"default: return {ResourceArguments}.InvalidEnum(__call, __name, __text, \"{string.Join(", ", spec.EnumMembers)}\", out __value);");
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+
+        /// <summary>The <c>resources/list</c> or <c>resources/templates/list</c> entry, as compact JSON.</summary>
+        internal static string Descriptor(ResourceSpec resource)
+        {
+            var json = new JsonText().StartObject();
+            json.Property(resource.IsTemplate ? "uriTemplate" : "uri").String(resource.Uri);
+            json.Property("name").String(resource.Name);
+            if (resource.Title is not null) json.Property("title").String(resource.Title);
+            if (resource.Description is not null) json.Property("description").String(resource.Description);
+            if (resource.MimeType is not null) json.Property("mimeType").String(resource.MimeType);
+            return json.EndObject().ToString();
+        }
+    }
+}

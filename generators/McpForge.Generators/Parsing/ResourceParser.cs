@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using McpForge.Generators.Diagnostics;
+using McpForge.Generators.Helpers;
+using McpForge.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace McpForge.Generators.Parsing;
+
+/// <summary>What the parser found for one <c>[McpResource]</c> method.</summary>
+internal sealed record ResourceMethodResult(ToolTypeSpec? Type, ResourceSpec? Resource, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Turns an <c>[McpResource]</c> method into a <see cref="ResourceSpec"/>: splits its URI template at compile time
+/// and binds each variable to the parameter of the same name. Compiled into both the generator and the analyzers.
+/// </summary>
+internal static class ResourceParser
+{
+    /// <summary>Template variables are strings: these kinds are parsed from them.</summary>
+    private static readonly HashSet<ValueKind> s_variableKinds =
+    [
+        ValueKind.String, ValueKind.Enum, ValueKind.Integer, ValueKind.Number, ValueKind.Boolean, ValueKind.Guid,
+        ValueKind.DateTime, ValueKind.DateTimeOffset, ValueKind.DateOnly, ValueKind.TimeOnly, ValueKind.TimeSpan,
+    ];
+
+    public static ResourceMethodResult Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var methodLocation = method.Locations.FirstOrDefault();
+        var type = ToolParser.ParseType(method.ContainingType, methodLocation, diagnostics, cancellationToken);
+        var uri = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
+        var name = ToolParser.NamedString(attribute, "Name") ?? ToolNames.FromMethodName(method.Name);
+        var uriLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
+            ? syntax.ArgumentList.Arguments[0].GetLocation()
+            : methodLocation;
+
+        var parsed = UriTemplates.TryParse(uri, out var error);
+        if (parsed is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUriTemplate, uriLocation, uri, error ?? "it is empty"));
+        }
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericToolMethod, methodLocation, name));
+        }
+        if (method.IsAsync && method.ReturnsVoid)
+        {
+            var returnLocation = declaration is MethodDeclarationSyntax asyncVoid ? asyncVoid.ReturnType.GetLocation() : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidTool, returnLocation, name));
+        }
+
+        var docs = DocComments.For(method, declaration, cancellationToken);
+        var variables = parsed?.Variables ?? [];
+        var parameters = new List<ParameterSpec>();
+        foreach (var parameter in method.Parameters)
+        {
+            if (ParseParameter(parameter, name, uri, variables, diagnostics) is { } spec) parameters.Add(spec);
+        }
+        if (parsed is not null)
+        {
+            foreach (var variable in variables.Where(v => !method.Parameters.Any(p => p.Name == v)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateVariableWithoutParameter, uriLocation, variable, name));
+            }
+        }
+
+        var (returns, isAsync) = ClassifyReturn(method.ReturnType, compilation);
+        if (returns is null)
+        {
+            var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceReturnType, returnLocation, name, method.ReturnType.ToDisplayString()));
+        }
+
+        var resource = diagnostics.Count > 0 || parsed is null || returns is null ? null : new ResourceSpec
+        {
+            MethodName = method.Name,
+            Uri = uri,
+            Name = name,
+            IsStatic = method.IsStatic,
+            Title = ToolParser.NamedString(attribute, "Title"),
+            Description = ToolParser.DescriptionAttribute(method.GetAttributes()) ?? docs.Summary,
+            MimeType = ToolParser.NamedString(attribute, "MimeType"),
+            Literals = parsed.Literals.ToEquatableArray(),
+            Reserved = parsed.Reserved.ToEquatableArray(),
+            Variables = parsed.Variables.ToEquatableArray(),
+            Parameters = parameters.ToEquatableArray(),
+            Return = returns.Value,
+            IsAsync = isAsync,
+            Order = declaration.GetLocation().SourceSpan.Start,
+        };
+        return new ResourceMethodResult(type, resource, diagnostics.ToEquatableArray());
+    }
+
+    private static ParameterSpec? ParseParameter(IParameterSymbol parameter, string resourceName, string uri, List<string> variables, List<DiagnosticInfo> diagnostics)
+    {
+        var location = parameter.Locations.FirstOrDefault();
+        var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+        var typeName = SupportedTypes.FullName(parameter.Type);
+        var display = parameter.Type.ToDisplayString();
+        if (parameter.RefKind == RefKind.None && !parameter.IsParams)
+        {
+            if (display == TypeNames.CancellationToken)
+                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.CancellationToken, TypeName = typeName };
+            if (display == TypeNames.IServiceProvider)
+                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.ServiceProvider, TypeName = typeName };
+            if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FromServicesAttribute))
+                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.Service, TypeName = typeName };
+        }
+        if (!variables.Contains(parameter.Name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterWithoutTemplateVariable, location, parameter.Name, resourceName, uri));
+            return null;
+        }
+        var value = parameter.RefKind == RefKind.None && !parameter.IsParams && SupportedTypes.NullableUnderlying(parameter.Type) is null
+            ? SupportedTypes.ClassifyArgument(parameter.Type)
+            : null;
+        if (value is null || !s_variableKinds.Contains(value.Kind))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceParameter, location, parameter.Name, resourceName, display));
+            return null;
+        }
+        return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.Argument, TypeName = typeName, Value = value };
+    }
+
+    private static (ResourceReturnKind? Kind, bool IsAsync) ClassifyReturn(ITypeSymbol type, Compilation compilation)
+    {
+        var isAsync = false;
+        if (type is INamedTypeSymbol named && named.TypeArguments.Length == 1
+            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+        {
+            isAsync = true;
+            type = named.TypeArguments[0];
+        }
+        if (type.SpecialType == SpecialType.System_String) return (ResourceReturnKind.Text, isAsync);
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }) return (ResourceReturnKind.Blob, isAsync);
+        if (type.ToDisplayString() == "System.ReadOnlyMemory<byte>") return (ResourceReturnKind.Blob, isAsync);
+        var contents = compilation.GetTypeByMetadataName(TypeNames.ResourceContents);
+        if (contents is null) return (null, isAsync);
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, contents)) return (ResourceReturnKind.Contents, isAsync);
+        }
+        var enumerables = type.AllInterfaces.AsEnumerable();
+        if (type is INamedTypeSymbol self && self.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            enumerables = enumerables.Append(self);
+        }
+        foreach (var candidate in enumerables)
+        {
+            if (candidate.OriginalDefinition.SpecialType != SpecialType.System_Collections_Generic_IEnumerable_T) continue;
+            for (var current = candidate.TypeArguments[0]; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, contents)) return (ResourceReturnKind.ContentsList, isAsync);
+            }
+        }
+        return (null, isAsync);
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.JsonRpc;
+using McpForge.Resources;
+
+namespace McpForge.Server;
+
+internal sealed partial class McpSession
+{
+    private void HandleResourcesRead(RequestId id, ReadOnlySpan<byte> @params)
+    {
+        if (!TryStartParams(id, @params, out var reader)) return;
+        string? uri = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isUri = reader.ValueTextEquals("uri"u8);
+            reader.Read();
+            if (isUri && reader.TokenType == JsonTokenType.String) uri = reader.GetString();
+            reader.Skip();
+        }
+        if (uri is null)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidParams, "resources/read requires \"uri\" (a string).");
+            return;
+        }
+
+        var (resourceReader, variables) = Server.Resources.Find(uri);
+        if (resourceReader is null)
+        {
+            var buffer = MessageBuffer.Rent();
+            try
+            {
+                JsonRpcWriter.WriteResourceNotFound(buffer.Json, id, uri);
+                _sink.Send(buffer.WrittenSpan);
+            }
+            finally
+            {
+                buffer.Return();
+            }
+            return;
+        }
+
+        var call = new McpResourceCall(this, uri, id, CancellationToken.None);
+        HoldResponseSlot();
+        ValueTask pending;
+        try
+        {
+            pending = resourceReader(call, variables);
+        }
+        catch (Exception ex)
+        {
+            FinishRead(call, ex);
+            return;
+        }
+        if (pending.IsCompleted)
+        {
+            Exception? failure = null;
+            try { pending.GetAwaiter().GetResult(); }
+            catch (Exception ex) { failure = ex; }
+            FinishRead(call, failure);
+            return;
+        }
+        _ = CompleteReadAsync(call, pending);
+    }
+
+    private async Task CompleteReadAsync(McpResourceCall call, ValueTask pending)
+    {
+        Exception? failure = null;
+        try { await pending.ConfigureAwait(false); }
+        catch (Exception ex) { failure = ex; }
+        FinishRead(call, failure);
+    }
+
+    /// <summary>Sends the one response of a read: its contents, -32602 for template variables that do not convert, or -32603.</summary>
+    private void FinishRead(McpResourceCall call, Exception? failure)
+    {
+        try
+        {
+            if (failure is not null)
+            {
+                call.ReleaseResult();
+                LogException($"reading resource '{call.Uri}'", failure);
+                SendError(call.RequestId, JsonRpcErrorCode.InternalError, $"Reading '{call.Uri}' failed: {failure.Message}");
+            }
+            else if (call.HasArgumentErrors)
+            {
+                var buffer = MessageBuffer.Rent();
+                try
+                {
+                    var details = new StringBuilder($"The URI '{call.Uri}' has template variables that do not convert:");
+                    foreach (var error in call.ArgumentErrors) details.Append(' ').Append(error.Path).Append(": ").Append(error.Message).Append(';');
+                    JsonRpcWriter.WriteInvalidArguments(buffer.Json, call.RequestId, details.ToString().TrimEnd(';') + ".", call.ArgumentErrors);
+                    _sink.Send(buffer.WrittenSpan);
+                }
+                finally
+                {
+                    buffer.Return();
+                }
+            }
+            else if (call.ResultBuffer is { } result)
+            {
+                JsonRpcWriter.EndMessage(result.Json);
+                var message = result.WrittenSpan;
+                if (message.Length > Server.Options.MaxResponseBytes)
+                {
+                    SendError(call.RequestId, JsonRpcErrorCode.InternalError, $"The contents of '{call.Uri}' are {message.Length} bytes, over the limit of {Server.Options.MaxResponseBytes} bytes (McpServerOptions.MaxResponseBytes).");
+                }
+                else
+                {
+                    _sink.Send(message);
+                }
+            }
+            else
+            {
+                SendError(call.RequestId, JsonRpcErrorCode.InternalError, $"Reading '{call.Uri}' completed without writing a result.");
+            }
+        }
+        finally
+        {
+            call.ReleaseResult();
+            ReleaseResponseSlot();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Threading.Tasks;
+using static McpForge.Analyzers.Tests.Verifier;
+
+namespace McpForge.Analyzers.Tests;
+
+/// <summary>The resource rules of <see cref="ToolAnalyzer"/>: MCPF0015 to MCPF0019.</summary>
+public sealed class ResourceAnalyzerTests
+{
+    [Theory]
+    [InlineData("users://{id", "the expression at position 8 is not closed")]
+    [InlineData("users://{?id}", "the '?' operator of '{?id}' is not supported (use {name} or {+name})")]
+    [InlineData("users://{a}{b}", "'{b}' follows another variable directly, so a URI could not be split between them")]
+    [InlineData("users://{a,b}", "'{a,b}' uses a variable list or modifier, which is not supported (use one variable per expression)")]
+    [InlineData("no scheme/{id}", "' ' at position 2 is not allowed in a URI")]
+    [InlineData("readme", "it does not start with a scheme such as 'file://' or 'docs:'")]
+    public Task MCPF0015_invalid_uri_templates_point_at_the_argument(string uri, string reason) => AnalyzeAsync<ToolAnalyzer>(
+        "public partial class R { [McpResource({|#0:\"" + uri + "\"|})] public static string Get() => \"\"; }",
+        Diagnostic("MCPF0015").WithLocation(0).WithArguments(uri, reason));
+
+    [Fact]
+    public Task MCPF0015_near_miss_simple_and_reserved_variables() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class R
+        {
+            [McpResource("users://{id}/posts/{post}")] public static string Post(int id, string post) => "";
+            [McpResource("files:///{+path}")] public static string File(string path) => "";
+            [McpResource("urn:isbn:{isbn}")] public static string Book(string isbn) => "";
+        }
+        """);
+
+    [Fact]
+    public Task MCPF0016_and_MCPF0017_variables_and_parameters_must_match() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class R
+        {
+            [McpResource({|#0:"users://{id}/posts/{post}"|})] public static string Post(int id, int {|#1:page|}) => "";
+        }
+        """,
+        Diagnostic("MCPF0017").WithLocation(1).WithArguments("page", "post", "users://{id}/posts/{post}"),
+        Diagnostic("MCPF0016").WithLocation(0).WithArguments("post", "post"));
+
+    [Fact]
+    public Task MCPF0018_unsupported_resource_return_type() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class R { [McpResource("docs://count")] public static {|#0:int|} Count() => 1; }
+        """,
+        Diagnostic("MCPF0018").WithLocation(0).WithArguments("count", "int"));
+
+    [Fact]
+    public Task MCPF0019_unsupported_resource_parameter() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class R { [McpResource("docs://{ids}")] public static string Get(int[] {|#0:ids|}) => ""; }
+        """,
+        Diagnostic("MCPF0019").WithLocation(0).WithArguments("ids", "get", "int[]"));
+}
