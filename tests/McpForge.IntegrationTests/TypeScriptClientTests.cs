@@ -14,17 +14,16 @@ namespace McpForge.IntegrationTests;
 /// </summary>
 public sealed class TypeScriptClientTests
 {
-    [Fact]
-    public async Task The_official_TypeScript_client_lists_and_calls_QuickStart_tools_over_stdio()
+    /// <summary>Runs a script of tests/client-ts against a server command and returns what it printed.</summary>
+    private static async Task<JsonElement> RunClientAsync(string script, params string[] serverCommand)
     {
         var clientFolder = Path.Combine(RepositoryPaths.Root, "tests", "client-ts");
         Assert.True(Directory.Exists(Path.Combine(clientFolder, "node_modules", "@modelcontextprotocol", "sdk")),
             "npm packages missing: run `npm ci --prefix tests/client-ts` (eng/test.sh does)");
 
         var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(clientFolder, "stdio-client.mjs"));
-        info.ArgumentList.Add("dotnet");
-        info.ArgumentList.Add(RepositoryPaths.BuiltAssembly("samples/QuickStart", "QuickStart"));
+        info.ArgumentList.Add(Path.Combine(clientFolder, script));
+        foreach (var part in serverCommand) info.ArgumentList.Add(part);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -39,8 +38,13 @@ public sealed class TypeScriptClientTests
             throw;
         }
         Assert.True(process.ExitCode == 0, "the TypeScript client failed:\n" + await stderr);
+        return JsonDocument.Parse(await stdout).RootElement.Clone();
+    }
 
-        var seen = JsonDocument.Parse(await stdout).RootElement;
+    [Fact]
+    public async Task The_official_TypeScript_client_lists_and_calls_QuickStart_tools_over_stdio()
+    {
+        var seen = await RunClientAsync("stdio-client.mjs", "dotnet", RepositoryPaths.BuiltAssembly("samples/QuickStart", "QuickStart"));
         Assert.Equal("quickstart", seen.GetProperty("server").GetProperty("name").GetString());
         Assert.Equal(["echo", "add", "countdown"], seen.GetProperty("tools").EnumerateArray().Select(t => t.GetString()).ToArray());
         Assert.Equal("from TypeScript", seen.GetProperty("echo").GetString());
@@ -51,5 +55,39 @@ public sealed class TypeScriptClientTests
         Assert.True(seen.GetProperty("invalidIsError").GetBoolean());
         Assert.Contains("/b: required argument is missing", seen.GetProperty("invalidText").GetString());
         Assert.Equal(-32602, seen.GetProperty("unknown").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_official_TypeScript_client_uses_the_FileSystem_sample_and_path_traversal_is_refused()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mcpforge-fs-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "served", "docs"));
+            File.WriteAllText(Path.Combine(folder, "served", "docs", "readme.md"), "# Read me\n");
+            File.WriteAllText(Path.Combine(folder, "secret.txt"), "top secret");
+
+            var seen = await RunClientAsync("stdio-filesystem.mjs", "dotnet",
+                RepositoryPaths.BuiltAssembly("samples/FileSystem", "FileSystem"), Path.Combine(folder, "served"));
+
+            Assert.Equal(["logging", "prompts", "resources", "tools"], seen.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()).ToArray());
+            Assert.Equal(["list_directory", "find_files"], seen.GetProperty("tools").EnumerateArray().Select(t => t.GetString()).ToArray());
+            Assert.Equal("docs/", seen.GetProperty("listing").GetString());
+            Assert.Equal(["fs://root"], seen.GetProperty("resources").EnumerateArray().Select(r => r.GetString()).ToArray());
+            Assert.Equal(["files:///{+path}"], seen.GetProperty("templates").EnumerateArray().Select(t => t.GetString()).ToArray());
+            Assert.Equal("# Read me\n", seen.GetProperty("readme").GetString());
+            Assert.Equal("Summarise the file below in about 20 words.", seen.GetProperty("promptFirst").GetString());
+            Assert.Equal("# Read me\n", seen.GetProperty("promptEmbedded").GetString());
+            Assert.Equal(-32603, seen.GetProperty("traversalRead").GetProperty("code").GetInt32());
+            Assert.Equal(-32603, seen.GetProperty("encodedTraversalRead").GetProperty("code").GetInt32());
+            Assert.True(seen.GetProperty("traversalTool").GetProperty("isError").GetBoolean());
+            Assert.Equal("'../' is outside the served folder.", seen.GetProperty("traversalTool").GetProperty("text").GetString());
+            Assert.Equal(-32002, seen.GetProperty("missing").GetProperty("code").GetInt32());
+            Assert.DoesNotContain("top secret", seen.GetRawText());
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
     }
 }
