@@ -30,18 +30,20 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
                 transform: static (ctx, ct) => ToolParser.Parse((IMethodSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.TargetNode, ctx.SemanticModel.Compilation, ct))
             .WithTrackingName(TrackingNames.ToolMethods);
 
-        var types = methods
+        var toolTypeArray = methods
             .Where(static m => m.Type is not null && m.Tool is not null)
             .Collect()
             .WithTrackingName(TrackingNames.AllToolMethods)
-            .SelectMany(static (all, _) => Group(all, static m => m.Type!, static m => m.Tool!, static t => t.Order,
-                static (type, tools) => type with { Tools = tools }))
+            .Select(static (all, _) => Group(all, static m => m.Type!, static m => m.Tool!, static t => t.Order,
+                static (type, tools) => type with { Tools = tools }));
+        var types = toolTypeArray
+            .SelectMany(static (all, _) => all)
             .WithTrackingName(TrackingNames.ToolTypes);
 
         context.RegisterSourceOutput(types, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpTools.g.cs", Emitter.Emit(type)));
 
-        var promptTypes = context.SyntaxProvider
+        var promptTypeArray = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 TypeNames.McpPromptAttribute,
                 predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
@@ -50,14 +52,16 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
             .Where(static m => m.Type is not null && m.Prompt is not null)
             .Collect()
             .WithTrackingName(TrackingNames.AllPromptMethods)
-            .SelectMany(static (all, _) => Group(all, static m => m.Type!, static m => m.Prompt!, static p => p.Order,
-                static (type, prompts) => type with { Prompts = prompts }))
+            .Select(static (all, _) => Group(all, static m => m.Type!, static m => m.Prompt!, static p => p.Order,
+                static (type, prompts) => type with { Prompts = prompts }));
+        var promptTypes = promptTypeArray
+            .SelectMany(static (all, _) => all)
             .WithTrackingName(TrackingNames.PromptTypes);
 
         context.RegisterSourceOutput(promptTypes, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpPrompts.g.cs", PromptEmitter.Emit(type)));
 
-        var resourceTypes = context.SyntaxProvider
+        var resourceTypeArray = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 TypeNames.McpResourceAttribute,
                 predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
@@ -66,16 +70,35 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
             .Where(static m => m.Type is not null && m.Resource is not null)
             .Collect()
             .WithTrackingName(TrackingNames.AllResourceMethods)
-            .SelectMany(static (all, _) => Group(all, static m => m.Type!, static m => m.Resource!, static r => r.Order,
-                static (type, resources) => type with { Resources = resources }))
+            .Select(static (all, _) => Group(all, static m => m.Type!, static m => m.Resource!, static r => r.Order,
+                static (type, resources) => type with { Resources = resources }));
+        var resourceTypes = resourceTypeArray
+            .SelectMany(static (all, _) => all)
             .WithTrackingName(TrackingNames.ResourceTypes);
 
         context.RegisterSourceOutput(resourceTypes, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpResources.g.cs", ResourceEmitter.Emit(type)));
 
+        // One registration method for everything the assembly declares: the AOT-safe "scan the assembly".
+        var registrations = toolTypeArray.Select(static (all, _) => Names(all))
+            .Combine(promptTypeArray.Select(static (all, _) => Names(all)))
+            .Combine(resourceTypeArray.Select(static (all, _) => Names(all)))
+            .Select(static (all, _) => new RegistrationSpec(all.Left.Left, all.Left.Right, all.Right))
+            .WithTrackingName(TrackingNames.Registrations);
+        context.RegisterSourceOutput(registrations, static (spc, spec) =>
+        {
+            if (spec.Tools.Count + spec.Prompts.Count + spec.Resources.Count > 0)
+            {
+                spc.AddSource("McpForgeGeneratedComponents.g.cs", Emitter.EmitRegistrations(spec));
+            }
+        });
+
         // Misuse is reported by the analyzers (analyzers/McpForge.Analyzers), which run the same ToolParser;
         // the generator leaves a rejected tool out and stays silent, so nothing is reported twice.
     }
+
+    private static EquatableArray<string> Names(ImmutableArray<ToolTypeSpec> types) =>
+        types.Select(t => t.Hierarchy.FullyQualifiedName).ToEquatableArray();
 
     /// <summary>One class spec per class, its members in source order, classes in ordinal order of their names.</summary>
     private static ImmutableArray<ToolTypeSpec> Group<TResult, TMember>(ImmutableArray<TResult> methods, System.Func<TResult, ToolTypeSpec> typeOf,

@@ -12,4 +12,5 @@ internal static class TrackingNames
     public const string ResourceMethods = nameof(ResourceMethods);
     public const string AllResourceMethods = nameof(AllResourceMethods);
     public const string ResourceTypes = nameof(ResourceTypes);
+    public const string Registrations = nameof(Registrations);
 }

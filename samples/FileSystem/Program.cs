@@ -14,9 +14,7 @@ if (!Directory.Exists(root))
 
 await McpServer.CreateBuilder("filesystem", "1.0.0")
     .AddSingleton(new SandboxedRoot(root))
-    .AddTools<FileTools>()
-    .AddResources<FileTools>()
-    .AddPrompts<FileTools>()
+    .AddGeneratedComponents() // every [McpTool], [McpResource] and [McpPrompt] class of this project
     .Configure(o => o.Instructions = "Read-only access to one folder. Paths are relative to it.")
     .Build()
     .RunStdioAsync();

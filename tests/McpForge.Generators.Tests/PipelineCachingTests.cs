@@ -83,7 +83,7 @@ public sealed class PipelineCachingTests
         var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), Replace(compilation, 0, Tools.Replace("Echoes.", "Echoes the message.")));
         var run = Rerun(driver, edited);
         Assert.Contains(run.TrackedSteps["ToolTypes"].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("Echoes the message.", run.GeneratedSources.Single().SourceText.ToString());
+        Assert.Contains("Echoes the message.", run.GeneratedSources.Single(s => s.HintName == "App.AppTools.McpTools.g.cs").SourceText.ToString());
     }
 
     [Fact]

@@ -131,6 +131,20 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task AddGeneratedComponents_registers_every_tool_prompt_and_resource_class_of_the_assembly()
+    {
+        await using var server = ServerHarness.Start(b => b.AddGeneratedComponents().AddSingleton<Fixtures.IGreeter>(new Fixtures.Greeter()));
+        var capabilities = (await server.InitializeAsync()).GetProperty("result").GetProperty("capabilities").GetRawText();
+        Assert.Equal("""{"logging":{},"prompts":{"listChanged":false},"resources":{"subscribe":false,"listChanged":false},"tools":{"listChanged":false}}""", capabilities);
+        var tools = (await server.RequestAsync(1, "tools/list")).GetProperty("result").GetProperty("tools")
+            .EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToArray();
+        Assert.Contains("echo", tools);
+        Assert.Contains("scalars", tools);
+        Assert.Contains("greet_service", tools);
+        Assert.Equal("hi ada/hi ada", ServerHarness.Text(await server.CallToolAsync(2, "greet_service", """{"name":"ada"}""")));
+    }
+
+    [Fact]
     public async Task Logging_setLevel_with_an_unknown_level_is_invalid_params()
     {
         await using var server = await ServerHarness.StartInitializedAsync();
