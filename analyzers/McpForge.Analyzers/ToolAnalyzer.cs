@@ -38,6 +38,8 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ParameterWithoutTemplateVariable,
         DiagnosticDescriptors.UnsupportedResourceReturnType,
         DiagnosticDescriptors.UnsupportedResourceParameter,
+        DiagnosticDescriptors.CompletionForUnknownArgument,
+        DiagnosticDescriptors.InvalidCompletionMethod,
     ];
 
     /// <inheritdoc/>
@@ -53,7 +55,12 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
             }
             var promptAttribute = start.Compilation.GetTypeByMetadataName(TypeNames.McpPromptAttribute);
             var resourceAttribute = start.Compilation.GetTypeByMetadataName(TypeNames.McpResourceAttribute);
+            var completionAttribute = start.Compilation.GetTypeByMetadataName(TypeNames.McpCompletionAttribute);
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute, promptAttribute, resourceAttribute), SymbolKind.NamedType);
+            if (completionAttribute is not null)
+            {
+                start.RegisterSymbolAction(symbol => AnalyzeCompletions(symbol, completionAttribute, promptAttribute, resourceAttribute), SymbolKind.NamedType);
+            }
         });
     }
 
@@ -112,6 +119,62 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 if (description is null)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingDescription, method.Locations.FirstOrDefault(), name, kind));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// MCPF0020/0021: every <c>[McpCompletion]</c> of a class completes an argument of a prompt, or a variable of a
+    /// resource template, declared in the same class, and has a usable shape.
+    /// </summary>
+    private static void AnalyzeCompletions(SymbolAnalysisContext context, INamedTypeSymbol completionAttribute,
+        INamedTypeSymbol? promptAttribute, INamedTypeSymbol? resourceAttribute)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var methods = type.GetMembers().OfType<IMethodSymbol>().ToList();
+        if (!methods.Any(m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, completionAttribute)))) return;
+
+        // What this class can complete: (prompt name, argument) and (template, variable).
+        var completable = new HashSet<(string Kind, string Reference, string Argument)>();
+        foreach (var method in methods)
+        {
+            var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
+            if (declaration is null) continue;
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (promptAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, promptAttribute)
+                    && PromptParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken).Prompt is { } prompt)
+                {
+                    foreach (var p in prompt.Parameters) completable.Add(("prompt", prompt.PromptName, p.JsonName));
+                }
+                if (resourceAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, resourceAttribute)
+                    && ResourceParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken).Resource is { IsTemplate: true } template)
+                {
+                    foreach (var v in template.Variables) completable.Add(("template", template.Uri, v));
+                }
+            }
+        }
+
+        foreach (var method in methods)
+        {
+            var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
+            if (declaration is null) continue;
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, completionAttribute)) continue;
+                var result = CompletionParser.Parse(method, attribute, declaration, context.CancellationToken);
+                foreach (var info in result.Diagnostics)
+                {
+                    if (info.Descriptor.Id is DiagnosticDescriptors.ToolTypeNotPartialId or DiagnosticDescriptors.InvalidToolTypeId) continue;
+                    context.ReportDiagnostic(info.ToDiagnostic(context.Compilation));
+                }
+                if (result.Completion is not { } completion) continue;
+                var isTemplate = completion.Reference.Contains("{");
+                if (!completable.Contains((isTemplate ? "template" : "prompt", completion.Reference, completion.Argument)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CompletionForUnknownArgument, AttributeLocation(attribute, method),
+                        type.ToDisplayString(), isTemplate ? "resource template" : "prompt", completion.Reference, completion.Argument));
                 }
             }
         }

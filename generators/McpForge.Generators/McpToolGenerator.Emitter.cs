@@ -45,7 +45,7 @@ public sealed partial class McpToolGenerator
             w.WriteLine(GeneratedCode);
             w.OpenBlock("internal static class McpForgeGeneratedComponents");
             w.WriteLine("/// <summary>");
-            w.WriteLine("/// Adds every <c>[McpTool]</c>, <c>[McpPrompt]</c> and <c>[McpResource]</c> class of this assembly: a list written at");
+            w.WriteLine("/// Adds every <c>[McpTool]</c>, <c>[McpPrompt]</c>, <c>[McpResource]</c> and <c>[McpCompletion]</c> class of this assembly: a list written at");
             w.WriteLine("/// compile time, so nothing is discovered by reflection.");
             w.WriteLine("/// </summary>");
             w.OpenBlock("public static global::McpForge.McpServerBuilder AddGeneratedComponents(this global::McpForge.McpServerBuilder builder)");
@@ -53,6 +53,7 @@ public sealed partial class McpToolGenerator
             foreach (var name in spec.Tools) w.WriteLine($"builder.AddTools<{name}>();");
             foreach (var name in spec.Prompts) w.WriteLine($"builder.AddPrompts<{name}>();");
             foreach (var name in spec.Resources) w.WriteLine($"builder.AddResources<{name}>();");
+            foreach (var name in spec.Completions) w.WriteLine($"builder.AddCompletions<{name}>();");
             w.WriteLine("return builder;");
             w.CloseBlock();
             w.CloseBlock();
@@ -263,6 +264,18 @@ public sealed partial class McpToolGenerator
             return returns.IsNullableValue
                 ? $"if (__result is {{ }} __value) {write} else {ToolResults}.WriteEmpty({writer});"
                 : write;
+        }
+
+        /// <summary>
+        /// The fixed values of enum arguments, as a dictionary expression for the component's constructor (what
+        /// <c>completion/complete</c> suggests for them), or null when none of <paramref name="arguments"/> is an enum.
+        /// </summary>
+        internal static string? EnumValues(IEnumerable<ParameterSpec> arguments)
+        {
+            var enums = arguments.Where(a => a.Kind == ParameterKind.Argument && a.Value?.Kind == ValueKind.Enum).ToList();
+            if (enums.Count == 0) return null;
+            var entries = enums.Select(a => $"[\"{a.JsonName}\"] = new[] {{ {string.Join(", ", a.Value!.EnumMembers.Select(m => "\"" + m + "\""))} }}");
+            return $"new global::System.Collections.Generic.Dictionary<string, string[]> {{ {string.Join(", ", entries)} }}";
         }
 
         /// <summary>A C# UTF-8 literal for <paramref name="text"/>, escaped.</summary>

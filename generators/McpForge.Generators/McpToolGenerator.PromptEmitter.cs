@@ -35,7 +35,8 @@ public sealed partial class McpToolGenerator
             w.OpenBlock("new global::McpForge.Prompts.McpPrompt[]");
             foreach (var prompt in type.Prompts)
             {
-                w.WriteLine($"new({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(prompt.PromptName, true)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{prompt.MethodName}),");
+                var values = Emitter.EnumValues(prompt.Parameters) is { } v ? ", " + v : "";
+                w.WriteLine($"new({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(prompt.PromptName, true)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{prompt.MethodName}{values}),");
             }
             w.CloseBlock(",");
             w.WriteLine("Lookup);");

@@ -47,7 +47,8 @@ public sealed partial class McpToolGenerator
                 var reserved = string.Join(", ", resource.Reserved.Select(r => r ? "true" : "false"));
                 w.WriteLine($"// {resource.Uri}: variables {string.Join(", ", resource.Variables)}");
                 w.WriteLine($"new({Literal(resource.Uri)}, new global::McpForge.Resources.UriTemplateMatcher(new string[] {{ {literals} }}, new bool[] {{ {reserved} }}),");
-                w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}),");
+                var values = Emitter.EnumValues(resource.Parameters) is { } v ? ", " + v : "";
+                w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}{values}),");
             }
             w.CloseBlock(");");
             w.Unindent();

@@ -79,15 +79,35 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(resourceTypes, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpResources.g.cs", ResourceEmitter.Emit(type)));
 
+        var completionTypeArray = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.McpCompletionAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                transform: static (ctx, ct) => ctx.Attributes.Select(a => CompletionParser.Parse((IMethodSymbol)ctx.TargetSymbol, a, ctx.TargetNode, ct)).ToEquatableArray())
+            .WithTrackingName(TrackingNames.CompletionMethods)
+            .SelectMany(static (all, _) => all)
+            .Where(static m => m.Type is not null && m.Completion is not null)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllCompletionMethods)
+            .Select(static (all, _) => Group(all, static m => m.Type!, static m => m.Completion!, static c => c.Order,
+                static (type, completions) => type with { Completions = completions }));
+        var completionTypes = completionTypeArray
+            .SelectMany(static (all, _) => all)
+            .WithTrackingName(TrackingNames.CompletionTypes);
+
+        context.RegisterSourceOutput(completionTypes, static (spc, type) =>
+            spc.AddSource(type.Hierarchy.HintName + ".McpCompletions.g.cs", CompletionEmitter.Emit(type)));
+
         // One registration method for everything the assembly declares: the AOT-safe "scan the assembly".
         var registrations = toolTypeArray.Select(static (all, _) => Names(all))
             .Combine(promptTypeArray.Select(static (all, _) => Names(all)))
             .Combine(resourceTypeArray.Select(static (all, _) => Names(all)))
-            .Select(static (all, _) => new RegistrationSpec(all.Left.Left, all.Left.Right, all.Right))
+            .Combine(completionTypeArray.Select(static (all, _) => Names(all)))
+            .Select(static (all, _) => new RegistrationSpec(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
             .WithTrackingName(TrackingNames.Registrations);
         context.RegisterSourceOutput(registrations, static (spc, spec) =>
         {
-            if (spec.Tools.Count + spec.Prompts.Count + spec.Resources.Count > 0)
+            if (spec.Tools.Count + spec.Prompts.Count + spec.Resources.Count + spec.Completions.Count > 0)
             {
                 spc.AddSource("McpForgeGeneratedComponents.g.cs", Emitter.EmitRegistrations(spec));
             }

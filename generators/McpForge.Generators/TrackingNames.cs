@@ -12,5 +12,8 @@ internal static class TrackingNames
     public const string ResourceMethods = nameof(ResourceMethods);
     public const string AllResourceMethods = nameof(AllResourceMethods);
     public const string ResourceTypes = nameof(ResourceTypes);
+    public const string CompletionMethods = nameof(CompletionMethods);
+    public const string AllCompletionMethods = nameof(AllCompletionMethods);
+    public const string CompletionTypes = nameof(CompletionTypes);
     public const string Registrations = nameof(Registrations);
 }

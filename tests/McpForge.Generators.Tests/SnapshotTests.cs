@@ -175,6 +175,18 @@ public sealed class SnapshotTests
             [McpPrompt("code_review", Title = "Code review")]
             public static string CodeReview(string code, string language = "C#") => code + language;
 
+            /// <summary>Languages for a review.</summary>
+            [McpCompletion("code_review", "language")]
+            public static string[] Languages(string value, IReadOnlyDictionary<string, string> context) => ["C#", "Go"];
+
+            /// <summary>Word counts, looked up slowly.</summary>
+            [McpCompletion("summarize", "words")]
+            public async Task<List<string>> WordCountsAsync(string value, CancellationToken ct)
+            {
+                await Task.Delay(0, ct);
+                return [value + "00", services.ToString()!];
+            }
+
             /// <summary>Summarises.</summary>
             [McpPrompt]
             public async Task<IEnumerable<PromptMessage>> SummarizeAsync(string text, int words, Tone tone, bool? bullets, CancellationToken ct)

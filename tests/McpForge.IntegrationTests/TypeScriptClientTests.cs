@@ -70,7 +70,7 @@ public sealed class TypeScriptClientTests
             var seen = await RunClientAsync("stdio-filesystem.mjs", "dotnet",
                 RepositoryPaths.BuiltAssembly("samples/FileSystem", "FileSystem"), Path.Combine(folder, "served"));
 
-            Assert.Equal(["logging", "prompts", "resources", "tools"], seen.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()).ToArray());
+            Assert.Equal(["completions", "logging", "prompts", "resources", "tools"], seen.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()).ToArray());
             Assert.Equal(["list_directory", "find_files"], seen.GetProperty("tools").EnumerateArray().Select(t => t.GetString()).ToArray());
             Assert.Equal("docs/", seen.GetProperty("listing").GetString());
             Assert.Equal(["fs://root"], seen.GetProperty("resources").EnumerateArray().Select(r => r.GetString()).ToArray());

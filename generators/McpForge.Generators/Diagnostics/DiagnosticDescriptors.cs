@@ -30,6 +30,8 @@ internal static class DiagnosticDescriptors
     public const string ParameterWithoutTemplateVariableId = "MCPF0017";
     public const string UnsupportedResourceReturnTypeId = "MCPF0018";
     public const string UnsupportedResourceParameterId = "MCPF0019";
+    public const string CompletionForUnknownArgumentId = "MCPF0020";
+    public const string InvalidCompletionMethodId = "MCPF0021";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -138,6 +140,18 @@ internal static class DiagnosticDescriptors
         UnsupportedResourceParameterId,
         "Unsupported resource parameter",
         "Parameter '{0}' of resource '{1}' has type '{2}'; template variables are strings, so a parameter must be a string, an enum, or a number, boolean, UUID, date or time parsed from one",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CompletionForUnknownArgument = Create(
+        CompletionForUnknownArgumentId,
+        "Completion for an unknown prompt, template or argument",
+        "'{0}' has no {1} '{2}' with an argument or variable '{3}' in this class; a completion method completes a prompt or resource template declared beside it",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidCompletionMethod = Create(
+        InvalidCompletionMethodId,
+        "Invalid completion method",
+        "Completion method '{0}' cannot be used: {1}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeWithoutTools = Create(

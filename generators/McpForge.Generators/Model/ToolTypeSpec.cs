@@ -27,4 +27,7 @@ internal sealed record ToolTypeSpec
 
     /// <summary>The resources and templates, sorted by method declaration order (emitted into their own file).</summary>
     public EquatableArray<ResourceSpec> Resources { get; init; } = EquatableArray<ResourceSpec>.Empty;
+
+    /// <summary>The completion methods, in declaration order (emitted into their own file).</summary>
+    public EquatableArray<CompletionSpec> Completions { get; init; } = EquatableArray<CompletionSpec>.Empty;
 }

@@ -160,6 +160,7 @@ internal readonly struct JsonRpcEnvelope
         if (reader.ValueTextEquals("ping"u8)) return McpMethod.Ping;
         if (reader.ValueTextEquals("prompts/get"u8)) return McpMethod.PromptsGet;
         if (reader.ValueTextEquals("resources/read"u8)) return McpMethod.ResourcesRead;
+        if (reader.ValueTextEquals("completion/complete"u8)) return McpMethod.CompletionComplete;
         if (reader.ValueTextEquals("resources/list"u8)) return McpMethod.ResourcesList;
         if (reader.ValueTextEquals("resources/templates/list"u8)) return McpMethod.ResourcesTemplatesList;
         if (reader.ValueTextEquals("prompts/list"u8)) return McpMethod.PromptsList;

@@ -14,6 +14,7 @@ internal enum McpMethod
     ResourcesList,
     ResourcesTemplatesList,
     ResourcesRead,
+    CompletionComplete,
     LoggingSetLevel,
     NotificationsInitialized,
     NotificationsCancelled,

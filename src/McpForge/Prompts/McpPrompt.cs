@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using McpForge.Server;
 
@@ -15,7 +16,8 @@ public delegate ValueTask McpPromptInvoker(McpPromptCall call, ReadOnlySpan<byte
 public sealed class McpPrompt : McpComponent
 {
     /// <summary>Creates a prompt from its name, its complete <c>prompts/list</c> entry and its invoker.</summary>
-    public McpPrompt(string name, ReadOnlySpan<byte> descriptor, McpPromptInvoker invoker) : base(name, descriptor)
+    public McpPrompt(string name, ReadOnlySpan<byte> descriptor, McpPromptInvoker invoker, IReadOnlyDictionary<string, string[]>? argumentValues = null)
+        : base(name, descriptor, argumentValues)
     {
         Invoker = invoker ?? throw new ArgumentNullException(nameof(invoker));
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using McpForge.Server;
 
@@ -15,7 +16,7 @@ public delegate ValueTask McpResourceReader(McpResourceCall call, ReadOnlySpan<s
 public sealed class McpResource : McpComponent
 {
     /// <summary>Creates a resource from its URI, its complete <c>resources/list</c> entry and its reader.</summary>
-    public McpResource(string uri, ReadOnlySpan<byte> descriptor, McpResourceReader reader) : base(uri, descriptor)
+    public McpResource(string uri, ReadOnlySpan<byte> descriptor, McpResourceReader reader) : base(uri, descriptor, null)
     {
         Reader = reader ?? throw new ArgumentNullException(nameof(reader));
     }
@@ -36,8 +37,9 @@ public sealed class McpResourceTemplate : McpComponent
     private readonly UriTemplateMatcher _matcher;
 
     /// <summary>Creates a template from its parts (see <see cref="UriTemplateMatcher"/>), its list entry and its reader.</summary>
-    public McpResourceTemplate(string uriTemplate, UriTemplateMatcher matcher, ReadOnlySpan<byte> descriptor, McpResourceReader reader)
-        : base(uriTemplate, descriptor)
+    public McpResourceTemplate(string uriTemplate, UriTemplateMatcher matcher, ReadOnlySpan<byte> descriptor, McpResourceReader reader,
+        IReadOnlyDictionary<string, string[]>? variableValues = null)
+        : base(uriTemplate, descriptor, variableValues)
     {
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         Reader = reader ?? throw new ArgumentNullException(nameof(reader));

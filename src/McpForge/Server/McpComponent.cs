@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace McpForge.Server;
 
@@ -10,12 +11,19 @@ public abstract class McpComponent
 {
     private readonly byte[] _descriptor;
 
-    private protected McpComponent(string name, ReadOnlySpan<byte> descriptor)
+    private protected McpComponent(string name, ReadOnlySpan<byte> descriptor, IReadOnlyDictionary<string, string[]>? argumentValues)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
         _descriptor = descriptor.ToArray();
+        ArgumentValues = argumentValues;
     }
+
+    /// <summary>
+    /// The fixed set of values of some arguments (enum parameters, by member name), written by the generator; what
+    /// <c>completion/complete</c> suggests for them when no completion method does.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]>? ArgumentValues { get; }
 
     /// <summary>The name clients use.</summary>
     public string Name { get; }

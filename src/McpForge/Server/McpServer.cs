@@ -11,8 +11,10 @@ namespace McpForge;
 public sealed class McpServer
 {
     internal McpServer(string name, string version, McpServerOptions options, ComponentRegistry<Tools.McpTool> tools,
-        ComponentRegistry<Prompts.McpPrompt> prompts, ResourceRegistry resources, IServiceProvider services)
+        ComponentRegistry<Prompts.McpPrompt> prompts, ResourceRegistry resources,
+        System.Collections.Generic.Dictionary<(string, string), Completions.McpCompletion> completions, IServiceProvider services)
     {
+        Completions = completions;
         Prompts = prompts;
         Resources = resources;
         Name = name;
@@ -48,6 +50,12 @@ public sealed class McpServer
     public int PromptCount => Prompts.All.Length;
 
     internal ResourceRegistry Resources { get; }
+
+    /// <summary>Completion methods by (prompt name or template, argument).</summary>
+    internal System.Collections.Generic.Dictionary<(string Reference, string Argument), Completions.McpCompletion> Completions { get; }
+
+    /// <summary>True when something can be completed: a prompt or a resource template.</summary>
+    internal bool HasCompletions => PromptCount > 0 || Resources.Templates.Length > 0;
 
     /// <summary>The number of fixed resources and resource templates the server offers.</summary>
     public int ResourceCount => Resources.Resources.Length + Resources.Templates.Length;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using McpForge.Completions;
 using McpForge.Prompts;
 using McpForge.Resources;
 using McpForge.Server;
@@ -14,6 +15,7 @@ public sealed class McpServerBuilder
     private readonly List<McpToolSet> _toolSets = new();
     private readonly List<McpPromptSet> _promptSets = new();
     private readonly List<McpResourceSet> _resourceSets = new();
+    private readonly List<McpCompletionSet> _completionSets = new();
     private readonly HashSet<object> _seen = new();
     private readonly Dictionary<Type, object> _singletons = new();
     private IServiceProvider? _serviceProvider;
@@ -86,6 +88,20 @@ public sealed class McpServerBuilder
         return this;
     }
 
+    /// <summary>Adds the <c>[McpCompletion]</c> methods of <typeparamref name="T"/>.</summary>
+    public McpServerBuilder AddCompletions<T>() where T : IMcpCompletionType => AddCompletions(T.McpCompletions);
+
+    /// <summary>Adds a set of completion methods (normally one a generated class provides).</summary>
+    public McpServerBuilder AddCompletions(McpCompletionSet completions)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        if (_seen.Add(completions))
+        {
+            _completionSets.Add(completions);
+        }
+        return this;
+    }
+
     /// <summary>Registers <paramref name="instance"/> as the service of type <typeparamref name="TService"/>.</summary>
     public McpServerBuilder AddSingleton<TService>(TService instance) where TService : class
     {
@@ -116,6 +132,17 @@ public sealed class McpServerBuilder
         var tools = new ComponentRegistry<McpTool>("tool", _toolSets.Select(set => (set.Tools.ToArray(), (ComponentRegistry<McpTool>.Finder)set.Find)), t => t.Name);
         var prompts = new ComponentRegistry<McpPrompt>("prompt", _promptSets.Select(set => (set.Prompts.ToArray(), (ComponentRegistry<McpPrompt>.Finder)set.Find)), p => p.Name);
         var resources = new ResourceRegistry(_resourceSets);
-        return new McpServer(Name, Version, Options, tools, prompts, resources, new ServiceRegistry(new(_singletons), _serviceProvider));
+        var completions = new Dictionary<(string, string), McpCompletion>();
+        foreach (var set in _completionSets)
+        {
+            foreach (var completion in set.Completions)
+            {
+                if (!completions.TryAdd((completion.Reference, completion.Argument), completion))
+                {
+                    throw new InvalidOperationException($"Two completion methods complete '{completion.Argument}' of '{completion.Reference}'.");
+                }
+            }
+        }
+        return new McpServer(Name, Version, Options, tools, prompts, resources, completions, new ServiceRegistry(new(_singletons), _serviceProvider));
     }
 }

@@ -130,6 +130,7 @@ internal sealed partial class McpSession
                 case McpMethod.ToolsList or McpMethod.ToolsCall when Server.ToolCount == 0:
                 case McpMethod.PromptsList or McpMethod.PromptsGet when Server.PromptCount == 0:
                 case McpMethod.ResourcesList or McpMethod.ResourcesTemplatesList or McpMethod.ResourcesRead when Server.ResourceCount == 0:
+                case McpMethod.CompletionComplete when !Server.HasCompletions:
                     // The server did not declare the capability, so the method does not exist for this client.
                     SendMethodNotFound(id, MethodName(envelope.Method));
                     return;
@@ -153,6 +154,9 @@ internal sealed partial class McpSession
                     return;
                 case McpMethod.ResourcesRead:
                     HandleResourcesRead(id, @params);
+                    return;
+                case McpMethod.CompletionComplete:
+                    HandleComplete(id, @params);
                     return;
                 case McpMethod.LoggingSetLevel:
                     HandleSetLevel(id, @params);
@@ -260,6 +264,11 @@ internal sealed partial class McpSession
             w.WriteString("protocolVersion"u8, ProtocolVersion);
             // Exactly what this server has: a client must not be told about methods that answer -32601.
             w.WriteStartObject("capabilities"u8);
+            if (Server.HasCompletions)
+            {
+                w.WriteStartObject("completions"u8);
+                w.WriteEndObject();
+            }
             w.WriteStartObject("logging"u8);
             w.WriteEndObject();
             if (Server.PromptCount > 0)
@@ -432,6 +441,7 @@ internal sealed partial class McpSession
         McpMethod.ResourcesList => "resources/list",
         McpMethod.ResourcesTemplatesList => "resources/templates/list",
         McpMethod.ResourcesRead => "resources/read",
+        McpMethod.CompletionComplete => "completion/complete",
         McpMethod.LoggingSetLevel => "logging/setLevel",
         McpMethod.NotificationsInitialized => "notifications/initialized",
         McpMethod.NotificationsCancelled => "notifications/cancelled",

@@ -22,7 +22,7 @@ public sealed class McpTool : McpComponent
     /// <param name="name">The tool name, as in the descriptor.</param>
     /// <param name="descriptor">The tool's JSON object as listed by <c>tools/list</c> (name, description, inputSchema, …).</param>
     /// <param name="invoker">Binds arguments, calls the method and writes the result.</param>
-    public McpTool(string name, ReadOnlySpan<byte> descriptor, McpToolInvoker invoker) : base(name, descriptor)
+    public McpTool(string name, ReadOnlySpan<byte> descriptor, McpToolInvoker invoker) : base(name, descriptor, null)
     {
         Invoker = invoker ?? throw new ArgumentNullException(nameof(invoker));
     }

@@ -44,6 +44,24 @@ public sealed partial class WritingPrompts
         return PromptMessage.User("About " + topic);
     }
 
+    /// <summary>Languages a review may be for, filtered by what was typed, narrowed by the code when it is known.</summary>
+    [McpCompletion("code_review", "language")]
+    public static IEnumerable<string> Languages(string value, IReadOnlyDictionary<string, string> context)
+    {
+        string[] all = context.TryGetValue("code", out var code) && code.Contains("fn ") ? ["Rust"] : ["C#", "C++", "Clojure", "Go", "Rust"];
+        return Array.FindAll(all, l => l.StartsWith(value, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Many topics, to show paging of suggestions.</summary>
+    [McpCompletion("later", "topic")]
+    public static async Task<List<string>> Topics(string value)
+    {
+        await Task.Yield();
+        var topics = new List<string>();
+        for (var i = 0; i < 150; i++) topics.Add(value + i);
+        return topics;
+    }
+
     /// <summary>Always fails.</summary>
     [McpPrompt("broken")]
     public static string Broken() => throw new InvalidOperationException("template missing");

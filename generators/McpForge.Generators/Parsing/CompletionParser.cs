@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using McpForge.Generators.Diagnostics;
+using McpForge.Generators.Helpers;
+using McpForge.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace McpForge.Generators.Parsing;
+
+/// <summary>What the parser found for one <c>[McpCompletion]</c> attribute (a method may carry several).</summary>
+internal sealed record CompletionMethodResult(ToolTypeSpec? Type, CompletionSpec? Completion, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Turns an <c>[McpCompletion]</c> method into a <see cref="CompletionSpec"/>; shared with the analyzers.</summary>
+internal static class CompletionParser
+{
+    public static CompletionMethodResult Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var location = method.Locations.FirstOrDefault();
+        var type = ToolParser.ParseType(method.ContainingType, location, diagnostics, cancellationToken);
+        var reference = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
+        var argument = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[1].Value as string ?? "" : "";
+
+        var arguments = new List<string>();
+        var sawValue = false;
+        foreach (var parameter in method.Parameters)
+        {
+            var display = parameter.Type.ToDisplayString();
+            if (parameter.RefKind == RefKind.None && parameter.Type.SpecialType == SpecialType.System_String && !sawValue)
+            {
+                sawValue = true;
+                arguments.Add("__value");
+            }
+            else if (display is "System.Collections.Generic.IReadOnlyDictionary<string, string>") arguments.Add("__context");
+            else if (display == TypeNames.CancellationToken) arguments.Add("__cancellationToken");
+            else if (display == TypeNames.IServiceProvider) arguments.Add("__services");
+            else
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCompletionMethod, parameter.Locations.FirstOrDefault(), method.Name,
+                    $"parameter '{parameter.Name}' is not the value (string), the context (IReadOnlyDictionary<string, string>) or a CancellationToken"));
+            }
+        }
+        if (!sawValue)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCompletionMethod, location, method.Name, "it has no string parameter for the value typed so far"));
+        }
+
+        var returnType = method.ReturnType;
+        var isAsync = false;
+        if (returnType is INamedTypeSymbol named && named.TypeArguments.Length == 1
+            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+        {
+            isAsync = true;
+            returnType = named.TypeArguments[0];
+        }
+        var enumerables = returnType.AllInterfaces.AsEnumerable();
+        if (returnType is INamedTypeSymbol self) enumerables = enumerables.Append(self);
+        var returnsStrings = returnType.SpecialType != SpecialType.System_String && enumerables.Any(i =>
+            i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && i.TypeArguments[0].SpecialType == SpecialType.System_String);
+        if (!returnsStrings)
+        {
+            var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : location;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCompletionMethod, returnLocation, method.Name,
+                $"it returns '{method.ReturnType.ToDisplayString()}'; return IEnumerable<string> (or a Task of it)"));
+        }
+
+        var completion = diagnostics.Count > 0 ? null : new CompletionSpec
+        {
+            MethodName = method.Name,
+            Reference = reference,
+            Argument = argument,
+            IsStatic = method.IsStatic,
+            IsAsync = isAsync,
+            Arguments = arguments.ToEquatableArray(),
+            Order = declaration.GetLocation().SourceSpan.Start * 16 + Index(method, attribute),
+        };
+        return new CompletionMethodResult(type, completion, diagnostics.ToEquatableArray());
+    }
+
+    private static int Index(IMethodSymbol method, AttributeData attribute)
+    {
+        var index = 0;
+        foreach (var candidate in method.GetAttributes())
+        {
+            if (ReferenceEquals(candidate, attribute)) return index;
+            if (candidate.AttributeClass?.ToDisplayString() == TypeNames.McpCompletionAttribute) index++;
+        }
+        return index;
+    }
+}
