@@ -71,6 +71,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         var typeLevelReported = new HashSet<string>();
         var toolNames = new HashSet<string>();
         var promptNames = new HashSet<string>();
+        var resourceUris = new HashSet<string>();
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol method) continue;
@@ -97,9 +98,9 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 }
                 else
                 {
-                    // Resources: URIs are checked for uniqueness when the server is built; descriptions are optional.
+                    // Resources are named by their URI; a description is optional for them.
                     var result = ResourceParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken);
-                    (diagnostics, name, description) = (result.Diagnostics, null, null);
+                    (diagnostics, name, description) = (result.Diagnostics, result.Resource?.Uri, result.Resource?.Uri);
                 }
 
                 foreach (var info in diagnostics)
@@ -111,8 +112,8 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 }
                 if (name is null) continue;
 
-                var kind = isTool ? "Tool" : "Prompt";
-                if (!(isTool ? toolNames : promptNames).Add(name))
+                var kind = isTool ? "Tool" : isPrompt ? "Prompt" : "Resource URI";
+                if (!(isTool ? toolNames : isPrompt ? promptNames : resourceUris).Add(name))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateToolName, AttributeLocation(attribute, method), name, type.ToDisplayString(), kind));
                 }

@@ -48,4 +48,14 @@ public sealed class ResourceAnalyzerTests
         public partial class R { [McpResource("docs://{ids}")] public static string Get(int[] {|#0:ids|}) => ""; }
         """,
         Diagnostic("MCPF0019").WithLocation(0).WithArguments("ids", "get", "int[]"));
+
+    [Fact]
+    public Task MCPF0009_two_resources_with_one_uri() => AnalyzeAsync<ToolAnalyzer>("""
+        public partial class R
+        {
+            [McpResource("docs://readme")] public static string One() => "";
+            [{|#0:McpResource("docs://readme")|}] public static string Two() => "";
+        }
+        """,
+        Diagnostic("MCPF0009").WithLocation(0).WithArguments("docs://readme", "R", "Resource URI"));
 }

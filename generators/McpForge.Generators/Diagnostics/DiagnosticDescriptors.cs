@@ -32,6 +32,7 @@ internal static class DiagnosticDescriptors
     public const string UnsupportedResourceParameterId = "MCPF0019";
     public const string CompletionForUnknownArgumentId = "MCPF0020";
     public const string InvalidCompletionMethodId = "MCPF0021";
+    public const string MisappliedValidationAttributeId = "MCPF0022";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -152,6 +153,12 @@ internal static class DiagnosticDescriptors
         InvalidCompletionMethodId,
         "Invalid completion method",
         "Completion method '{0}' cannot be used: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MisappliedValidationAttribute = Create(
+        MisappliedValidationAttributeId,
+        "Validation attribute on a type it cannot apply to",
+        "[{0}] on parameter '{1}' of type '{2}' can never hold: it applies to {3}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeWithoutTools = Create(
