@@ -132,6 +132,14 @@ public sealed partial class McpToolGenerator
                 EmitFactory(w, type);
             }
 
+            // [RegularExpression] patterns, compiled once; the interpreter keeps them NativeAOT-safe.
+            foreach (var (tool, parameter) in type.Tools.SelectMany(t => Arguments(t).Where(a => a.Constraints?.Pattern is not null).Select(a => (t, a))))
+            {
+                w.WriteLine();
+                w.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(tool, parameter)} =");
+                w.WriteLine($"    new({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(parameter.Constraints!.Pattern!, true)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+            }
+
             foreach (var spec in enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal))
             {
                 w.WriteLine();
@@ -333,11 +341,61 @@ public sealed partial class McpToolGenerator
                 w.WriteLine($"{ToolArguments}.Missing(__call, \"/{a.JsonName}\");");
                 w.CloseBlock();
             }
+            var constrained = arguments.Where(a => a.Constraints is not null).ToList();
+            if (constrained.Count > 0)
+            {
+                w.WriteLine("// DataAnnotations, checked once every argument bound.");
+                w.OpenBlock("if (!__call.HasArgumentErrors)");
+                foreach (var a in constrained) EmitValidation(w, tool, a);
+                w.CloseBlock();
+            }
             w.WriteLine("return !__call.HasArgumentErrors;");
             w.CloseBlock();
         }
 
         private static string Identifier(ParameterSpec parameter) => parameter.Name.TrimStart('@');
+
+        private const string ToolValidation = "global::McpForge.Tools.ToolValidation";
+
+        private static void EmitValidation(SourceWriter w, ToolSpec tool, ParameterSpec a)
+        {
+            var c = a.Constraints!;
+            var path = $"\"/{a.JsonName}\"";
+            // Nullable arguments are checked only when a value was given.
+            var value = a.IsNullable ? "__checked_" + Identifier(a) : a.Name;
+            if (a.IsNullable) w.OpenBlock($"if ({a.Name} is {{ }} {value})");
+            if (c.Minimum is not null || c.Maximum is not null)
+            {
+                w.WriteLine($"{ToolValidation}.Range(__call, {path}, (double){value}, {c.Minimum ?? "double.MinValue"}, {c.Maximum ?? "double.MaxValue"}, {Bool(c.MinimumIsExclusive)}, {Bool(c.MaximumIsExclusive)});");
+            }
+            if (c.MinLength is not null || c.MaxLength is not null)
+            {
+                var count = a.Value!.Kind == ValueKind.List ? $"global::System.Linq.Enumerable.Count({value})" : value + ".Length";
+                var unit = a.Value.Kind == ValueKind.String ? "characters" : "items";
+                w.WriteLine($"{ToolValidation}.Length(__call, {path}, {count}, {c.MinLength ?? 0}, {(c.MaxLength is int max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "int.MaxValue")}, \"{unit}\");");
+            }
+            if (c.Pattern is not null) w.WriteLine($"{ToolValidation}.Pattern(__call, {path}, {value}, {PatternField(tool, a)});");
+            if (c.Format == "email") w.WriteLine($"{ToolValidation}.Email(__call, {path}, {value});");
+            if (c.Format == "uri") w.WriteLine($"{ToolValidation}.Url(__call, {path}, {value});");
+            if (c.Base64) w.WriteLine($"{ToolValidation}.Base64(__call, {path}, {value});");
+            if (c.Allowed.Count > 0)
+            {
+                w.OpenBlock($"if (!({string.Join(" || ", c.Allowed.Select(l => $"{value} == {l}"))}))");
+                w.WriteLine($"{ToolValidation}.NotAllowed(__call, {path}, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(string.Join(", ", c.Allowed), true)});");
+                w.CloseBlock();
+            }
+            if (c.Denied.Count > 0)
+            {
+                w.OpenBlock($"if ({string.Join(" || ", c.Denied.Select(l => $"{value} == {l}"))})");
+                w.WriteLine($"{ToolValidation}.Denied(__call, {path}, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(string.Join(", ", c.Denied), true)});");
+                w.CloseBlock();
+            }
+            if (a.IsNullable) w.CloseBlock();
+        }
+
+        private static string Bool(bool value) => value ? "true" : "false";
+
+        private static string PatternField(ToolSpec tool, ParameterSpec parameter) => $"s_pattern_{tool.MethodName}_{Identifier(parameter)}";
 
         private static void EmitReadValue(SourceWriter w, ParameterSpec a, Dictionary<string, ValueSpec> enums)
         {
@@ -441,7 +499,7 @@ public sealed partial class McpToolGenerator
             foreach (var a in arguments)
             {
                 json.Property(a.JsonName);
-                ValueSchema(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson);
+                ValueSchema(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson, a.Constraints);
             }
             json.EndObject();
             var required = arguments.Where(a => !a.IsOptional).ToList();
@@ -455,7 +513,8 @@ public sealed partial class McpToolGenerator
             json.EndObject();
         }
 
-        private static void ValueSchema(JsonText json, ValueSpec value, bool nullable, string? description = null, string? defaultJson = null)
+        private static void ValueSchema(JsonText json, ValueSpec value, bool nullable, string? description = null, string? defaultJson = null,
+            ConstraintSpec? constraints = null)
         {
             json.StartObject();
             var type = value.Kind switch
@@ -480,10 +539,34 @@ public sealed partial class McpToolGenerator
                 ValueKind.Uri => "uri",
                 _ => null,
             };
+            format ??= constraints?.Format;
             if (format is not null) json.Property("format").String(format);
             if (value.Kind == ValueKind.Char) json.Property("minLength").Raw("1").Property("maxLength").Raw("1");
-            if (value.Minimum is not null) json.Property("minimum").Raw(value.Minimum);
-            if (value.Maximum is not null) json.Property("maximum").Raw(value.Maximum);
+            // [Range] replaces the type's own bounds; exclusive bounds use JSON Schema 2020-12's exclusive keywords.
+            var minimum = constraints?.Minimum ?? value.Minimum;
+            var maximum = constraints?.Maximum ?? value.Maximum;
+            if (minimum is not null) json.Property(constraints?.MinimumIsExclusive == true ? "exclusiveMinimum" : "minimum").Raw(minimum);
+            if (maximum is not null) json.Property(constraints?.MaximumIsExclusive == true ? "exclusiveMaximum" : "maximum").Raw(maximum);
+            if (constraints is not null)
+            {
+                var isArray = value.Kind is ValueKind.Array or ValueKind.List;
+                if (constraints.MinLength is int minLength) json.Property(isArray ? "minItems" : "minLength").Raw(minLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (constraints.MaxLength is int maxLength) json.Property(isArray ? "maxItems" : "maxLength").Raw(maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (constraints.Pattern is not null) json.Property("pattern").String(constraints.Pattern);
+                if (constraints.Base64) json.Property("contentEncoding").String("base64");
+                if (constraints.Allowed.Count > 0)
+                {
+                    json.Property("enum").StartArray();
+                    foreach (var literal in constraints.Allowed) json.Raw(literal);
+                    json.EndArray();
+                }
+                if (constraints.Denied.Count > 0)
+                {
+                    json.Property("not").StartObject().Property("enum").StartArray();
+                    foreach (var literal in constraints.Denied) json.Raw(literal);
+                    json.EndArray().EndObject();
+                }
+            }
             if (value.Kind == ValueKind.Enum)
             {
                 json.Property("enum").StartArray();

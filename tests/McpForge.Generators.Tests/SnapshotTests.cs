@@ -226,6 +226,25 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void Validation_attributes() => Verify(nameof(Validation_attributes), """
+        using System.ComponentModel.DataAnnotations;
+
+        namespace Checked;
+
+        public partial class BookingTools
+        {
+            /// <summary>Books a stay.</summary>
+            [McpTool]
+            public static string Book([Range(1, 14)] int nights, [StringLength(40, MinimumLength = 2), RegularExpression("^[A-Za-z ]+$")] string guest,
+                [EmailAddress] string? email = null, [Length(1, 3)] List<string>? rooms = null, [AllowedValues("single", "double")] string bed = "double") => guest;
+
+            /// <summary>Rates it.</summary>
+            [McpTool]
+            public static string Rate([Range(0.0, 5.0, MaximumIsExclusive = true)] double stars, [RegularExpression("^[a-z]*$")] string guest) => guest;
+        }
+        """);
+
+    [Fact]
     public void Nested_types_and_the_global_namespace() => Verify(nameof(Nested_types_and_the_global_namespace), """
         public partial class Outer
         {

@@ -47,5 +47,8 @@ internal sealed record ParameterSpec
 
     public string? Description { get; init; }
 
+    /// <summary>DataAnnotations constraints, for the schema and generated validation; null when there are none.</summary>
+    public ConstraintSpec? Constraints { get; init; }
+
     public bool IsOptional => DefaultExpression is not null;
 }

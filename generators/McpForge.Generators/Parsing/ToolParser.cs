@@ -243,6 +243,7 @@ internal static class ToolParser
             DefaultExpression = defaultExpression,
             DefaultJson = defaultJson,
             Description = DescriptionAttribute(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
+            Constraints = Parsing.Constraints.Read(parameter, value),
         };
     }
 

@@ -37,6 +37,20 @@ public sealed partial class TypedTools
     public static string Optional(int? count, string? label, Colour colour = Colour.Green, double ratio = 0.5, bool loud = false) =>
         $"{count?.ToString() ?? "null"}|{label ?? "null"}|{colour}|{ratio.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{loud}";
 
+    /// <summary>Every DataAnnotations constraint McpForge turns into schema keywords and checks.</summary>
+    [McpTool("constrained")]
+    public static string Constrained(
+        [System.ComponentModel.DataAnnotations.Range(1, 10)] int days,
+        [System.ComponentModel.DataAnnotations.StringLength(5, MinimumLength = 2)] string code,
+        [System.ComponentModel.DataAnnotations.RegularExpression("^[a-z]+$")] string slug,
+        [System.ComponentModel.DataAnnotations.EmailAddress] string? mail = null,
+        [System.ComponentModel.DataAnnotations.MaxLength(2)] int[]? tags = null,
+        [System.ComponentModel.DataAnnotations.AllowedValues("red", "blue")] string colour = "red",
+        [System.ComponentModel.DataAnnotations.Range(0.0, 1.0, MinimumIsExclusive = true)] double ratio = 0.5,
+        [System.ComponentModel.DataAnnotations.Url] string? link = null,
+        [System.ComponentModel.DataAnnotations.Base64String] string? data = null,
+        [System.ComponentModel.DataAnnotations.DeniedValues(13)] int lucky = 7) => "ok";
+
     [McpTool("nothing")]
     public static void Nothing() { }
 
