@@ -286,6 +286,26 @@ public sealed partial class McpToolGenerator
             return $"new global::System.Collections.Generic.Dictionary<string, string[]> {{ {string.Join(", ", entries)} }}";
         }
 
+        internal static string EnumParserName(ValueSpec value) => "Parse_" + value.TypeName.Replace("global::", "").Replace(".", "_");
+
+        /// <summary>
+        /// A parser from a member name to an enum value, for arguments that arrive as strings (prompt arguments,
+        /// template variables); <paramref name="invalid"/> records a name that is not a member.
+        /// </summary>
+        internal static void EmitEnumParser(SourceWriter w, ValueSpec spec, string callType, string invalid)
+        {
+            w.WriteLine($"/// <summary>Parses <c>{spec.TypeName.Replace("global::", "")}</c> from its member name.</summary>");
+            w.OpenBlock($"private static bool {EnumParserName(spec)}({callType} __call, string __path, string __text, out {spec.TypeName} __value)");
+            w.OpenBlock("switch (__text)");
+            foreach (var member in spec.EnumMembers)
+            {
+                w.WriteLine($"case \"{member}\": __value = {spec.TypeName}.{member}; return true;");
+            }
+            w.WriteLine($"default: return {invalid}(__call, __path, __text, \"{string.Join(", ", spec.EnumMembers)}\", out __value);");
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+
         /// <summary>A C# UTF-8 literal for <paramref name="text"/>, escaped.</summary>
         internal static string Utf8Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true) + "u8";
 

@@ -60,7 +60,7 @@ public sealed partial class McpToolGenerator
             foreach (var spec in enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal))
             {
                 w.WriteLine();
-                EmitEnumParser(w, spec);
+                Emitter.EmitEnumParser(w, spec, PromptCall, $"{PromptArguments}.InvalidEnum");
             }
             w.CloseBlock();
         }
@@ -135,7 +135,7 @@ public sealed partial class McpToolGenerator
                 else if (value.Kind == ValueKind.Enum)
                 {
                     enums[value.TypeName] = value;
-                    w.OpenBlock($"else if ({PromptArguments}.TryReadString(ref __reader, __call, {path}, out var __text) && {EnumParserName(value)}(__call, {path}, __text, out var __value))");
+                    w.OpenBlock($"else if ({PromptArguments}.TryReadString(ref __reader, __call, {path}, out var __text) && {Emitter.EnumParserName(value)}(__call, {path}, __text, out var __value))");
                 }
                 else
                 {
@@ -163,22 +163,6 @@ public sealed partial class McpToolGenerator
                 w.CloseBlock();
             }
             w.WriteLine("return !__call.HasArgumentErrors;");
-            w.CloseBlock();
-        }
-
-        private static string EnumParserName(ValueSpec value) => "Parse_" + value.TypeName.Replace("global::", "").Replace(".", "_");
-
-        private static void EmitEnumParser(SourceWriter w, ValueSpec spec)
-        {
-            w.WriteLine($"/// <summary>Parses <c>{spec.TypeName.Replace("global::", "")}</c> from its member name.</summary>");
-            w.OpenBlock($"private static bool {EnumParserName(spec)}({PromptCall} __call, string __path, string __text, out {spec.TypeName} __value)");
-            w.OpenBlock("switch (__text)");
-            foreach (var member in spec.EnumMembers)
-            {
-                w.WriteLine($"case \"{member}\": __value = {spec.TypeName}.{member}; return true;");
-            }
-            w.WriteLine($"default: return {PromptArguments}.InvalidEnum(__call, __path, __text, \"{string.Join(", ", spec.EnumMembers)}\", out __value);");
-            w.CloseBlock();
             w.CloseBlock();
         }
 

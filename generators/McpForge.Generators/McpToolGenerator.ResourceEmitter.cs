@@ -67,7 +67,7 @@ public sealed partial class McpToolGenerator
             foreach (var spec in enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal))
             {
                 w.WriteLine();
-                EmitEnumParser(w, spec);
+                Emitter.EmitEnumParser(w, spec, ResourceCall, $"{ResourceArguments}.InvalidEnum");
             }
             w.CloseBlock();
         }
@@ -88,7 +88,7 @@ public sealed partial class McpToolGenerator
                         break;
                     case ValueKind.Enum:
                         enums[value.TypeName] = value;
-                        w.WriteLine($"{EnumParserName(value)}(__call, \"{a.JsonName}\", __variables[{index}], out var {a.Name});");
+                        w.WriteLine($"{Emitter.EnumParserName(value)}(__call, \"{a.JsonName}\", __variables[{index}], out var {a.Name});");
                         break;
                     default:
                         w.WriteLine($"{ResourceArguments}.TryParse<{value.TypeName}>(__call, \"{a.JsonName}\", __variables[{index}], out var {a.Name});");
@@ -129,22 +129,6 @@ public sealed partial class McpToolGenerator
             w.OpenBlock($"static async {ValueTask} Run({ResourceCall} __call{string.Concat(arguments.Select(a => $", {a.TypeName} {a.Name}"))})");
             w.WriteLine($"var __result = await {target}.{resource.MethodName}({callArguments}).ConfigureAwait(false);");
             w.WriteLine(write);
-            w.CloseBlock();
-            w.CloseBlock();
-        }
-
-        private static string EnumParserName(ValueSpec value) => "Parse_" + value.TypeName.Replace("global::", "").Replace(".", "_");
-
-        private static void EmitEnumParser(SourceWriter w, ValueSpec spec)
-        {
-            w.WriteLine($"/// <summary>Parses <c>{spec.TypeName.Replace("global::", "")}</c> from its member name.</summary>");
-            w.OpenBlock($"private static bool {EnumParserName(spec)}({ResourceCall} __call, string __name, string __text, out {spec.TypeName} __value)");
-            w.OpenBlock("switch (__text)");
-            foreach (var member in spec.EnumMembers)
-            {
-                w.WriteLine($"case \"{member}\": __value = {spec.TypeName}.{member}; return true;");
-            }
-            w.WriteLine($"default: return {ResourceArguments}.InvalidEnum(__call, __name, __text, \"{string.Join(", ", spec.EnumMembers)}\", out __value);");
             w.CloseBlock();
             w.CloseBlock();
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,23 +28,7 @@ internal sealed partial class McpSession
             FinishPrompt(call, ex);
             return;
         }
-        if (pending.IsCompleted)
-        {
-            Exception? failure = null;
-            try { pending.GetAwaiter().GetResult(); }
-            catch (Exception ex) { failure = ex; }
-            FinishPrompt(call, failure);
-            return;
-        }
-        _ = CompletePromptAsync(call, pending);
-    }
-
-    private async Task CompletePromptAsync(McpPromptCall call, ValueTask pending)
-    {
-        Exception? failure = null;
-        try { await pending.ConfigureAwait(false); }
-        catch (Exception ex) { failure = ex; }
-        FinishPrompt(call, failure);
+        Settle(call, pending, FinishPrompt);
     }
 
     /// <summary>
@@ -64,18 +47,7 @@ internal sealed partial class McpSession
             }
             else if (call.HasArgumentErrors)
             {
-                var buffer = MessageBuffer.Rent();
-                try
-                {
-                    var details = new StringBuilder($"Invalid arguments for prompt '{call.Prompt.Name}':");
-                    foreach (var error in call.ArgumentErrors) details.Append(' ').Append(error.Path).Append(": ").Append(error.Message).Append(';');
-                    JsonRpcWriter.WriteInvalidArguments(buffer.Json, call.RequestId, details.ToString().TrimEnd(';') + ".", call.ArgumentErrors);
-                    _sink.Send(buffer.WrittenSpan);
-                }
-                finally
-                {
-                    buffer.Return();
-                }
+                SendInvalidArguments(call, $"Invalid arguments for prompt '{call.Prompt.Name}':");
             }
             else if (call.ResultBuffer is { } result)
             {

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -55,23 +54,7 @@ internal sealed partial class McpSession
             FinishRead(call, ex);
             return;
         }
-        if (pending.IsCompleted)
-        {
-            Exception? failure = null;
-            try { pending.GetAwaiter().GetResult(); }
-            catch (Exception ex) { failure = ex; }
-            FinishRead(call, failure);
-            return;
-        }
-        _ = CompleteReadAsync(call, pending);
-    }
-
-    private async Task CompleteReadAsync(McpResourceCall call, ValueTask pending)
-    {
-        Exception? failure = null;
-        try { await pending.ConfigureAwait(false); }
-        catch (Exception ex) { failure = ex; }
-        FinishRead(call, failure);
+        Settle(call, pending, FinishRead);
     }
 
     /// <summary>Sends the one response of a read: its contents, -32602 for template variables that do not convert, or -32603.</summary>
@@ -87,18 +70,7 @@ internal sealed partial class McpSession
             }
             else if (call.HasArgumentErrors)
             {
-                var buffer = MessageBuffer.Rent();
-                try
-                {
-                    var details = new StringBuilder($"The URI '{call.Uri}' has template variables that do not convert:");
-                    foreach (var error in call.ArgumentErrors) details.Append(' ').Append(error.Path).Append(": ").Append(error.Message).Append(';');
-                    JsonRpcWriter.WriteInvalidArguments(buffer.Json, call.RequestId, details.ToString().TrimEnd(';') + ".", call.ArgumentErrors);
-                    _sink.Send(buffer.WrittenSpan);
-                }
-                finally
-                {
-                    buffer.Return();
-                }
+                SendInvalidArguments(call, $"The URI '{call.Uri}' has template variables that do not convert:");
             }
             else if (call.ResultBuffer is { } result)
             {

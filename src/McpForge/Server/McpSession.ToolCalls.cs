@@ -321,6 +321,23 @@ internal sealed partial class McpSession
         }
     }
 
+    /// <summary>-32602 whose details list every argument problem after <paramref name="lead"/>, and whose data has them as <c>errors</c>.</summary>
+    private void SendInvalidArguments(McpCall call, string lead)
+    {
+        var details = new StringBuilder(lead);
+        foreach (var error in call.ArgumentErrors) details.Append(' ').Append(error.Path).Append(": ").Append(error.Message).Append(';');
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            JsonRpcWriter.WriteInvalidArguments(buffer.Json, call.RequestId, details.ToString().TrimEnd(';') + ".", call.ArgumentErrors);
+            _sink.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
     private void SendToolFailure(McpToolCall call, Exception failure)
     {
         LogException($"tool '{call.Tool.Name}'", failure);
@@ -359,6 +376,43 @@ internal sealed partial class McpSession
     }
 
     private void HoldResponseSlot() => Interlocked.Increment(ref _pendingResponses);
+
+    /// <summary>
+    /// Runs <paramref name="finish"/> once <paramref name="pending"/> (a generated invoker's task) has settled:
+    /// at once when it completed synchronously, otherwise when it completes; a failure is passed, never thrown.
+    /// </summary>
+    private static void Settle<TCall>(TCall call, ValueTask pending, Action<TCall, Exception?> finish)
+    {
+        if (!pending.IsCompleted)
+        {
+            _ = SettleAsync(call, pending, finish);
+            return;
+        }
+        Exception? failure = null;
+        try
+        {
+            pending.GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finish(call, failure);
+    }
+
+    private static async Task SettleAsync<TCall>(TCall call, ValueTask pending, Action<TCall, Exception?> finish)
+    {
+        Exception? failure = null;
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finish(call, failure);
+    }
 
     private void ReleaseResponseSlot()
     {
