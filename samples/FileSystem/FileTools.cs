@@ -46,6 +46,16 @@ public sealed partial class FileTools(SandboxedRoot root)
             : new BlobResourceContents(uri, bytes, "application/octet-stream");
     }
 
+    /// <summary>Files under the root whose relative path starts with what was typed (at most 100).</summary>
+    [McpCompletion("summarize_file", "path")]
+    [McpCompletion("files:///{+path}", "path")]
+    public IEnumerable<string> CompletePath(string value) =>
+        Directory.EnumerateFiles(root.Path, "*", SearchOption.AllDirectories)
+            .Select(root.Relative)
+            .Where(path => path.StartsWith(value, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Take(100);
+
     /// <summary>Asks the model to summarise one file of the folder.</summary>
     /// <param name="path">The file, relative to the root.</param>
     /// <param name="words">About how many words the summary should have.</param>

@@ -54,6 +54,38 @@ public sealed class NativeAotTests
         }
     }
 
+    [Fact]
+    public async Task The_FileSystem_sample_publishes_as_NativeAOT_and_serves_resources_prompts_and_completions()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "mcpforge-aot-fs-" + Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(output, "served");
+        try
+        {
+            var (exitCode, log) = await RunAsync("dotnet", ["publish", Path.Combine(RepositoryPaths.Root, "samples", "FileSystem"),
+                "-r", "linux-x64", "-p:PublishAot=true", "-o", output, "-nologo"], TimeSpan.FromMinutes(8));
+            Assert.True(exitCode == 0, "publish failed:\n" + log);
+            var warnings = log.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(warnings.Count == 0, "publish printed warnings:\n" + string.Join("\n", warnings));
+
+            Directory.CreateDirectory(Path.Combine(root, "docs"));
+            File.WriteAllText(Path.Combine(root, "docs", "readme.md"), "# Read me");
+            await using var native = StdioProcess.Start(Path.Combine(output, "FileSystem"), root);
+            native.Initialize();
+            Assert.Equal("""{"contents":[{"uri":"files:///docs/readme.md","mimeType":"text/plain","text":"# Read me"}]}""",
+                native.Request(1, "resources/read", """{"uri":"files:///docs/readme.md"}""").GetProperty("result").GetRawText());
+            Assert.Equal("resource", native.Request(2, "prompts/get", """{"name":"summarize_file","arguments":{"path":"docs/readme.md"}}""")
+                .GetProperty("result").GetProperty("messages")[1].GetProperty("content").GetProperty("type").GetString());
+            Assert.Equal("""{"completion":{"values":["docs/readme.md"],"total":1,"hasMore":false}}""",
+                native.Request(3, "completion/complete", """{"ref":{"type":"ref/resource","uri":"files:///{+path}"},"argument":{"name":"path","value":"do"}}""")
+                    .GetProperty("result").GetRawText());
+            Assert.Equal(-32603, native.Request(4, "resources/read", """{"uri":"files:///../outside.txt"}""").GetProperty("error").GetProperty("code").GetInt32());
+        }
+        finally
+        {
+            try { Directory.Delete(output, recursive: true); } catch (IOException) { }
+        }
+    }
+
     private static async Task<(int ExitCode, string Log)> RunAsync(string fileName, string[] arguments, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
