@@ -108,7 +108,8 @@ public sealed partial class McpToolGenerator
             w.OpenBlock("new global::McpForge.Tools.McpTool[]");
             foreach (var tool in tools)
             {
-                w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{Descriptor(tool)}\"\"\"u8, {InvokerName(tool)}),");
+                var timeout = tool.TimeoutMs is int ms ? $" {{ Timeout = global::System.TimeSpan.FromMilliseconds({ms}) }}" : "";
+                w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{Descriptor(tool)}\"\"\"u8, {InvokerName(tool)}){timeout},");
             }
             w.CloseBlock(",");
             w.WriteLine("Lookup);");

@@ -136,7 +136,7 @@ public sealed class SnapshotTests
             /// <param name="path">The file's path.
             /// Relative paths start at the workspace root.</param>
             /// <returns>The file's text.</returns>
-            [McpTool(Title = "Read file", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
+            [McpTool(Title = "Read file", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, TimeoutMs = 2000)]
             public static string ReadFileAsync(string path) => path;
 
             [McpTool, Description("Deletes everything. Careful.")]

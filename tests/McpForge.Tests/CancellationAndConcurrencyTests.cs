@@ -54,6 +54,16 @@ public sealed class CancellationAndConcurrencyTests
     }
 
     [Fact]
+    public async Task A_tool_with_its_own_timeout_uses_it_instead_of_the_server_default()
+    {
+        await using var server = await ServerHarness.StartInitializedAsync(o => o.ToolTimeout = System.TimeSpan.FromMinutes(5));
+        var response = await server.CallToolAsync(1, "hang_briefly", "{}");
+        Assert.Equal(
+            """{"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"Request timed out","data":{"details":"Tool 'hang_briefly' did not complete within 150 ms (its TimeoutMs).","timeoutMs":150}}}""",
+            response.GetRawText());
+    }
+
+    [Fact]
     public async Task A_timed_out_call_that_observes_its_token_is_answered_once()
     {
         await using var server = await ServerHarness.StartInitializedAsync(o => o.ToolTimeout = TimeSpan.FromMilliseconds(100));

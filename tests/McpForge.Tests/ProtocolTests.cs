@@ -77,7 +77,7 @@ public sealed class ProtocolTests
             if (!result.TryGetProperty("nextCursor", out var next)) break;
             cursor = next.GetString();
         }
-        Assert.Equal(["echo", "add", "fail", "wait", "sleep", "hang", "big", "report", "greet"], names);
+        Assert.Equal(["echo", "add", "fail", "wait", "sleep", "hang", "hang_briefly", "big", "report", "greet"], names);
     }
 
     [Theory]

@@ -26,6 +26,9 @@ internal sealed record ToolSpec
     public bool? IdempotentHint { get; init; }
     public bool? OpenWorldHint { get; init; }
 
+    /// <summary>The tool's own timeout (<c>TimeoutMs</c>), when set above 0.</summary>
+    public int? TimeoutMs { get; init; }
+
     public required EquatableArray<ParameterSpec> Parameters { get; init; }
 
     public required ReturnSpec Return { get; init; }

@@ -181,6 +181,7 @@ internal static class ToolParser
             DestructiveHint = NamedBool(attribute, "Destructive"),
             IdempotentHint = NamedBool(attribute, "Idempotent"),
             OpenWorldHint = NamedBool(attribute, "OpenWorld"),
+            TimeoutMs = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TimeoutMs").Value.Value is int ms && ms > 0 ? ms : null,
             Parameters = parameters.ToEquatableArray(),
             Return = returns with { Description = docs.Returns },
             Order = location.SourceSpan.Start,

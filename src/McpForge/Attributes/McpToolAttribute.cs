@@ -37,4 +37,10 @@ public sealed class McpToolAttribute : Attribute
 
     /// <summary>The tool interacts with an open world of external entities (<c>openWorldHint</c>).</summary>
     public bool OpenWorld { get; set; }
+
+    /// <summary>
+    /// How long this tool may run, in milliseconds, before the call is answered with -32001 and its token cancelled;
+    /// 0 (the default) uses <see cref="McpServerOptions.ToolTimeout"/>.
+    /// </summary>
+    public int TimeoutMs { get; set; }
 }

@@ -142,7 +142,7 @@ internal sealed partial class McpSession
         call.HoldSlot();
         HoldResponseSlot();
 
-        if (Server.Options.ToolTimeout is TimeSpan timeout)
+        if ((tool.Timeout ?? Server.Options.ToolTimeout) is TimeSpan timeout)
         {
             cancellation.Token.UnsafeRegister(static state => ((McpToolCall)state!).Session.OnTimeout((McpToolCall)state!), call);
             cancellation.CancelAfter(timeout);
@@ -205,12 +205,12 @@ internal sealed partial class McpSession
             return; // Completed, or cancelled by the client, first.
         }
         _inFlight.TryRemove(new(call.RequestId, call));
-        var timeout = Server.Options.ToolTimeout.GetValueOrDefault();
+        var timeout = (call.Tool.Timeout ?? Server.Options.ToolTimeout).GetValueOrDefault();
         var buffer = MessageBuffer.Rent();
         try
         {
             JsonRpcWriter.WriteTimeout(buffer.Json, call.RequestId,
-                string.Create(CultureInfo.InvariantCulture, $"Tool '{call.Tool.Name}' did not complete within {timeout.TotalMilliseconds:0} ms (McpServerOptions.ToolTimeout)."),
+                string.Create(CultureInfo.InvariantCulture, $"Tool '{call.Tool.Name}' did not complete within {timeout.TotalMilliseconds:0} ms ({(call.Tool.Timeout is null ? "McpServerOptions.ToolTimeout" : "its TimeoutMs")})."),
                 (long)timeout.TotalMilliseconds);
             _sink.Send(buffer.WrittenSpan);
         }

@@ -30,6 +30,9 @@ public sealed class McpTool : McpComponent
     /// <summary>Binds, invokes and writes the result.</summary>
     public McpToolInvoker Invoker { get; }
 
+    /// <summary>This tool's own time limit (<c>[McpTool(TimeoutMs = …)]</c>); null uses <see cref="McpServerOptions.ToolTimeout"/>.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>The input schema, parsed from the descriptor (for tests and tooling; the server never needs it).</summary>
     public JsonElement GetInputSchema()
     {

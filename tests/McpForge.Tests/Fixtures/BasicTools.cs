@@ -54,6 +54,10 @@ public sealed partial class BasicTools
     [McpTool("hang")]
     public static Task<string> Hang() => new TaskCompletionSource<string>().Task;
 
+    /// <summary>Never completes, but has its own short time limit.</summary>
+    [McpTool("hang_briefly", TimeoutMs = 150)]
+    public static Task<string> HangBriefly() => new TaskCompletionSource<string>().Task;
+
     /// <summary>Returns a string of the given length.</summary>
     [McpTool("big")]
     public static string Big(int length) => new('x', length);
