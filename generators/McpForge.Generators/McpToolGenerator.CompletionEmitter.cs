@@ -7,19 +7,19 @@ namespace McpForge.Generators;
 
 public sealed partial class McpToolGenerator
 {
-    /// <summary>Turns the completion methods of a <see cref="ToolTypeSpec"/> into C#: an <c>IMcpCompletionType</c> implementation.</summary>
+    /// <summary>Turns the completion methods of a <see cref="ComponentTypeSpec"/> into C#: an <c>IMcpCompletionType</c> implementation.</summary>
     internal static class CompletionEmitter
     {
         private const string Result = "global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IEnumerable<string>>";
         private const string NestedClass = "__McpForgeCompletions";
 
-        public static string Emit(ToolTypeSpec type) =>
+        public static string Emit(ComponentTypeSpec type) =>
             Emitter.EmitFile(type, "completion table", "global::McpForge.Completions.IMcpCompletionType",
                 $"static global::McpForge.Completions.McpCompletionSet global::McpForge.Completions.IMcpCompletionType.McpCompletions => {NestedClass}.Set;",
                 "The <c>[McpCompletion]</c> methods of this class, compiled by McpForge.",
                 w => EmitNestedClass(w, type));
 
-        private static void EmitNestedClass(SourceWriter w, ToolTypeSpec type)
+        private static void EmitNestedClass(SourceWriter w, ComponentTypeSpec type)
         {
             w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"McpForge.Generators\", \"" + ThisAssembly.Version + "\")]");
             w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");

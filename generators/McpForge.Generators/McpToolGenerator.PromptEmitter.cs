@@ -7,7 +7,7 @@ namespace McpForge.Generators;
 
 public sealed partial class McpToolGenerator
 {
-    /// <summary>Turns the prompts of a <see cref="ToolTypeSpec"/> into C#: an <c>IMcpPromptType</c> implementation.</summary>
+    /// <summary>Turns the prompts of a <see cref="ComponentTypeSpec"/> into C#: an <c>IMcpPromptType</c> implementation.</summary>
     internal static class PromptEmitter
     {
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
@@ -18,13 +18,13 @@ public sealed partial class McpToolGenerator
         private const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
         private const string NestedClass = "__McpForgePrompts";
 
-        public static string Emit(ToolTypeSpec type) =>
+        public static string Emit(ComponentTypeSpec type) =>
             Emitter.EmitFile(type, "prompt table", "global::McpForge.Prompts.IMcpPromptType",
                 $"static global::McpForge.Prompts.McpPromptSet global::McpForge.Prompts.IMcpPromptType.McpPrompts => {NestedClass}.Set;",
                 "The <c>[McpPrompt]</c> methods of this class, compiled by McpForge.",
                 w => EmitNestedClass(w, type));
 
-        private static void EmitNestedClass(SourceWriter w, ToolTypeSpec type)
+        private static void EmitNestedClass(SourceWriter w, ComponentTypeSpec type)
         {
             w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"McpForge.Generators\", \"" + ThisAssembly.Version + "\")]");
             w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -67,7 +67,7 @@ public sealed partial class McpToolGenerator
 
         private static IEnumerable<ParameterSpec> Arguments(PromptSpec prompt) => prompt.Parameters.Where(p => p.Kind == ParameterKind.Argument);
 
-        private static void EmitInvoker(SourceWriter w, ToolTypeSpec type, PromptSpec prompt)
+        private static void EmitInvoker(SourceWriter w, ComponentTypeSpec type, PromptSpec prompt)
         {
             var arguments = Arguments(prompt).ToList();
             w.WriteLine($"// {prompt.PromptName}: {prompt.MethodName}({string.Join(", ", arguments.Select(a => a.Name))})");

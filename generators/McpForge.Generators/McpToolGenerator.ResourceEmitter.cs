@@ -8,7 +8,7 @@ namespace McpForge.Generators;
 
 public sealed partial class McpToolGenerator
 {
-    /// <summary>Turns the resources of a <see cref="ToolTypeSpec"/> into C#: an <c>IMcpResourceType</c> implementation.</summary>
+    /// <summary>Turns the resources of a <see cref="ComponentTypeSpec"/> into C#: an <c>IMcpResourceType</c> implementation.</summary>
     internal static class ResourceEmitter
     {
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
@@ -18,7 +18,7 @@ public sealed partial class McpToolGenerator
         private const string Variables = "global::System.ReadOnlySpan<string>";
         private const string NestedClass = "__McpForgeResources";
 
-        public static string Emit(ToolTypeSpec type) =>
+        public static string Emit(ComponentTypeSpec type) =>
             Emitter.EmitFile(type, "resource table", "global::McpForge.Resources.IMcpResourceType",
                 $"static global::McpForge.Resources.McpResourceSet global::McpForge.Resources.IMcpResourceType.McpResources => {NestedClass}.Set;",
                 "The <c>[McpResource]</c> methods of this class, compiled by McpForge.",
@@ -26,7 +26,7 @@ public sealed partial class McpToolGenerator
 
         private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
-        private static void EmitNestedClass(SourceWriter w, ToolTypeSpec type)
+        private static void EmitNestedClass(SourceWriter w, ComponentTypeSpec type)
         {
             w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"McpForge.Generators\", \"" + ThisAssembly.Version + "\")]");
             w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -72,7 +72,7 @@ public sealed partial class McpToolGenerator
             w.CloseBlock();
         }
 
-        private static void EmitReader(SourceWriter w, ToolTypeSpec type, ResourceSpec resource, Dictionary<string, ValueSpec> enums)
+        private static void EmitReader(SourceWriter w, ComponentTypeSpec type, ResourceSpec resource, Dictionary<string, ValueSpec> enums)
         {
             var arguments = resource.Parameters.Where(p => p.Kind == ParameterKind.Argument).ToList();
             w.WriteLine($"// {resource.Uri}: {resource.MethodName}({string.Join(", ", arguments.Select(a => a.Name))})");

@@ -117,12 +117,12 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
         // the generator leaves a rejected tool out and stays silent, so nothing is reported twice.
     }
 
-    private static EquatableArray<string> Names(ImmutableArray<ToolTypeSpec> types) =>
+    private static EquatableArray<string> Names(ImmutableArray<ComponentTypeSpec> types) =>
         types.Select(t => t.Hierarchy.FullyQualifiedName).ToEquatableArray();
 
     /// <summary>One class spec per class, its members in source order, classes in ordinal order of their names.</summary>
-    private static ImmutableArray<ToolTypeSpec> Group<TResult, TMember>(ImmutableArray<TResult> methods, System.Func<TResult, ToolTypeSpec> typeOf,
-        System.Func<TResult, TMember> memberOf, System.Func<TMember, int> orderOf, System.Func<ToolTypeSpec, EquatableArray<TMember>, ToolTypeSpec> with)
+    private static ImmutableArray<ComponentTypeSpec> Group<TResult, TMember>(ImmutableArray<TResult> methods, System.Func<TResult, ComponentTypeSpec> typeOf,
+        System.Func<TResult, TMember> memberOf, System.Func<TMember, int> orderOf, System.Func<ComponentTypeSpec, EquatableArray<TMember>, ComponentTypeSpec> with)
         where TMember : System.IEquatable<TMember> =>
         methods
             .GroupBy(m => typeOf(m).Hierarchy.FullyQualifiedName, System.StringComparer.Ordinal)

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace McpForge.Generators.Parsing;
 
 /// <summary>What the parser found for one <c>[McpCompletion]</c> attribute (a method may carry several).</summary>
-internal sealed record CompletionMethodResult(ToolTypeSpec? Type, CompletionSpec? Completion, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record CompletionMethodResult(ComponentTypeSpec? Type, CompletionSpec? Completion, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>Turns an <c>[McpCompletion]</c> method into a <see cref="CompletionSpec"/>; shared with the analyzers.</summary>
 internal static class CompletionParser

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace McpForge.Generators.Parsing;
 
 /// <summary>What the parser found for one <c>[McpPrompt]</c> method.</summary>
-internal sealed record PromptMethodResult(ToolTypeSpec? Type, PromptSpec? Prompt, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record PromptMethodResult(ComponentTypeSpec? Type, PromptSpec? Prompt, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
 /// Turns an <c>[McpPrompt]</c> method into a <see cref="PromptSpec"/>, sharing the class rules with

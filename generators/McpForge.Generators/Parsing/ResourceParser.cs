@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace McpForge.Generators.Parsing;
 
 /// <summary>What the parser found for one <c>[McpResource]</c> method.</summary>
-internal sealed record ResourceMethodResult(ToolTypeSpec? Type, ResourceSpec? Resource, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ResourceMethodResult(ComponentTypeSpec? Type, ResourceSpec? Resource, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
 /// Turns an <c>[McpResource]</c> method into a <see cref="ResourceSpec"/>: splits its URI template at compile time

@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace McpForge.Generators.Parsing;
 
 /// <summary>What the parser found for one <c>[McpTool]</c> method: its class, its tool (if usable) and any problems.</summary>
-internal sealed record ToolMethodResult(ToolTypeSpec? Type, ToolSpec? Tool, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ToolMethodResult(ComponentTypeSpec? Type, ToolSpec? Tool, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
 /// Turns an <c>[McpTool]</c> method's symbols into specs, and its misuse into diagnostics. The one place that decides
@@ -38,7 +38,7 @@ internal static class ToolParser
         return new ToolMethodResult(typeSpec, diagnostics.Count == 0 ? tool : null, diagnostics.ToEquatableArray());
     }
 
-    internal static ToolTypeSpec? ParseType(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    internal static ComponentTypeSpec? ParseType(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var typeName = type.ToDisplayString();
         if (type.IsStatic || type.TypeKind != TypeKind.Class || type.IsGenericType)
@@ -66,7 +66,7 @@ internal static class ToolParser
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
         var constructor = ChooseConstructor(type);
-        return new ToolTypeSpec
+        return new ComponentTypeSpec
         {
             Hierarchy = new HierarchyInfo
             {

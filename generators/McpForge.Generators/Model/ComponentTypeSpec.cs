@@ -3,10 +3,13 @@ using McpForge.Generators.Helpers;
 
 namespace McpForge.Generators.Model;
 
-/// <summary>A <c>partial</c> class with <c>[McpTool]</c> methods: everything the emitter needs to implement <c>IMcpToolType</c>.</summary>
+/// <summary>
+/// A <c>partial</c> class with MCP components (tools, prompts, resources, completions): everything the emitters need
+/// to implement the generated interfaces on it. Each pipeline fills the member list of its own kind.
+/// </summary>
 /// <remarks>Cache contract: equal by value; holds no <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c> or <c>Compilation</c>.</remarks>
 [DebuggerDisplay("{Hierarchy.FullyQualifiedName}: {Tools.Count} tools")]
-internal sealed record ToolTypeSpec
+internal sealed record ComponentTypeSpec
 {
     public required HierarchyInfo Hierarchy { get; init; }
 
