@@ -161,6 +161,8 @@ internal readonly struct JsonRpcEnvelope
         if (reader.ValueTextEquals("prompts/get"u8)) return McpMethod.PromptsGet;
         if (reader.ValueTextEquals("resources/read"u8)) return McpMethod.ResourcesRead;
         if (reader.ValueTextEquals("completion/complete"u8)) return McpMethod.CompletionComplete;
+        if (reader.ValueTextEquals("resources/subscribe"u8)) return McpMethod.ResourcesSubscribe;
+        if (reader.ValueTextEquals("resources/unsubscribe"u8)) return McpMethod.ResourcesUnsubscribe;
         if (reader.ValueTextEquals("resources/list"u8)) return McpMethod.ResourcesList;
         if (reader.ValueTextEquals("resources/templates/list"u8)) return McpMethod.ResourcesTemplatesList;
         if (reader.ValueTextEquals("prompts/list"u8)) return McpMethod.PromptsList;

@@ -15,6 +15,8 @@ internal enum McpMethod
     ResourcesTemplatesList,
     ResourcesRead,
     CompletionComplete,
+    ResourcesSubscribe,
+    ResourcesUnsubscribe,
     LoggingSetLevel,
     NotificationsInitialized,
     NotificationsCancelled,

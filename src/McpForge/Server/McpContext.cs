@@ -36,6 +36,9 @@ public sealed class McpContext
     /// <summary>The client's name and version.</summary>
     public McpClientInfo? ClientInfo => _session.ClientInfo;
 
+    /// <summary>The server, for notifications to clients (<see cref="McpServer.NotifyResourceUpdatedAsync"/>).</summary>
+    public McpServer Server => _session.Server;
+
     /// <summary>The server's services.</summary>
     public IServiceProvider Services => _session.Server.Services;
 

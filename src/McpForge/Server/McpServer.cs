@@ -24,6 +24,26 @@ public sealed class McpServer
         Services = services;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<McpSession, byte> _sessions = new();
+
+    internal void Attach(McpSession session) => _sessions.TryAdd(session, 0);
+
+    internal void Detach(McpSession session) => _sessions.TryRemove(session, out _);
+
+    /// <summary>
+    /// Tells every client subscribed to <paramref name="uri"/> (<c>resources/subscribe</c>) that the resource changed
+    /// (<c>notifications/resources/updated</c>); clients that did not subscribe hear nothing.
+    /// </summary>
+    public ValueTask NotifyResourceUpdatedAsync(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        foreach (var session in _sessions.Keys)
+        {
+            session.NotifyResourceUpdated(uri);
+        }
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Starts configuring a server named <paramref name="name"/> at <paramref name="version"/>.</summary>
     public static McpServerBuilder CreateBuilder(string name, string version) => new(name, version);
 

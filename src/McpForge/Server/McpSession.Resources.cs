@@ -9,6 +9,56 @@ namespace McpForge.Server;
 
 internal sealed partial class McpSession
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _subscriptions = new(StringComparer.Ordinal);
+
+    /// <summary><c>resources/subscribe</c> and <c>resources/unsubscribe</c>: a URI the server can read, by exact string.</summary>
+    private void HandleSubscription(RequestId id, ReadOnlySpan<byte> @params, bool subscribe)
+    {
+        if (!TryStartParams(id, @params, out var reader)) return;
+        string? uri = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isUri = reader.ValueTextEquals("uri"u8);
+            reader.Read();
+            if (isUri && reader.TokenType == JsonTokenType.String) uri = reader.GetString();
+            reader.Skip();
+        }
+        if (uri is null)
+        {
+            SendError(id, JsonRpcErrorCode.InvalidParams, $"{(subscribe ? "resources/subscribe" : "resources/unsubscribe")} requires \"uri\" (a string).");
+            return;
+        }
+        if (subscribe && Server.Resources.Find(uri).Reader is null)
+        {
+            var buffer = MessageBuffer.Rent();
+            try
+            {
+                JsonRpcWriter.WriteResourceNotFound(buffer.Json, id, uri);
+                _sink.Send(buffer.WrittenSpan);
+            }
+            finally
+            {
+                buffer.Return();
+            }
+            return;
+        }
+        if (subscribe) _subscriptions[uri] = 0;
+        else _subscriptions.TryRemove(uri, out _);
+        SendEmptyResult(id);
+    }
+
+    /// <summary>Sends <c>notifications/resources/updated</c> if this client subscribed to <paramref name="uri"/>.</summary>
+    internal void NotifyResourceUpdated(string uri)
+    {
+        if (!_subscriptions.ContainsKey(uri)) return;
+        SendNotification("notifications/resources/updated"u8, uri, static (w, u) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("uri"u8, u);
+            w.WriteEndObject();
+        });
+    }
+
     private void HandleResourcesRead(RequestId id, ReadOnlySpan<byte> @params)
     {
         if (!TryStartParams(id, @params, out var reader)) return;

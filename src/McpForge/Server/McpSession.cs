@@ -129,7 +129,8 @@ internal sealed partial class McpSession
             {
                 case McpMethod.ToolsList or McpMethod.ToolsCall when Server.ToolCount == 0:
                 case McpMethod.PromptsList or McpMethod.PromptsGet when Server.PromptCount == 0:
-                case McpMethod.ResourcesList or McpMethod.ResourcesTemplatesList or McpMethod.ResourcesRead when Server.ResourceCount == 0:
+                case McpMethod.ResourcesList or McpMethod.ResourcesTemplatesList or McpMethod.ResourcesRead
+                    or McpMethod.ResourcesSubscribe or McpMethod.ResourcesUnsubscribe when Server.ResourceCount == 0:
                 case McpMethod.CompletionComplete when !Server.HasCompletions:
                     // The server did not declare the capability, so the method does not exist for this client.
                     SendMethodNotFound(id, MethodName(envelope.Method));
@@ -157,6 +158,12 @@ internal sealed partial class McpSession
                     return;
                 case McpMethod.CompletionComplete:
                     HandleComplete(id, @params);
+                    return;
+                case McpMethod.ResourcesSubscribe:
+                    HandleSubscription(id, @params, subscribe: true);
+                    return;
+                case McpMethod.ResourcesUnsubscribe:
+                    HandleSubscription(id, @params, subscribe: false);
                     return;
                 case McpMethod.LoggingSetLevel:
                     HandleSetLevel(id, @params);
@@ -280,7 +287,7 @@ internal sealed partial class McpSession
             if (Server.ResourceCount > 0)
             {
                 w.WriteStartObject("resources"u8);
-                w.WriteBoolean("subscribe"u8, false);
+                w.WriteBoolean("subscribe"u8, true);
                 w.WriteBoolean("listChanged"u8, false);
                 w.WriteEndObject();
             }
@@ -442,6 +449,8 @@ internal sealed partial class McpSession
         McpMethod.ResourcesTemplatesList => "resources/templates/list",
         McpMethod.ResourcesRead => "resources/read",
         McpMethod.CompletionComplete => "completion/complete",
+        McpMethod.ResourcesSubscribe => "resources/subscribe",
+        McpMethod.ResourcesUnsubscribe => "resources/unsubscribe",
         McpMethod.LoggingSetLevel => "logging/setLevel",
         McpMethod.NotificationsInitialized => "notifications/initialized",
         McpMethod.NotificationsCancelled => "notifications/cancelled",

@@ -40,3 +40,15 @@ public sealed partial class LibraryResources
     [McpResource("errors://boom")]
     public static string Boom() => throw new InvalidOperationException("disk unplugged");
 }
+
+/// <summary>A tool that announces a resource changed.</summary>
+public sealed partial class LibraryAdmin
+{
+    /// <summary>Marks a resource as changed.</summary>
+    [McpTool("touch")]
+    public static async Task<string> Touch(string uri, McpContext context)
+    {
+        await context.Server.NotifyResourceUpdatedAsync(uri);
+        return "touched " + uri;
+    }
+}

@@ -20,6 +20,7 @@ internal static class StdioTransport
     {
         var sink = new StreamMessageSink(output);
         var session = new McpSession(server, sink);
+        server.Attach(session);
         var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         var maxBytes = server.Options.MaxMessageBytes;
         var skippingOversized = false;
@@ -94,6 +95,7 @@ internal static class StdioTransport
         }
 
         await session.DrainAsync().ConfigureAwait(false);
+        server.Detach(session);
     }
 
     private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
