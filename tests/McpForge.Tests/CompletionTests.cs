@@ -23,7 +23,7 @@ public sealed class CompletionTests
     {
         await using var server = ServerHarness.Start(b => b.AddPrompts<WritingPrompts>());
         var capabilities = (await server.InitializeAsync()).GetProperty("result").GetProperty("capabilities").GetRawText();
-        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":false}}""", capabilities);
+        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":true}}""", capabilities);
     }
 
     [Fact]

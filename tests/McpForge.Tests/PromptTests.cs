@@ -20,7 +20,7 @@ public sealed class PromptTests
     {
         await using var server = ServerHarness.Start(b => b.AddPrompts<WritingPrompts>());
         var capabilities = (await server.InitializeAsync()).GetProperty("result").GetProperty("capabilities").GetRawText();
-        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":false}}""", capabilities);
+        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":true}}""", capabilities);
         var tools = await server.RequestAsync(1, "tools/list");
         Assert.Equal("""{"code":-32601,"message":"Method not found","data":{"method":"tools/list"}}""", ServerHarness.Error(tools));
     }
@@ -107,6 +107,6 @@ public sealed class PromptTests
     {
         await using var server = ServerHarness.Start(b => b.AddTools<BasicTools>().AddPrompts<WritingPrompts>());
         var capabilities = (await server.InitializeAsync()).GetProperty("result").GetProperty("capabilities").GetRawText();
-        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":false},"tools":{"listChanged":false}}""", capabilities);
+        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":true},"tools":{"listChanged":true}}""", capabilities);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ProtocolTests
         await using var server = ServerHarness.Start(b => b.AddTools<Fixtures.BasicTools>().Configure(o => o.Instructions = "Be brief."));
         var response = await server.InitializeAsync("1999-01-01");
         Assert.Equal(
-            """{"jsonrpc":"2.0","id":0,"result":{"protocolVersion":"2025-11-25","capabilities":{"logging":{},"tools":{"listChanged":false}},"serverInfo":{"name":"test-server","version":"9.9.9"},"instructions":"Be brief."}}""",
+            """{"jsonrpc":"2.0","id":0,"result":{"protocolVersion":"2025-11-25","capabilities":{"logging":{},"tools":{"listChanged":true}},"serverInfo":{"name":"test-server","version":"9.9.9"},"instructions":"Be brief."}}""",
             response.GetRawText());
     }
 
@@ -135,7 +135,7 @@ public sealed class ProtocolTests
     {
         await using var server = ServerHarness.Start(b => b.AddGeneratedComponents().AddSingleton<Fixtures.IGreeter>(new Fixtures.Greeter()));
         var capabilities = (await server.InitializeAsync()).GetProperty("result").GetProperty("capabilities").GetRawText();
-        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":false},"resources":{"subscribe":true,"listChanged":false},"tools":{"listChanged":false}}""", capabilities);
+        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":true},"resources":{"subscribe":true,"listChanged":false},"tools":{"listChanged":true}}""", capabilities);
         var tools = (await server.RequestAsync(1, "tools/list")).GetProperty("result").GetProperty("tools")
             .EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToArray();
         Assert.Contains("echo", tools);

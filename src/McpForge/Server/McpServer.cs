@@ -44,6 +44,43 @@ public sealed class McpServer
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Adds a tool while the server runs (see <see cref="Tools.McpTool.Create"/>) and sends
+    /// <c>notifications/tools/list_changed</c> to every initialized client.
+    /// </summary>
+    public void AddTool(Tools.McpTool tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        Tools.Add(tool);
+        NotifyListChanged("notifications/tools/list_changed"u8);
+    }
+
+    /// <summary>Removes a tool (generated or added) while the server runs; false when there is none of that name.</summary>
+    public bool RemoveTool(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!Tools.Remove(name)) return false;
+        NotifyListChanged("notifications/tools/list_changed"u8);
+        return true;
+    }
+
+    /// <summary>Removes a prompt while the server runs and tells clients; false when there is none of that name.</summary>
+    public bool RemovePrompt(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!Prompts.Remove(name)) return false;
+        NotifyListChanged("notifications/prompts/list_changed"u8);
+        return true;
+    }
+
+    private void NotifyListChanged(ReadOnlySpan<byte> method)
+    {
+        foreach (var session in _sessions.Keys)
+        {
+            session.NotifyListChanged(method);
+        }
+    }
+
     /// <summary>Starts configuring a server named <paramref name="name"/> at <paramref name="version"/>.</summary>
     public static McpServerBuilder CreateBuilder(string name, string version) => new(name, version);
 

@@ -281,7 +281,7 @@ internal sealed partial class McpSession
             if (Server.PromptCount > 0)
             {
                 w.WriteStartObject("prompts"u8);
-                w.WriteBoolean("listChanged"u8, false);
+                w.WriteBoolean("listChanged"u8, true);
                 w.WriteEndObject();
             }
             if (Server.ResourceCount > 0)
@@ -294,7 +294,7 @@ internal sealed partial class McpSession
             if (Server.ToolCount > 0)
             {
                 w.WriteStartObject("tools"u8);
-                w.WriteBoolean("listChanged"u8, false);
+                w.WriteBoolean("listChanged"u8, true);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -501,6 +501,17 @@ internal sealed partial class McpSession
         {
             buffer.Return();
         }
+    }
+
+    /// <summary>Sends a <c>notifications/…/list_changed</c> (no params) once the client is initialized.</summary>
+    internal void NotifyListChanged(ReadOnlySpan<byte> method)
+    {
+        if (!_initialized) return;
+        SendNotification(method, 0, static (w, _) =>
+        {
+            w.WriteStartObject();
+            w.WriteEndObject();
+        });
     }
 
     /// <summary>Sends a notification whose params <paramref name="writeParams"/> writes.</summary>

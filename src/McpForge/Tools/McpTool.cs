@@ -33,6 +33,49 @@ public sealed class McpTool : McpComponent
     /// <summary>This tool's own time limit (<c>[McpTool(TimeoutMs = …)]</c>); null uses <see cref="McpServerOptions.ToolTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// A tool built at run time, for <see cref="McpServer.AddTool"/>: its arguments arrive as a <see cref="JsonElement"/>
+    /// object and <paramref name="handler"/> returns the full result. Generated tools are faster and checked at build
+    /// time; this is for tools that only exist once the server runs (plugins, user-defined commands).
+    /// </summary>
+    /// <param name="name">The tool name.</param>
+    /// <param name="description">What it does, for the model.</param>
+    /// <param name="inputSchema">The input JSON Schema, as a JSON object.</param>
+    /// <param name="handler">Runs the tool.</param>
+    public static McpTool Create(string name, string? description, string inputSchema,
+        Func<JsonElement, McpToolCall, ValueTask<Protocol.CallToolResult>> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        ArgumentNullException.ThrowIfNull(handler);
+        using var schema = JsonDocument.Parse(inputSchema);
+        if (schema.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("The input schema must be a JSON object.", nameof(inputSchema));
+        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name"u8, name);
+            if (description is not null) writer.WriteString("description"u8, description);
+            writer.WritePropertyName("inputSchema"u8);
+            schema.RootElement.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        return new McpTool(name, buffer.WrittenSpan, (call, arguments) =>
+        {
+            using var document = JsonDocument.Parse(arguments.IsEmpty ? "{}"u8.ToArray() : arguments.ToArray());
+            return RunAsync(call, document.RootElement.Clone(), handler);
+        });
+
+        static async ValueTask RunAsync(McpToolCall call, JsonElement arguments, Func<JsonElement, McpToolCall, ValueTask<Protocol.CallToolResult>> handler)
+        {
+            var result = await handler(arguments, call).ConfigureAwait(false);
+            ToolResults.WriteResult(call.BeginResult(), result);
+        }
+    }
+
     /// <summary>The input schema, parsed from the descriptor (for tests and tooling; the server never needs it).</summary>
     public JsonElement GetInputSchema()
     {

@@ -40,6 +40,9 @@ internal sealed class ServerHarness : IAsyncDisposable
         });
     }
 
+    /// <summary>Serves an already built <paramref name="server"/> (for tests that act on the server while it runs).</summary>
+    public static ServerHarness Start(McpServer server) => new(server);
+
     public static ServerHarness Start(Action<McpServerBuilder> configure)
     {
         var builder = McpServer.CreateBuilder("test-server", "9.9.9");
