@@ -287,6 +287,38 @@ public sealed partial class McpToolGenerator
             return $"new global::System.Collections.Generic.Dictionary<string, string[]> {{ {string.Join(", ", entries)} }}";
         }
 
+        /// <summary>
+        /// Calls a member and writes its result: on the class for static members, otherwise on a new instance
+        /// (<c>Create</c>) that is disposed afterwards when the class is disposable. <paramref name="member"/> is the
+        /// call after the target, such as <c>Method(a, b)</c>.
+        /// </summary>
+        internal static void EmitCallAndWrite(SourceWriter w, ComponentTypeSpec type, bool isStatic, bool isAsync, string services, string member, string write)
+        {
+            string Invocation(string target) => isAsync ? $"await {target}.{member}.ConfigureAwait(false)" : $"{target}.{member}";
+            if (isStatic)
+            {
+                w.WriteLine($"var __result = {Invocation(type.Hierarchy.FullyQualifiedName)};");
+                w.WriteLine(write);
+                return;
+            }
+            w.WriteLine($"var __instance = Create({services});");
+            if (!type.IsDisposable && !type.IsAsyncDisposable)
+            {
+                w.WriteLine($"var __result = {Invocation("__instance")};");
+                w.WriteLine(write);
+                return;
+            }
+            w.OpenBlock("try");
+            w.WriteLine($"var __result = {Invocation("__instance")};");
+            w.WriteLine(write);
+            w.CloseBlock();
+            w.OpenBlock("finally");
+            w.WriteLine(type.IsAsyncDisposable && isAsync
+                ? "await ((global::System.IAsyncDisposable)__instance).DisposeAsync().ConfigureAwait(false);"
+                : "((global::System.IDisposable)__instance).Dispose();");
+            w.CloseBlock();
+        }
+
         internal static string EnumParserName(ValueSpec value) => "Parse_" + value.TypeName.Replace("global::", "").Replace(".", "_");
 
         /// <summary>

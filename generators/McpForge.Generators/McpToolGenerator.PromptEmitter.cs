@@ -82,7 +82,6 @@ public sealed partial class McpToolGenerator
                 ParameterKind.Service => $"global::McpForge.Server.ServiceResolver.GetRequired<{p.TypeName}>(__call.Services)",
                 _ => p.Name,
             }));
-            var target = prompt.IsStatic ? type.Hierarchy.FullyQualifiedName : "Create(__call.Services)";
             var write = prompt.Return switch
             {
                 PromptReturnKind.String => $"{PromptResults}.WriteText(__call.BeginResult(), __result);",
@@ -90,10 +89,11 @@ public sealed partial class McpToolGenerator
                 PromptReturnKind.Messages => $"{PromptResults}.WriteMessages(__call.BeginResult(), __result);",
                 _ => $"{PromptResults}.WriteResult(__call.BeginResult(), __result);",
             };
-            if (!prompt.IsAsync)
+            var member = $"{prompt.MethodName}({callArguments})";
+            // An instance that can only be disposed asynchronously needs the async path even for a sync method.
+            if (!prompt.IsAsync && (prompt.IsStatic || !type.IsAsyncDisposable))
             {
-                w.WriteLine($"var __result = {target}.{prompt.MethodName}({callArguments});");
-                w.WriteLine(write);
+                Emitter.EmitCallAndWrite(w, type, prompt.IsStatic, isAsync: false, "__call.Services", member, write);
                 w.WriteLine("return default;");
                 w.CloseBlock();
                 return;
@@ -101,8 +101,7 @@ public sealed partial class McpToolGenerator
             w.WriteLine($"return Run(__call{string.Concat(arguments.Select(a => ", " + a.Name))});");
             w.WriteLine();
             w.OpenBlock($"static async {ValueTask} Run({PromptCall} __call{string.Concat(arguments.Select(a => $", {a.TypeName} {a.Name}"))})");
-            w.WriteLine($"var __result = await {target}.{prompt.MethodName}({callArguments}).ConfigureAwait(false);");
-            w.WriteLine(write);
+            Emitter.EmitCallAndWrite(w, type, prompt.IsStatic, prompt.IsAsync, "__call.Services", member, write);
             w.CloseBlock();
             w.CloseBlock();
         }

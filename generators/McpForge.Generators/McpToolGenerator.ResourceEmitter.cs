@@ -108,7 +108,6 @@ public sealed partial class McpToolGenerator
                 ParameterKind.Service => $"global::McpForge.Server.ServiceResolver.GetRequired<{p.TypeName}>(__call.Services)",
                 _ => p.Name,
             }));
-            var target = resource.IsStatic ? type.Hierarchy.FullyQualifiedName : "Create(__call.Services)";
             var mime = resource.MimeType is null ? "null" : Literal(resource.MimeType);
             var write = resource.Return switch
             {
@@ -116,10 +115,11 @@ public sealed partial class McpToolGenerator
                 ResourceReturnKind.Blob => $"{ResourceResults}.WriteBlob(__call.BeginResult(), __call.Uri, {mime}, __result);",
                 _ => $"{ResourceResults}.WriteContents(__call.BeginResult(), __result);",
             };
-            if (!resource.IsAsync)
+            var member = $"{resource.MethodName}({callArguments})";
+            // An instance that can only be disposed asynchronously needs the async path even for a sync method.
+            if (!resource.IsAsync && (resource.IsStatic || !type.IsAsyncDisposable))
             {
-                w.WriteLine($"var __result = {target}.{resource.MethodName}({callArguments});");
-                w.WriteLine(write);
+                Emitter.EmitCallAndWrite(w, type, resource.IsStatic, isAsync: false, "__call.Services", member, write);
                 w.WriteLine("return default;");
                 w.CloseBlock();
                 return;
@@ -127,8 +127,7 @@ public sealed partial class McpToolGenerator
             w.WriteLine($"return Run(__call{string.Concat(arguments.Select(a => ", " + a.Name))});");
             w.WriteLine();
             w.OpenBlock($"static async {ValueTask} Run({ResourceCall} __call{string.Concat(arguments.Select(a => $", {a.TypeName} {a.Name}"))})");
-            w.WriteLine($"var __result = await {target}.{resource.MethodName}({callArguments}).ConfigureAwait(false);");
-            w.WriteLine(write);
+            Emitter.EmitCallAndWrite(w, type, resource.IsStatic, resource.IsAsync, "__call.Services", member, write);
             w.CloseBlock();
             w.CloseBlock();
         }

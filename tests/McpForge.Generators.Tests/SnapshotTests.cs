@@ -203,8 +203,10 @@ public sealed class SnapshotTests
 
         public enum Shelf { Red, Blue }
 
-        public partial class LibraryResources(IServiceProvider services)
+        public partial class LibraryResources(IServiceProvider services) : IDisposable
         {
+            public void Dispose() { }
+
             /// <summary>The read-me.</summary>
             [McpResource("docs://readme", MimeType = "text/markdown", Title = "Read me")]
             public static string Readme() => "# Library";
