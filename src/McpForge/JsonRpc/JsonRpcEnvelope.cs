@@ -27,9 +27,12 @@ internal readonly struct JsonRpcEnvelope
     public McpMethod Method { get; init; }
     /// <summary>The method name, kept only for methods the server does not know (for the -32601 data).</summary>
     public string? UnknownMethodName { get; init; }
-    /// <summary>Offset of <c>params</c> in the message, or -1 when absent.</summary>
+    /// <summary>Offset of <c>params</c> (of <c>result</c> or <c>error</c> for a response) in the message, or -1 when absent.</summary>
     public int ParamsStart { get; init; }
     public int ParamsLength { get; init; }
+    /// <summary>For a response: it carries <c>error</c> (whose value <see cref="Params"/> then returns) rather than <c>result</c>.</summary>
+    public bool IsError { get; init; }
+
     /// <summary>Why the message is <see cref="JsonRpcMessageKind.Invalid"/>.</summary>
     public string? Problem { get; init; }
 
@@ -55,11 +58,11 @@ internal readonly struct JsonRpcEnvelope
         }
 
         bool versionSeen = false, versionOk = false, idSeen = false, idOk = false, idNull = false, methodSeen = false;
-        bool isResponse = false, paramsOk = true;
+        bool isResponse = false, isError = false, paramsOk = true;
         RequestId id = default;
         McpMethod method = McpMethod.Unknown;
         string? unknownMethod = null;
-        int paramsStart = -1, paramsLength = 0;
+        int paramsStart = -1, paramsLength = 0, resultStart = -1, resultLength = 0;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -102,9 +105,18 @@ internal readonly struct JsonRpcEnvelope
                 reader.Skip();
                 paramsLength = (int)reader.BytesConsumed - paramsStart;
             }
+            else if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8))
+            {
+                // A response to a request of ours: where its result or error sits, as for params.
+                isResponse = true;
+                isError = reader.ValueTextEquals("error"u8);
+                reader.Read();
+                resultStart = (int)reader.TokenStartIndex;
+                reader.Skip();
+                resultLength = (int)reader.BytesConsumed - resultStart;
+            }
             else
             {
-                isResponse |= reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8);
                 reader.Read();
                 reader.Skip();
             }
@@ -122,7 +134,7 @@ internal readonly struct JsonRpcEnvelope
         if (!methodSeen)
         {
             return isResponse && idOk
-                ? new JsonRpcEnvelope { Kind = JsonRpcMessageKind.Response, Id = id, ParamsStart = -1 }
+                ? new JsonRpcEnvelope { Kind = JsonRpcMessageKind.Response, Id = id, ParamsStart = resultStart, ParamsLength = resultLength, IsError = isError }
                 : Invalid(replyId, "The \"method\" member is missing.");
         }
         if (method == McpMethod.Unknown && unknownMethod is null)

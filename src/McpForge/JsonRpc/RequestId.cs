@@ -32,6 +32,13 @@ public readonly struct RequestId : IEquatable<RequestId>
     /// <summary>True when the id is a string.</summary>
     public bool IsString => _string is not null;
 
+    /// <summary>The numeric value of an integer id.</summary>
+    internal bool TryGetNumber(out long number)
+    {
+        number = _number;
+        return IsValid && _string is null;
+    }
+
     /// <summary>Reads the id at the reader's current token (a string or an integer).</summary>
     internal static bool TryRead(ref Utf8JsonReader reader, out RequestId id)
     {

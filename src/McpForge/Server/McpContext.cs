@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -88,6 +89,39 @@ public sealed class McpContext
             w.WriteEndObject();
         });
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>What the client declared it can do (<c>roots</c>, <c>sampling</c>, <c>elicitation</c>).</summary>
+    public McpClientCapabilities ClientCapabilities => _session.ClientCapabilities;
+
+    /// <summary>
+    /// Asks the client for its roots (<c>roots/list</c>). Throws <see cref="InvalidOperationException"/> when the client
+    /// did not declare the <c>roots</c> capability, <see cref="McpClientException"/> when it answers with an error, and
+    /// <see cref="TimeoutException"/> when it does not answer within <paramref name="timeout"/> (default 30 s).
+    /// </summary>
+    public async Task<IReadOnlyList<McpRoot>> ListRootsAsync(TimeSpan? timeout = null)
+    {
+        if ((_session.ClientCapabilities & McpClientCapabilities.Roots) == 0)
+        {
+            throw new InvalidOperationException("The client did not declare the 'roots' capability, so it cannot be asked for its roots.");
+        }
+        var result = await _session.SendRequestAsync("roots/list", 0, static (w, _) =>
+        {
+            w.WriteStartObject();
+            w.WriteEndObject();
+        }, timeout ?? TimeSpan.FromSeconds(30), CancellationToken).ConfigureAwait(false);
+        var roots = new List<McpRoot>();
+        if (result.TryGetProperty("roots"u8, out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var root in array.EnumerateArray())
+            {
+                if (root.TryGetProperty("uri"u8, out var uri) && uri.ValueKind == JsonValueKind.String)
+                {
+                    roots.Add(new McpRoot(uri.GetString()!, root.TryGetProperty("name"u8, out var name) ? name.GetString() : null));
+                }
+            }
+        }
+        return roots;
     }
 
     /// <summary>Logs at <see cref="McpLogLevel.Debug"/>.</summary>

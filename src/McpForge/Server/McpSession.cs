@@ -81,7 +81,8 @@ internal sealed partial class McpSession
                 SendError(envelope.Id, JsonRpcErrorCode.InvalidRequest, envelope.Problem!);
                 return;
             case JsonRpcMessageKind.Response:
-                return; // This server sends no requests yet, so a response answers nothing of ours.
+                HandleResponse(envelope, message);
+                return;
             case JsonRpcMessageKind.Notification:
                 HandleNotification(envelope, envelope.Params(message));
                 return;
@@ -213,6 +214,7 @@ internal sealed partial class McpSession
 
         string? requested = null;
         string? clientName = null, clientVersion = null;
+        var capabilities = McpClientCapabilities.None;
         if (!TryStartParams(id, @params, out var reader)) return;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -221,6 +223,11 @@ internal sealed partial class McpSession
                 reader.Read();
                 requested = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 reader.Skip();
+            }
+            else if (reader.ValueTextEquals("capabilities"u8))
+            {
+                reader.Read();
+                capabilities = ReadClientCapabilities(ref reader);
             }
             else if (reader.ValueTextEquals("clientInfo"u8))
             {
@@ -260,6 +267,7 @@ internal sealed partial class McpSession
 
         ProtocolVersion = McpProtocolVersions.Negotiate(requested);
         ClientInfo = new McpClientInfo(clientName ?? string.Empty, clientVersion ?? string.Empty);
+        ClientCapabilities = capabilities;
         _initialized = true;
 
         var buffer = MessageBuffer.Rent();

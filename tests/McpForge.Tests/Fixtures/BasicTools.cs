@@ -81,3 +81,15 @@ public sealed partial class BasicTools
     public static string Greet(string name, string greeting = "Hello", int? times = null) =>
         greeting + ", " + name + (times is int t ? " x" + t : string.Empty);
 }
+
+/// <summary>A tool that asks the client for something.</summary>
+public sealed partial class ClientAskingTools
+{
+    /// <summary>Lists the client's roots.</summary>
+    [McpTool("roots")]
+    public static async Task<string> Roots(McpContext context)
+    {
+        var roots = await context.ListRootsAsync(TimeSpan.FromSeconds(5));
+        return string.Join(", ", System.Linq.Enumerable.Select(roots, r => r.Uri + (r.Name is null ? "" : " (" + r.Name + ")")));
+    }
+}
