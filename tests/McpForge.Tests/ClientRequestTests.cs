@@ -59,4 +59,26 @@ public sealed class ClientRequestTests
         await server.SendAsync("""{"jsonrpc":"2.0","id":"x","error":{"code":1,"message":"?"}}""");
         Assert.Equal("""{"jsonrpc":"2.0","id":2,"result":{}}""", (await server.RequestAsync(2, "ping")).GetRawText());
     }
+
+    [Fact]
+    public async Task A_tool_asks_the_clients_model_to_sample()
+    {
+        await using var server = await StartAsync("""{"sampling":{}}""");
+        await server.SendAsync("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"haiku","arguments":{"topic":"rain"}}}""");
+        var request = await server.ReadMessageAsync();
+        Assert.Equal("sampling/createMessage", request.GetProperty("method").GetString());
+        Assert.Equal("""{"messages":[{"role":"user","content":{"type":"text","text":"A haiku about rain"}}],"maxTokens":60,"systemPrompt":"You are a poet."}""",
+            request.GetProperty("params").GetRawText());
+        await server.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":" + request.GetProperty("id").GetRawText()
+            + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"soft rain on the roof\"},\"model\":\"test-model\",\"stopReason\":\"endTurn\"}}");
+        Assert.Equal("soft rain on the roof [test-model, endTurn]", ServerHarness.Text(await server.ReadMessageAsync()));
+    }
+
+    [Fact]
+    public async Task A_client_without_sampling_is_not_asked()
+    {
+        await using var server = await StartAsync("""{"roots":{}}""");
+        Assert.Equal("The client did not declare the 'sampling' capability, so it cannot be asked to sample.",
+            ServerHarness.Text(await server.CallToolAsync(1, "haiku", """{"topic":"x"}""")));
+    }
 }

@@ -124,6 +124,55 @@ public sealed class McpContext
         return roots;
     }
 
+    /// <summary>
+    /// Asks the client's model for a completion (<c>sampling/createMessage</c>): the client may show it to the user
+    /// first. Throws <see cref="InvalidOperationException"/> when the client did not declare <c>sampling</c>,
+    /// <see cref="McpClientException"/> for an error answer (such as a user's refusal), and <see cref="TimeoutException"/>
+    /// when it does not answer within <paramref name="timeout"/> (default 2 minutes).
+    /// </summary>
+    public async Task<SamplingResult> SampleAsync(IReadOnlyList<PromptMessage> messages, int maxTokens, string? systemPrompt = null,
+        TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
+        if ((_session.ClientCapabilities & McpClientCapabilities.Sampling) == 0)
+        {
+            throw new InvalidOperationException("The client did not declare the 'sampling' capability, so it cannot be asked to sample.");
+        }
+        var result = await _session.SendRequestAsync("sampling/createMessage", (messages, maxTokens, systemPrompt), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("messages"u8);
+            foreach (var message in s.messages) message.WriteTo(w);
+            w.WriteEndArray();
+            w.WriteNumber("maxTokens"u8, s.maxTokens);
+            if (s.systemPrompt is not null) w.WriteString("systemPrompt"u8, s.systemPrompt);
+            w.WriteEndObject();
+        }, timeout ?? TimeSpan.FromMinutes(2), CancellationToken).ConfigureAwait(false);
+
+        var role = result.TryGetProperty("role"u8, out var r) && r.ValueEquals("user"u8) ? Role.User : Role.Assistant;
+        var model = result.TryGetProperty("model"u8, out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : string.Empty;
+        var stop = result.TryGetProperty("stopReason"u8, out var sr) && sr.ValueKind == JsonValueKind.String ? sr.GetString() : null;
+        return new SamplingResult(role, ReadContent(result), model, stop);
+    }
+
+    private static ContentBlock ReadContent(JsonElement result)
+    {
+        if (!result.TryGetProperty("content"u8, out var content) || content.ValueKind != JsonValueKind.Object)
+        {
+            throw new McpClientException(0, "The sampling result has no content object.");
+        }
+        var type = content.TryGetProperty("type"u8, out var t) ? t.GetString() : null;
+        string Text(string name) => content.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
+        return type switch
+        {
+            "text" => new TextContent(Text("text")),
+            "image" => new ImageContent(Convert.FromBase64String(Text("data")), Text("mimeType")),
+            "audio" => new AudioContent(Convert.FromBase64String(Text("data")), Text("mimeType")),
+            _ => throw new McpClientException(0, $"The sampling result has content of type '{type}', which this server does not read."),
+        };
+    }
+
     /// <summary>Logs at <see cref="McpLogLevel.Debug"/>.</summary>
     public ValueTask LogDebugAsync(string message) => LogAsync(McpLogLevel.Debug, message);
 

@@ -85,6 +85,15 @@ public sealed partial class BasicTools
 /// <summary>A tool that asks the client for something.</summary>
 public sealed partial class ClientAskingTools
 {
+    /// <summary>Asks the client's model to write a haiku.</summary>
+    [McpTool("haiku")]
+    public static async Task<string> Haiku(string topic, McpContext context)
+    {
+        var answer = await context.SampleAsync([McpForge.Protocol.PromptMessage.User("A haiku about " + topic)], maxTokens: 60,
+            systemPrompt: "You are a poet.", timeout: TimeSpan.FromSeconds(5));
+        return ((McpForge.Protocol.TextContent)answer.Content).Text + " [" + answer.Model + ", " + answer.StopReason + "]";
+    }
+
     /// <summary>Lists the client's roots.</summary>
     [McpTool("roots")]
     public static async Task<string> Roots(McpContext context)
