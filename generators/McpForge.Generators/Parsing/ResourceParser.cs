@@ -101,14 +101,9 @@ internal static class ResourceParser
         var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
         var typeName = SupportedTypes.FullName(parameter.Type);
         var display = parameter.Type.ToDisplayString();
-        if (parameter.RefKind == RefKind.None && !parameter.IsParams)
+        if (ToolParser.ServerFilled(parameter, name, typeName, allowContext: false) is { } filled)
         {
-            if (display == TypeNames.CancellationToken)
-                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.CancellationToken, TypeName = typeName };
-            if (display == TypeNames.IServiceProvider)
-                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.ServiceProvider, TypeName = typeName };
-            if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FromServicesAttribute))
-                return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.Service, TypeName = typeName };
+            return filled;
         }
         if (!variables.Contains(parameter.Name))
         {

@@ -205,15 +205,9 @@ internal static class ToolParser
             return null;
         }
 
-        ParameterSpec Special(ParameterKind kind) => new() { Name = name, JsonName = parameter.Name, Kind = kind, TypeName = typeName };
-
-        var display = parameter.Type.ToDisplayString();
-        if (display == TypeNames.CancellationToken) return Special(ParameterKind.CancellationToken);
-        if (display == TypeNames.McpContext) return Special(ParameterKind.Context);
-        if (display == TypeNames.IServiceProvider) return Special(ParameterKind.ServiceProvider);
-        if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FromServicesAttribute))
+        if (ServerFilled(parameter, name, typeName, allowContext: true) is { } filled)
         {
-            return Special(ParameterKind.Service);
+            return filled;
         }
 
         var underlying = SupportedTypes.NullableUnderlying(parameter.Type);
@@ -246,6 +240,23 @@ internal static class ToolParser
             Description = DescriptionAttribute(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
             Constraints = Parsing.Constraints.Read(parameter, value),
         };
+    }
+
+    /// <summary>
+    /// A parameter the server fills rather than the client: <c>CancellationToken</c>, <c>IServiceProvider</c>, a
+    /// <c>[FromServices]</c> service, and for tools <c>McpContext</c>. Null for an argument.
+    /// </summary>
+    internal static ParameterSpec? ServerFilled(IParameterSymbol parameter, string name, string typeName, bool allowContext)
+    {
+        if (parameter.RefKind != RefKind.None || parameter.IsParams) return null;
+        ParameterSpec Special(ParameterKind kind) => new() { Name = name, JsonName = parameter.Name, Kind = kind, TypeName = typeName };
+        var display = parameter.Type.ToDisplayString();
+        if (display == TypeNames.CancellationToken) return Special(ParameterKind.CancellationToken);
+        if (allowContext && display == TypeNames.McpContext) return Special(ParameterKind.Context);
+        if (display == TypeNames.IServiceProvider) return Special(ParameterKind.ServiceProvider);
+        return parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FromServicesAttribute)
+            ? Special(ParameterKind.Service)
+            : null;
     }
 
     /// <summary>The C# expression and the JSON of a parameter's default value.</summary>
