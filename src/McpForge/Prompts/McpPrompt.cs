@@ -39,7 +39,7 @@ public sealed class McpPrompt : McpComponent
         ArgumentNullException.ThrowIfNull(render);
         var declared = arguments.ToArray();
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, McpForge.JsonRpc.MessageBuffer.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("name"u8, name);

@@ -77,7 +77,7 @@ public sealed class SamplingTool
         ArgumentNullException.ThrowIfNull(inputSchemaJson);
         using var schema = ParseObject(inputSchemaJson, nameof(inputSchemaJson));
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, McpForge.JsonRpc.MessageBuffer.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("name"u8, name);

@@ -115,7 +115,7 @@ internal static class ResourceDescriptors
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, McpForge.JsonRpc.MessageBuffer.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString(uriProperty, uri);
