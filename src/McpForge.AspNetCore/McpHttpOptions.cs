@@ -56,6 +56,13 @@ public sealed class McpHttpOptions
     /// </summary>
     public IMcpEventStore? EventStore { get; set; } = new InMemoryEventStore();
 
+    /// <summary>
+    /// How long the events of a finished stream stay in the store after its last event was written. A write that
+    /// succeeded does not prove the client read it (a connection can die with data in flight), so a client may still
+    /// replay the end of a stream within this window. Default 30 seconds.
+    /// </summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The <c>retry:</c> interval sent with the priming event of resumable streams. Default 1 second.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -73,6 +80,7 @@ public sealed class McpHttpOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SessionIdleTimeout, TimeSpan.Zero, nameof(SessionIdleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSessions, 1, nameof(MaxSessions));
         ArgumentOutOfRangeException.ThrowIfLessThan(RetryInterval, TimeSpan.Zero, nameof(RetryInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReplayWindow, TimeSpan.Zero, nameof(ReplayWindow));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(KeepAliveInterval, TimeSpan.Zero, nameof(KeepAliveInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxQueuedBytesPerStream, 1024, nameof(MaxQueuedBytesPerStream));
         if (MaxRequestBodyBytes is long max) ArgumentOutOfRangeException.ThrowIfLessThan(max, 64, nameof(MaxRequestBodyBytes));

@@ -18,6 +18,7 @@ internal sealed class HttpSession : IMessageSink
 {
     private readonly ConcurrentDictionary<RequestId, OutgoingStream> _requests = new();
     private readonly ConcurrentDictionary<string, OutgoingStream> _resumable = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(OutgoingStream Stream, long At)> _delivered = new();
     private readonly McpHttpTransport _transport;
     private OutgoingStream? _standalone;
     private long _lastActivity = Environment.TickCount64;
@@ -102,16 +103,28 @@ internal sealed class HttpSession : IMessageSink
         }
     }
 
-    /// <summary>A stream's last message reached its client: its stored events are not needed any more.</summary>
+    /// <summary>
+    /// A stream's last message was written to its client. Its events stay replayable for
+    /// <see cref="McpHttpOptions.ReplayWindow"/> (the write may not have reached the client), then are dropped.
+    /// </summary>
     public void StreamDelivered(OutgoingStream stream)
     {
         RemoveRequest(stream);
-        if (stream.StreamId is { } id)
-        {
-            _resumable.TryRemove(id, out _);
-            Store?.RemoveStream(Id, id);
-        }
+        if (stream.StreamId is not null) _delivered.Enqueue((stream, Environment.TickCount64));
         if (stream == Volatile.Read(ref _standalone)) Interlocked.CompareExchange(ref _standalone, null, stream);
+    }
+
+    /// <summary>Drops the events of streams delivered longer ago than the replay window (the transport's sweep calls it).</summary>
+    public void ForgetDeliveredStreams(long now)
+    {
+        var window = (long)Options.ReplayWindow.TotalMilliseconds;
+        while (_delivered.TryPeek(out var entry) && now - entry.At >= window && _delivered.TryDequeue(out entry))
+        {
+            // A stream resumed and still connected is in use again; it is queued anew when that delivery ends.
+            if (entry.Stream.IsAttached) continue;
+            _resumable.TryRemove(new(entry.Stream.StreamId!, entry.Stream));
+            Store?.RemoveStream(Id, entry.Stream.StreamId!);
+        }
     }
 
     /// <summary>A stream that cannot be resumed lost its client: the call behind it is cancelled.</summary>

@@ -32,7 +32,8 @@ internal sealed partial class McpHttpTransport : IDisposable
         Server = server;
         Options = options;
         _maxBody = options.MaxRequestBodyBytes ?? server.Options.MaxMessageBytes;
-        var period = TimeSpan.FromTicks(Math.Clamp(options.SessionIdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(30).Ticks));
+        var shortest = Math.Min(options.SessionIdleTimeout.Ticks, Math.Max(options.ReplayWindow.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
+        var period = TimeSpan.FromTicks(Math.Clamp(shortest / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(10).Ticks));
         _sweeper = new Timer(static state => ((McpHttpTransport)state!).EndIdleSessions(), this, period, period);
     }
 
@@ -299,7 +300,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
         if (!session.TryGetResumable(streamId, out var stream))
         {
-            // The stream ended and was delivered: nothing is left to replay.
+            // The stream ended longer ago than the replay window: nothing is left to replay.
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
                 $"The stream of Last-Event-ID '{lastEventId}' has ended.").ConfigureAwait(false);
             return;
@@ -387,6 +388,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         foreach (var session in _sessions.Values)
         {
             if (now - session.LastActivity > idle && !session.IsBusy) EndSession(session);
+            else session.ForgetDeliveredStreams(now);
         }
     }
 

@@ -197,6 +197,16 @@ internal sealed class OutgoingStream
         }
         StartEventStream(context.Response);
         if (primingId is not null) SseFormat.WritePriming(context.Response.BodyWriter, primingId, _session.Options.RetryInterval);
+        try
+        {
+            // The headers (and the priming event) leave now: the client learns at once that its call is streaming.
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            Detach(delivered: false);
+            return;
+        }
         await PumpAsync(context).ConfigureAwait(false);
     }
 
@@ -218,6 +228,15 @@ internal sealed class OutgoingStream
             _overflowed = false;
         }
         StartEventStream(context.Response);
+        try
+        {
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            Detach(delivered: false);
+            return true;
+        }
         await PumpAsync(context).ConfigureAwait(false);
         return true;
     }
