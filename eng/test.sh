@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the repository and ends with one line: "N passed, N failed, N skipped".
+# Runs every test of the repository and ends with one line: "N passed, N failed, N skipped". The official MCP
+# conformance suite runs last (eng/conformance.sh); each of its checks counts as one test in that line.
 # Usage: eng/test.sh [extra dotnet test arguments]
 # Counts come from the TRX file each test project writes (Directory.Build.targets), never from console text.
 set -uo pipefail
@@ -21,7 +22,10 @@ dotnet test Framework.sln --no-build -c Debug "$@"
 rc=$?
 [ "$build_rc" -ne 0 ] && rc=$build_rc
 # The conformance suite against samples/Everything (JIT and NativeAOT): each of its checks counts as a test.
-conformance_line="$(CONFORMANCE_OUT="$results/conformance" eng/conformance.sh 2>&1 | tee /dev/stderr | tail -n 1)"
+mkdir -p "$results"
+CONFORMANCE_OUT="$results/conformance" eng/conformance.sh > "$results/conformance.log" 2>&1
+cat "$results/conformance.log"
+conformance_line="$(tail -n 1 "$results/conformance.log")"
 conformance_passed="$(sed -n 's/^conformance: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' <<<"$conformance_line")"
 conformance_failed="$(sed -n 's/^conformance: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' <<<"$conformance_line")"
 if [ -z "$conformance_passed" ]; then conformance_passed=0; conformance_failed=1; fi
