@@ -192,6 +192,7 @@ internal static class ToolParser
         return new ToolSpec
         {
             InputSchemaJson = inputSchema,
+            Authorization = Authorization(method),
             MethodName = method.Name,
             ToolName = toolName,
             IsStatic = method.IsStatic,
@@ -318,6 +319,21 @@ internal static class ToolParser
         text.Contains("Infinity") || text.Contains("NaN") || text.Contains("∞") ? null : text;
 
     private static string Json(string s) => new JsonText().String(s).ToString();
+
+    /// <summary><c>[McpAuthorize]</c> of the method, or else of its containing types (the nearest first).</summary>
+    internal static AuthorizationSpec? Authorization(IMethodSymbol method)
+    {
+        for (ISymbol? symbol = method; symbol is not null; symbol = symbol.ContainingType)
+        {
+            var attribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.McpAuthorizeAttribute);
+            if (attribute is null) continue;
+            var scopes = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)
+                : Enumerable.Empty<string>();
+            return new AuthorizationSpec(scopes.ToEquatableArray(), NamedString(attribute, "Policy"));
+        }
+        return null;
+    }
 
     internal static string? DescriptionAttribute(IEnumerable<AttributeData> attributes) =>
         attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DescriptionAttribute)
