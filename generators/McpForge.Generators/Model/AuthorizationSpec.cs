@@ -3,17 +3,20 @@ using McpForge.Generators.Helpers;
 
 namespace McpForge.Generators.Model;
 
-/// <summary>What <c>[McpAuthorize]</c> asks of a component's callers: scopes and an optional policy.</summary>
+/// <summary>
+/// What the <c>[McpAuthorize]</c>s of a component and of its containing classes ask of its callers, combined: every
+/// scope and every policy.
+/// </summary>
 /// <remarks>Cache contract: equal by value; holds no symbols or syntax.</remarks>
-internal sealed record AuthorizationSpec(EquatableArray<string> Scopes, string? Policy)
+internal sealed record AuthorizationSpec(EquatableArray<string> Scopes, EquatableArray<string> Policies)
 {
     /// <summary>The <c>Authorization = …</c> initializer of the generated component.</summary>
-    public string Initializer()
-    {
-        var scopes = string.Join(", ", Scopes.Select(s => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(s, true)));
-        var policy = Policy is null ? "" : ", " + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(Policy, true);
-        return $"Authorization = new global::McpForge.Server.McpAuthorization(new string[] {{ {scopes} }}{policy})";
-    }
+    public string Initializer() =>
+        $"Authorization = new global::McpForge.Server.McpAuthorization({Strings(Scopes)}, {Strings(Policies)})";
+
+    private static string Strings(EquatableArray<string> values) => values.Count == 0
+        ? "global::System.Array.Empty<string>()"
+        : "new string[] { " + string.Join(", ", values.Select(v => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(v, true))) + " }";
 
     /// <summary>The object initializer of a generated component: its timeout and authorization, or nothing.</summary>
     public static string ObjectInitializer(params string?[] members)

@@ -320,19 +320,31 @@ internal static class ToolParser
 
     private static string Json(string s) => new JsonText().String(s).ToString();
 
-    /// <summary><c>[McpAuthorize]</c> of the method, or else of its containing types (the nearest first).</summary>
+    /// <summary>
+    /// The <c>[McpAuthorize]</c>s of the method and of its containing types, combined (every scope and every policy must
+    /// hold, as ASP.NET Core's <c>[Authorize]</c>s combine); null when there are none.
+    /// </summary>
     internal static AuthorizationSpec? Authorization(IMethodSymbol method)
     {
+        var scopes = new List<string>();
+        var policies = new List<string>();
+        var found = false;
         for (ISymbol? symbol = method; symbol is not null; symbol = symbol.ContainingType)
         {
-            var attribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.McpAuthorizeAttribute);
-            if (attribute is null) continue;
-            var scopes = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
-                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)
-                : Enumerable.Empty<string>();
-            return new AuthorizationSpec(scopes.ToEquatableArray(), NamedString(attribute, "Policy"));
+            foreach (var attribute in symbol.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == TypeNames.McpAuthorizeAttribute))
+            {
+                found = true;
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array)
+                {
+                    foreach (var value in attribute.ConstructorArguments[0].Values)
+                    {
+                        if (value.Value is string scope && scope.Length > 0 && !scopes.Contains(scope)) scopes.Add(scope);
+                    }
+                }
+                if (NamedString(attribute, "Policy") is { Length: > 0 } policy && !policies.Contains(policy)) policies.Add(policy);
+            }
         }
-        return null;
+        return found ? new AuthorizationSpec(scopes.ToEquatableArray(), policies.ToEquatableArray()) : null;
     }
 
     internal static string? DescriptionAttribute(IEnumerable<AttributeData> attributes) =>

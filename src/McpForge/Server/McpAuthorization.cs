@@ -4,21 +4,24 @@ using System.Security.Claims;
 
 namespace McpForge.Server;
 
-/// <summary>What a component asks of its callers (<see cref="McpAuthorizeAttribute"/>): scopes and an optional policy.</summary>
+/// <summary>
+/// What a component asks of its callers: every scope and every policy of the <see cref="McpAuthorizeAttribute"/>s on
+/// it and on its class (all of them must hold, as ASP.NET Core's <c>[Authorize]</c> attributes combine).
+/// </summary>
 public sealed class McpAuthorization
 {
-    /// <summary>Requires every scope in <paramref name="scopes"/> and, when given, <paramref name="policy"/>.</summary>
-    public McpAuthorization(string[] scopes, string? policy = null)
+    /// <summary>Requires every scope in <paramref name="scopes"/> and every policy in <paramref name="policies"/>.</summary>
+    public McpAuthorization(string[] scopes, string[] policies)
     {
         Scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
-        Policy = policy;
+        Policies = policies ?? throw new ArgumentNullException(nameof(policies));
     }
 
     /// <summary>The scopes a caller's token must grant.</summary>
     public IReadOnlyList<string> Scopes { get; }
 
-    /// <summary>The authorization policy a caller must satisfy, or null.</summary>
-    public string? Policy { get; }
+    /// <summary>The authorization policies a caller must satisfy.</summary>
+    public IReadOnlyList<string> Policies { get; }
 }
 
 /// <summary>
@@ -73,5 +76,12 @@ internal sealed class McpCaller
         return missing;
     }
 
-    public bool SatisfiesPolicy(McpAuthorization requirement) => requirement.Policy is null || _policies.Contains(requirement.Policy);
+    public bool SatisfiesPolicy(McpAuthorization requirement)
+    {
+        foreach (var policy in requirement.Policies)
+        {
+            if (!_policies.Contains(policy)) return false;
+        }
+        return true;
+    }
 }

@@ -153,7 +153,7 @@ public sealed class McpServer
         var policies = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
         void Add(McpComponent component)
         {
-            if (component.Authorization?.Policy is { } policy) policies.Add(policy);
+            if (component.Authorization is { } authorization) policies.UnionWith(authorization.Policies);
         }
         foreach (var tool in Tools.All) Add(tool);
         foreach (var prompt in Prompts.All) Add(prompt);

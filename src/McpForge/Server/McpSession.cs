@@ -570,7 +570,7 @@ internal sealed partial class McpSession
         var missing = caller.Missing(requirement);
         var details = missing.Count > 0
             ? $"The {kind} '{component.Name}' needs the scope{(missing.Count == 1 ? "" : "s")} '{string.Join(' ', missing)}', which the access token does not grant."
-            : $"The {kind} '{component.Name}' is not allowed for this caller (policy '{requirement.Policy}').";
+            : $"The {kind} '{component.Name}' is not allowed for this caller (policy '{string.Join("', '", requirement.Policies)}').";
         // The challenge names every scope the component needs (not only the missing ones): a client asks for that set.
         if (_sink.Forbid(id, missing.Count > 0 ? requirement.Scopes : [], details)) return;
         SendError(id, JsonRpcErrorCode.Forbidden, details);
