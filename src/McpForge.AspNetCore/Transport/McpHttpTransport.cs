@@ -122,6 +122,10 @@ internal sealed partial class McpHttpTransport : IDisposable
 
     private async Task HandleMessageAsync(HttpContext context, ReadOnlyMemory<byte> body, AcceptedMedia accepted, string? versionHeader, McpCaller caller)
     {
+        if (McpForge.Diagnostics.McpTelemetry.BytesReceived.Enabled)
+        {
+            McpForge.Diagnostics.McpTelemetry.BytesReceived.Add(body.Length, McpForge.Diagnostics.McpTelemetry.Tag("network.transport", "tcp"));
+        }
         JsonRpcEnvelope envelope;
         try
         {

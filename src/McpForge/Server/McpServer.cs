@@ -26,9 +26,29 @@ public sealed class McpServer
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<McpSession, byte> _sessions = new();
 
-    internal void Attach(McpSession session) => _sessions.TryAdd(session, 0);
+    internal void Attach(McpSession session)
+    {
+        if (!_sessions.TryAdd(session, 0)) return;
+        if (Diagnostics.McpTelemetry.ActiveSessions.Enabled)
+        {
+            Diagnostics.McpTelemetry.ActiveSessions.Add(1, Diagnostics.McpTelemetry.Tag("network.transport", session.Transport));
+        }
+    }
 
-    internal void Detach(McpSession session) => _sessions.TryRemove(session, out _);
+    internal void Detach(McpSession session)
+    {
+        if (!_sessions.TryRemove(session, out _)) return;
+        if (Diagnostics.McpTelemetry.ActiveSessions.Enabled)
+        {
+            Diagnostics.McpTelemetry.ActiveSessions.Add(-1, Diagnostics.McpTelemetry.Tag("network.transport", session.Transport));
+        }
+        if (Diagnostics.McpTelemetry.SessionDuration.Enabled)
+        {
+            var tags = new System.Diagnostics.TagList { { "network.transport", session.Transport } };
+            if (session.ProtocolVersion is { } version) tags.Add("mcp.protocol.version", version);
+            Diagnostics.McpTelemetry.SessionDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(session.StartedAt).TotalSeconds, tags);
+        }
+    }
 
     /// <summary>
     /// Tells every client subscribed to <paramref name="uri"/> (<c>resources/subscribe</c>) that the resource changed

@@ -245,6 +245,11 @@ internal sealed partial class McpSession
             else if (call.ResultBuffer is not null)
             {
                 call.ReleaseResult();
+                ObserveOutcome(call.RequestId, "serialization_failure");
+                if (Diagnostics.McpTelemetry.SerializationFailures.Enabled)
+                {
+                    Diagnostics.McpTelemetry.SerializationFailures.Add(1, Diagnostics.McpTelemetry.Tag("gen_ai.tool.name", call.Tool.Name));
+                }
                 LogException($"writing the result of tool '{call.Tool.Name}'", failure);
                 SendError(call.RequestId, JsonRpcErrorCode.InternalError, "Response serialization failed: " + failure.Message);
             }
@@ -287,6 +292,7 @@ internal sealed partial class McpSession
 
     private void SendArgumentErrors(McpToolCall call)
     {
+        ObserveOutcome(call.RequestId, "invalid_arguments");
         var details = $"Invalid arguments for tool '{call.Tool.Name}'";
         var buffer = MessageBuffer.Rent();
         try
@@ -360,6 +366,7 @@ internal sealed partial class McpSession
             }
             return;
         }
+        ObserveOutcome(call.RequestId, "exception");
         LogException($"tool '{call.Tool.Name}'", failure);
         if (Server.Options.ToolErrors == ErrorReporting.JsonRpcError)
         {
