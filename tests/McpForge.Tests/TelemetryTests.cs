@@ -148,4 +148,25 @@ public sealed class TelemetryTests : IDisposable
         var inFlight = _measurements.Where(m => m.Instrument == "mcpforge.server.requests.active").Sum(m => m.Value);
         Assert.Equal(0, inFlight); // every request that started also ended
     }
+
+    [Fact]
+    public void MCPFORGE_LOG_LEVEL_names_the_built_in_loggers_level()
+    {
+        var before = Environment.GetEnvironmentVariable("MCPFORGE_LOG_LEVEL");
+        try
+        {
+            foreach (var (text, level) in new[] { ("debug", Microsoft.Extensions.Logging.LogLevel.Debug), ("Info", Microsoft.Extensions.Logging.LogLevel.Information),
+                         ("warn", Microsoft.Extensions.Logging.LogLevel.Warning), ("none", Microsoft.Extensions.Logging.LogLevel.None) })
+            {
+                Environment.SetEnvironmentVariable("MCPFORGE_LOG_LEVEL", text);
+                Assert.Equal(level, McpForge.Diagnostics.StderrLogger.FromEnvironment());
+            }
+            Environment.SetEnvironmentVariable("MCPFORGE_LOG_LEVEL", "loud");
+            Assert.Null(McpForge.Diagnostics.StderrLogger.FromEnvironment());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MCPFORGE_LOG_LEVEL", before);
+        }
+    }
 }

@@ -425,17 +425,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     /// <summary>A session id: 128 random bits as hex, visible ASCII as MCP requires, unguessable.</summary>
     private static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    internal void Log(string what)
-    {
-        try
-        {
-            (Server.Options.ErrorLog ?? Console.Error).WriteLine("McpForge HTTP: " + what);
-        }
-        catch (Exception)
-        {
-            // Logging must never take a request down.
-        }
-    }
+    internal void Log(string what) => McpForge.Diagnostics.McpLog.TransportWarning(Server.Logger, what);
 
     private static async Task WriteTooLargeAsync(HttpContext context) =>
         await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCode.InvalidRequest,

@@ -12,8 +12,10 @@ public sealed class McpServer
 {
     internal McpServer(string name, string version, McpServerOptions options, ComponentRegistry<Tools.McpTool> tools,
         ComponentRegistry<Prompts.McpPrompt> prompts, ResourceRegistry resources,
-        System.Collections.Generic.Dictionary<(string, string), Completions.McpCompletion> completions, IServiceProvider services)
+        System.Collections.Generic.Dictionary<(string, string), Completions.McpCompletion> completions, IServiceProvider services,
+        Microsoft.Extensions.Logging.ILogger logger)
     {
+        Logger = logger;
         Completions = completions;
         Prompts = prompts;
         Resources = resources;
@@ -202,6 +204,9 @@ public sealed class McpServer
 
     /// <summary>The options the server was built with.</summary>
     public McpServerOptions Options { get; }
+
+    /// <summary>The server's own log (category <c>McpForge</c>): failures, slow requests, dropped messages.</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; }
 
     /// <summary>The services tools are given.</summary>
     public IServiceProvider Services { get; }

@@ -211,6 +211,7 @@ internal sealed partial class McpSession
         }
         _inFlight.TryRemove(new(call.RequestId, call));
         var timeout = (call.Tool.Timeout ?? Server.Options.ToolTimeout).GetValueOrDefault();
+        Diagnostics.McpLog.ToolTimedOut(Server.Logger, call.Tool.Name, call.RequestId.ToString(), timeout.TotalMilliseconds);
         var buffer = MessageBuffer.Rent();
         try
         {
@@ -264,6 +265,7 @@ internal sealed partial class McpSession
             // Only the Completed outcome disposes: the cancel and timeout paths may still be touching the source.
             call.Cancellation.Dispose();
             ResponseDecided(call);
+            WarnIfSlow(call, "tools/call", call.Tool.Name);
         }
     }
 

@@ -314,6 +314,7 @@ internal sealed partial class McpSession
         ClientInfo = new McpClientInfo(clientName ?? string.Empty, clientVersion ?? string.Empty);
         ClientCapabilities = capabilities;
         _initialized = true;
+        Diagnostics.McpLog.SessionStarted(Server.Logger, Transport, ClientInfo.Name, ClientInfo.Version, ProtocolVersion);
 
         var buffer = MessageBuffer.Rent();
         try
@@ -488,6 +489,7 @@ internal sealed partial class McpSession
         }
         _inFlight.TryRemove(new(requestId, call));
         ResponseDecided(call);
+        Diagnostics.McpLog.Cancelled(Server.Logger, requestId.ToString(), "tools/call " + call.Tool.Name);
         _sink.Abandon(requestId);
         if (Volatile.Read(ref _observed) > 0 && TryTakeOperation(requestId) is { } operation) operation.Cancelled();
         call.Cancellation.Cancel();
@@ -654,16 +656,16 @@ internal sealed partial class McpSession
         }
     }
 
-    private void LogException(string what, Exception exception)
+    private void LogException(string what, Exception exception) => Diagnostics.McpLog.Failed(Server.Logger, what, exception);
+
+    /// <summary>Warns when a call took longer than <see cref="McpServerOptions.SlowRequestThreshold"/> (the guide's "slow responses").</summary>
+    private void WarnIfSlow(McpCall call, string method, string target)
     {
-        try
+        if (Server.Options.SlowRequestThreshold is not TimeSpan threshold) return;
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(call.StartedAt);
+        if (elapsed > threshold && Server.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Warning))
         {
-            var log = Server.Options.ErrorLog ?? Console.Error;
-            log.WriteLine($"McpForge: {what} failed: {exception}");
-        }
-        catch (Exception)
-        {
-            // Logging must never take the server down.
+            Diagnostics.McpLog.SlowRequest(Server.Logger, method, target, call.RequestId.ToString(), elapsed.TotalMilliseconds, threshold.TotalMilliseconds);
         }
     }
 }

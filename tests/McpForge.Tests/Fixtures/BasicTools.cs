@@ -200,3 +200,15 @@ public sealed partial class TelemetryTools
         return "never";
     }
 }
+
+/// <summary>A tool that takes its time.</summary>
+public sealed partial class SlowTools
+{
+    /// <summary>Waits a little.</summary>
+    [McpTool("dawdle")]
+    public static async Task<string> Dawdle(int ms)
+    {
+        await Task.Delay(ms);
+        return "done";
+    }
+}
