@@ -63,6 +63,7 @@ internal static class DoctorReportWriter
         foreach (var result in report.Results) width = Math.Max(width, result.Check.Id.Length);
         foreach (var result in report.Results)
         {
+            if (result.Status == CheckStatus.Skipped) continue;
             output.WriteLine($"  {Tag(result.Status)}  {result.Check.Id.PadRight(width)}  {result.Detail}");
             if (result.Status is CheckStatus.Warned or CheckStatus.Failed)
             {
@@ -70,7 +71,22 @@ internal static class DoctorReportWriter
                 output.WriteLine($"  {"",4}  {"".PadRight(width)}  see: {result.Check.DocsLink}");
             }
         }
+        foreach (var (reason, ids) in SkippedByReason(report)) output.WriteLine($"  SKIP  {ids}: {reason}");
         output.WriteLine(Summary(report));
+    }
+
+    /// <summary>Skipped checks grouped by their reason: "the handshake failed" once, not seventeen times.</summary>
+    private static System.Collections.Generic.List<(string Reason, string Ids)> SkippedByReason(DoctorReport report)
+    {
+        var groups = new System.Collections.Generic.List<(string Reason, string Ids)>();
+        foreach (var result in report.Results)
+        {
+            if (result.Status != CheckStatus.Skipped) continue;
+            var index = groups.FindIndex(g => g.Reason == result.Detail);
+            if (index < 0) groups.Add((result.Detail, result.Check.Id));
+            else groups[index] = (result.Detail, groups[index].Ids + ", " + result.Check.Id);
+        }
+        return groups;
     }
 
     public static void WriteRich(IAnsiConsole console, DoctorReport report)
@@ -80,11 +96,13 @@ internal static class DoctorReportWriter
         var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("check").AddColumn("result");
         foreach (var result in report.Results)
         {
+            if (result.Status == CheckStatus.Skipped) continue;
             var detail = Markup.Escape(result.Detail);
             if (result.Status is CheckStatus.Warned or CheckStatus.Failed)
                 detail += $"\n[dim]fix:[/] {Markup.Escape(result.Check.Fix)}\n[dim]see:[/] [link]{Markup.Escape(result.Check.DocsLink)}[/]";
             table.AddRow(new Markup(Colored(result.Status)), new Markup(Markup.Escape(result.Check.Id)), new Markup(detail));
         }
+        foreach (var (reason, ids) in SkippedByReason(report)) table.AddRow(new Markup(Colored(CheckStatus.Skipped)), new Markup(Markup.Escape(ids)), new Markup(Markup.Escape(reason)));
         console.Write(table);
         console.MarkupLine(report.ExitCode == 0 ? $"[green]{Markup.Escape(Summary(report))}[/]" : $"[red]{Markup.Escape(Summary(report))}[/]");
     }

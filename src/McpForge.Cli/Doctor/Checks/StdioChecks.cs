@@ -19,7 +19,9 @@ internal static class StdioChecks
         switch (problem)
         {
             case CommandResolver.Problem.NotFound:
-                run.Add(CheckResult.Fail(DoctorCatalog.StdioCommand, command[0].Contains('/') ? $"{command[0]} does not exist" : $"'{command[0]}' is not on PATH"));
+                run.Add(CheckResult.Fail(DoctorCatalog.StdioCommand, command[0].Contains('/') ? $"{command[0]} does not exist"
+                    : System.IO.File.Exists(command[0]) ? $"'{command[0]}' is not on PATH (for the file here, write ./{command[0]})"
+                    : $"'{command[0]}' is not on PATH"));
                 return null;
             case CommandResolver.Problem.IsDirectory:
                 run.Add(CheckResult.Fail(DoctorCatalog.StdioCommand, $"{path} is a directory, not a program"));
