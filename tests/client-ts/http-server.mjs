@@ -19,15 +19,46 @@ const tls = option("--tls", 2);
 const checkOrigin = !args.includes("--no-origin-check");
 const health = !args.includes("--no-health");
 
-const mcp = new McpServer({ name: "ts-http-fixture", version: "1.0.0" });
-mcp.registerTool("echo", { description: "Echoes the message back.", inputSchema: { message: z.string() } },
-  async ({ message }) => ({ content: [{ type: "text", text: message }] }));
-mcp.registerTool("add", { description: "Adds two numbers.", inputSchema: { a: z.number(), b: z.number() } },
-  async ({ a, b }) => ({ content: [{ type: "text", text: String(a + b) }] }));
+function createServer() {
+  const mcp = new McpServer({ name: "ts-http-fixture", version: "1.0.0" });
+  mcp.registerTool("echo", { description: "Echoes the message back.", inputSchema: { message: z.string() } },
+    async ({ message }) => ({ content: [{ type: "text", text: message }] }));
+  mcp.registerTool("add", { description: "Adds two numbers.", inputSchema: { a: z.number(), b: z.number() } },
+    async ({ a, b }) => ({ content: [{ type: "text", text: String(a + b) }] }));
+  return mcp;
+}
 
-// One session: the SDK's transport itself answers a missing session id with 400 and an unknown one with 404.
-const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() });
-await mcp.connect(transport);
+// One SDK transport per session, as the SDK's examples do; a session's requests are answered by its own transport.
+const sessions = new Map();
+const jsonError = (res, status, code, message) => {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code, message } }));
+};
+async function route(req, res) {
+  const sessionId = req.headers["mcp-session-id"];
+  if (sessionId !== undefined) {
+    const transport = sessions.get(sessionId);
+    if (transport === undefined) return jsonError(res, 404, -32001, "Session not found");
+    return transport.handleRequest(req, res);
+  }
+  if (req.method !== "POST") return jsonError(res, 400, -32000, "Bad Request: No valid session ID provided");
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  let body;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    return jsonError(res, 400, -32700, "Parse error");
+  }
+  if (body?.method !== "initialize") return jsonError(res, 400, -32000, "Bad Request: No valid session ID provided");
+  const transport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: () => randomUUID(),
+    onsessioninitialized: (id) => sessions.set(id, transport),
+    onsessionclosed: (id) => sessions.delete(id),
+  });
+  await createServer().connect(transport);
+  return transport.handleRequest(req, res, body);
+}
 
 let origin;
 const handler = async (req, res) => {
@@ -51,7 +82,7 @@ const handler = async (req, res) => {
     res.end();
     return;
   }
-  await transport.handleRequest(req, res);
+  await route(req, res);
 };
 
 const server = tls
