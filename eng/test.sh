@@ -7,8 +7,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 results="$root/TestResults"
 rm -rf "$results"
-# The official TypeScript SDK client, which the integration tests use as a real MCP host.
-if [ ! -d tests/client-ts/node_modules/@modelcontextprotocol/sdk ]; then
+# The official TypeScript SDK client, which the integration tests use as a real MCP host, and the npm
+# server-everything, a server that is not McpForge's for the mcpforge doctor tests.
+if [ ! -d tests/client-ts/node_modules/@modelcontextprotocol/sdk ] || [ ! -d tests/client-ts/node_modules/@modelcontextprotocol/server-everything ]; then
   npm ci --prefix tests/client-ts --no-audit --no-fund --loglevel=error 2>&1 | tail -n 2
 fi
 dotnet build Framework.sln -c Debug -warnaserror 2>&1 | tail -n 3
