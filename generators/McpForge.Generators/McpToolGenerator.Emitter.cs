@@ -292,7 +292,8 @@ public sealed partial class McpToolGenerator
         /// (<c>Create</c>) that is disposed afterwards when the class is disposable. <paramref name="member"/> is the
         /// call after the target, such as <c>Method(a, b)</c>.
         /// </summary>
-        internal static void EmitCallAndWrite(SourceWriter w, ComponentTypeSpec type, bool isStatic, bool isAsync, string services, string member, string write)
+        internal static void EmitCallAndWrite(SourceWriter w, ComponentTypeSpec type, bool isStatic, bool isAsync, string services, string member, string write,
+            bool disposeAsync = false)
         {
             string Invocation(string target) => isAsync ? $"await {target}.{member}.ConfigureAwait(false)" : $"{target}.{member}";
             if (isStatic)
@@ -313,7 +314,7 @@ public sealed partial class McpToolGenerator
             w.WriteLine(write);
             w.CloseBlock();
             w.OpenBlock("finally");
-            w.WriteLine(type.IsAsyncDisposable && isAsync
+            w.WriteLine(type.IsAsyncDisposable && (isAsync || disposeAsync)
                 ? "await ((global::System.IAsyncDisposable)__instance).DisposeAsync().ConfigureAwait(false);"
                 : "((global::System.IDisposable)__instance).Dispose();");
             w.CloseBlock();

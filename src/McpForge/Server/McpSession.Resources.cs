@@ -34,7 +34,7 @@ internal sealed partial class McpSession
             try
             {
                 JsonRpcWriter.WriteResourceNotFound(buffer.Json, id, uri);
-                _sink.Send(buffer.WrittenSpan);
+                SendResponse(id, buffer.WrittenSpan);
             }
             finally
             {
@@ -51,7 +51,7 @@ internal sealed partial class McpSession
     internal void NotifyResourceUpdated(string uri)
     {
         if (!_subscriptions.ContainsKey(uri)) return;
-        SendNotification("notifications/resources/updated"u8, uri, static (w, u) =>
+        SendNotification("notifications/resources/updated"u8, default, uri, static (w, u) =>
         {
             w.WriteStartObject();
             w.WriteString("uri"u8, u);
@@ -83,7 +83,7 @@ internal sealed partial class McpSession
             try
             {
                 JsonRpcWriter.WriteResourceNotFound(buffer.Json, id, uri);
-                _sink.Send(buffer.WrittenSpan);
+                SendResponse(id, buffer.WrittenSpan);
             }
             finally
             {
@@ -132,7 +132,7 @@ internal sealed partial class McpSession
                 }
                 else
                 {
-                    _sink.Send(message);
+                    SendResponse(call.RequestId, message);
                 }
             }
             else

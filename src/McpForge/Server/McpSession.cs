@@ -296,7 +296,7 @@ internal sealed partial class McpSession
             {
                 w.WriteStartObject("resources"u8);
                 w.WriteBoolean("subscribe"u8, true);
-                w.WriteBoolean("listChanged"u8, false);
+                w.WriteBoolean("listChanged"u8, true);
                 w.WriteEndObject();
             }
             if (Server.ToolCount > 0)
@@ -316,7 +316,7 @@ internal sealed partial class McpSession
             }
             w.WriteEndObject();
             JsonRpcWriter.EndMessage(w);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -369,7 +369,7 @@ internal sealed partial class McpSession
             }
             w.WriteEndObject();
             JsonRpcWriter.EndMessage(w);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -424,14 +424,35 @@ internal sealed partial class McpSession
             if (isRequestId && RequestId.TryRead(ref reader, out var requestId))
             {
                 // A cancellation for a request that already finished, or never arrived, is ignored (MCP cancellation §).
-                if (_inFlight.TryGetValue(requestId, out var call) && call.TryFinish(McpToolCall.CancelledByClient))
-                {
-                    _inFlight.TryRemove(new(requestId, call));
-                    ResponseDecided(call);
-                    call.Cancellation.Cancel();
-                }
+                TryCancel(requestId);
             }
             reader.Skip();
+        }
+    }
+
+    /// <summary>
+    /// Cancels a call in flight as <c>notifications/cancelled</c> does: its token fires and it gets no response.
+    /// False when no such call is running (it finished, or never went asynchronous).
+    /// </summary>
+    internal bool TryCancel(RequestId requestId)
+    {
+        if (!_inFlight.TryGetValue(requestId, out var call) || !call.TryFinish(McpToolCall.CancelledByClient))
+        {
+            return false;
+        }
+        _inFlight.TryRemove(new(requestId, call));
+        ResponseDecided(call);
+        _sink.Abandon(requestId);
+        call.Cancellation.Cancel();
+        return true;
+    }
+
+    /// <summary>Cancels every call in flight (the session is ending): each token fires and none is answered.</summary>
+    internal void CancelAll()
+    {
+        foreach (var id in _inFlight.Keys)
+        {
+            TryCancel(id);
         }
     }
 
@@ -471,7 +492,7 @@ internal sealed partial class McpSession
         try
         {
             JsonRpcWriter.WriteError(buffer.Json, id, code, details);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -485,7 +506,7 @@ internal sealed partial class McpSession
         try
         {
             JsonRpcWriter.WriteMethodNotFound(buffer.Json, id, method);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -503,7 +524,7 @@ internal sealed partial class McpSession
             w.WriteStartObject();
             w.WriteEndObject();
             JsonRpcWriter.EndMessage(w);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -511,19 +532,42 @@ internal sealed partial class McpSession
         }
     }
 
+    /// <summary>Sends the response to <paramref name="id"/> (a result or an error): it ends that request.</summary>
+    private void SendResponse(RequestId id, ReadOnlySpan<byte> message) => _sink.Send(message, MessageRoute.ResponseTo(id));
+
     /// <summary>Sends a <c>notifications/…/list_changed</c> (no params) once the client is initialized.</summary>
     internal void NotifyListChanged(ReadOnlySpan<byte> method)
     {
         if (!_initialized) return;
-        SendNotification(method, 0, static (w, _) =>
+        SendNotification(method, default, 0, static (w, _) =>
         {
             w.WriteStartObject();
             w.WriteEndObject();
         });
     }
 
+    /// <summary>Sends <c>notifications/message</c> when <paramref name="level"/> is at least the level the client set.</summary>
+    internal void SendLog(McpLogLevel level, string message, string? logger, RequestId relatedRequest)
+    {
+        if (level < LogLevel || !_initialized) return;
+        SendNotification("notifications/message"u8, relatedRequest, (level, message, logger), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("level"u8, McpLogLevels.Name(s.level));
+            if (s.logger is not null) w.WriteString("logger"u8, s.logger);
+            w.WriteString("data"u8, s.message);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Asks the transport to end the stream of <paramref name="request"/> until the client resumes it.</summary>
+    internal bool EndStreamForPolling(RequestId request) => _sink.EndStreamForPolling(request);
+
+    /// <summary>True once <c>initialize</c> succeeded.</summary>
+    internal bool IsInitialized => _initialized;
+
     /// <summary>Sends a notification whose params <paramref name="writeParams"/> writes.</summary>
-    internal void SendNotification<TState>(ReadOnlySpan<byte> method, TState state, Action<Utf8JsonWriter, TState> writeParams)
+    internal void SendNotification<TState>(ReadOnlySpan<byte> method, RequestId relatedRequest, TState state, Action<Utf8JsonWriter, TState> writeParams)
     {
         var buffer = MessageBuffer.Rent();
         try
@@ -531,7 +575,7 @@ internal sealed partial class McpSession
             JsonRpcWriter.StartNotification(buffer.Json, method);
             writeParams(buffer.Json, state);
             JsonRpcWriter.EndMessage(buffer.Json);
-            _sink.Send(buffer.WrittenSpan);
+            _sink.Send(buffer.WrittenSpan, MessageRoute.NotificationFor(relatedRequest));
         }
         finally
         {
