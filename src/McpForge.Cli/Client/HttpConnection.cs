@@ -25,7 +25,6 @@ internal sealed class HttpConnection : IMcpConnection
     private readonly Channel<Incoming> _received = Channel.CreateUnbounded<Incoming>();
     private readonly IReadOnlyList<KeyValuePair<string, string>> _headers;
     private readonly CancellationTokenSource _closing = new();
-    private int _openStreams;
 
     public HttpConnection(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> headers, bool acceptAnyCertificate, TimeSpan timeout)
     {
@@ -87,7 +86,6 @@ internal sealed class HttpConnection : IMcpConnection
         if (string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             // The stream carries the response (and perhaps notifications before it); read it in the background.
-            Interlocked.Increment(ref _openStreams);
             _ = Task.Run(() => ReadEventStreamAsync(response));
             return;
         }
@@ -199,10 +197,6 @@ internal sealed class HttpConnection : IMcpConnection
             {
                 // The server (or Dispose) ended the stream.
             }
-            finally
-            {
-                Interlocked.Decrement(ref _openStreams);
-            }
         }
     }
 
@@ -217,7 +211,7 @@ internal sealed class HttpConnection : IMcpConnection
             delete.Headers.TryAddWithoutValidation("Mcp-Session-Id", SessionId);
             if (ProtocolVersion is not null) delete.Headers.TryAddWithoutValidation("MCP-Protocol-Version", ProtocolVersion);
             foreach (var (name, value) in _headers) delete.Headers.TryAddWithoutValidation(name, value);
-            (await SendRawAsync(delete, TimeSpan.FromSeconds(2)).ConfigureAwait(false)).Headers?.Clear();
+            _ = await SendRawAsync(delete, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         }
         _closing.Cancel();
         _received.Writer.TryComplete();

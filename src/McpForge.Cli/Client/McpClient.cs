@@ -86,7 +86,7 @@ internal sealed class McpClient : IAsyncDisposable
     public async Task<RpcOutcome> InitializeAsync(string protocolVersion, CancellationToken cancellationToken)
     {
         var outcome = await RequestAsync("initialize",
-            "{\"protocolVersion\":" + JsonSerializerFree.Quote(protocolVersion) + ",\"capabilities\":{},\"clientInfo\":{\"name\":\"mcpforge\",\"version\":\"" + CliVersion.Value + "\"}}",
+            "{\"protocolVersion\":" + JsonText.Quote(protocolVersion) + ",\"capabilities\":{},\"clientInfo\":{\"name\":\"mcpforge\",\"version\":\"" + CliVersion.Value + "\"}}",
             cancellationToken: cancellationToken).ConfigureAwait(false);
         if (outcome.Result is { ValueKind: JsonValueKind.Object } result)
         {
@@ -103,8 +103,8 @@ internal sealed class McpClient : IAsyncDisposable
     {
         var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
         var message = paramsJson is null
-            ? $$"""{"jsonrpc":"2.0","id":{{id}},"method":{{JsonSerializerFree.Quote(method)}}}"""
-            : $$"""{"jsonrpc":"2.0","id":{{id}},"method":{{JsonSerializerFree.Quote(method)}},"params":{{paramsJson}}}""";
+            ? $$"""{"jsonrpc":"2.0","id":{{id}},"method":{{JsonText.Quote(method)}}}"""
+            : $$"""{"jsonrpc":"2.0","id":{{id}},"method":{{JsonText.Quote(method)}},"params":{{paramsJson}}}""";
         return SendAndAwaitAsync(method, Encoding.UTF8.GetBytes(message), id, timeout ?? RequestTimeout, record: true, cancellationToken);
     }
 
@@ -118,8 +118,8 @@ internal sealed class McpClient : IAsyncDisposable
     public Task NotifyAsync(string method, string? paramsJson, CancellationToken cancellationToken)
     {
         var message = paramsJson is null
-            ? $$"""{"jsonrpc":"2.0","method":{{JsonSerializerFree.Quote(method)}}}"""
-            : $$"""{"jsonrpc":"2.0","method":{{JsonSerializerFree.Quote(method)}},"params":{{paramsJson}}}""";
+            ? $$"""{"jsonrpc":"2.0","method":{{JsonText.Quote(method)}}}"""
+            : $$"""{"jsonrpc":"2.0","method":{{JsonText.Quote(method)}},"params":{{paramsJson}}}""";
         return SendQuietlyAsync(Encoding.UTF8.GetBytes(message), cancellationToken);
     }
 
@@ -227,7 +227,7 @@ internal sealed class McpClient : IAsyncDisposable
         using var document = JsonDocument.Parse(incoming.Bytes);
         var root = document.RootElement.Clone();
         var result = root.TryGetProperty("result", out var r) ? r : (JsonElement?)null;
-        var error = root.TryGetProperty("error", out var e) ? ReadError(root) : null;
+        var error = ReadError(root);
         if (result is null && error is null) return;
         pending.Completion.TrySetResult(new RpcOutcome(pending.Method, result, error, TimeSpan.Zero, incoming.Bytes.Length, null) { ResponseId = id });
     }
@@ -245,7 +245,7 @@ internal sealed class McpClient : IAsyncDisposable
     {
         var answer = request.Method == "ping"
             ? "{\"jsonrpc\":\"2.0\",\"id\":" + request.Id + ",\"result\":{}}"
-            : "{\"jsonrpc\":\"2.0\",\"id\":" + request.Id + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\",\"data\":{\"method\":" + JsonSerializerFree.Quote(request.Method ?? "") + "}}}";
+            : "{\"jsonrpc\":\"2.0\",\"id\":" + request.Id + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\",\"data\":{\"method\":" + JsonText.Quote(request.Method ?? "") + "}}}";
         return SendQuietlyAsync(Encoding.UTF8.GetBytes(answer), CancellationToken.None);
     }
 

@@ -37,14 +37,14 @@ internal static class CallCommand
             await using var client = await ServerConnector.ConnectAsync(server, wait, Console.Error, cancellationToken).ConfigureAwait(false);
             if (client is null) return 1;
 
-            var outcome = await client.RequestAsync("tools/call", $$"""{"name":{{JsonSerializerFree.Quote(result.GetValue(tool)!)}},"arguments":{{arguments}}}""",
+            var outcome = await client.RequestAsync("tools/call", $$"""{"name":{{JsonText.Quote(result.GetValue(tool)!)}},"arguments":{{arguments}}}""",
                 wait, cancellationToken).ConfigureAwait(false);
             if (outcome.Result is not { } callResult)
             {
                 if (result.GetValue(json) && outcome.Error is { } rpcError)
                 {
                     var data = rpcError.Data is { } d ? ",\"data\":" + d.GetRawText() : "";
-                    Console.WriteLine("{\"error\":{\"code\":" + rpcError.Code + ",\"message\":" + JsonSerializerFree.Quote(rpcError.Message) + data + "}}");
+                    Console.WriteLine("{\"error\":{\"code\":" + rpcError.Code + ",\"message\":" + JsonText.Quote(rpcError.Message) + data + "}}");
                 }
                 await Console.Error.WriteLineAsync("mcpforge call: " + outcome.Problem).ConfigureAwait(false);
                 return 1;

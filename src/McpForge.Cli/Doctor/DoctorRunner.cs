@@ -41,7 +41,7 @@ internal static class DoctorRunner
             var before = ProcessMemory.ResidentBytes(connection.ProcessId);
             await RunSessionChecksAsync(run, client, cancellationToken).ConfigureAwait(false);
             var after = connection.HasExited ? null : ProcessMemory.ResidentBytes(connection.ProcessId);
-            StdioChecks.CheckMemory(run, before, after);
+            LimitChecks.CheckMemory(run, before, after);
             StdioChecks.CheckStillRunning(run, connection);
         }
         StdioChecks.CheckStdout(run, client);
@@ -70,7 +70,7 @@ internal static class DoctorRunner
             await RunSessionChecksAsync(run, client, cancellationToken).ConfigureAwait(false);
             var after = before is null ? null : await HttpChecks.CheckHealthAsync(run, connection, record: false).ConfigureAwait(false);
             if (before is null || after is null) run.Add(CheckResult.Skip(DoctorCatalog.Memory, "the server runs elsewhere and its health endpoint reports no memory"));
-            else StdioChecks.CheckMemory(run, before, after);
+            else LimitChecks.CheckMemory(run, before, after);
         }
         run.SkipRemaining([DoctorCatalog.HttpSession, DoctorCatalog.HttpProtocolHeader, DoctorCatalog.HttpOrigin, DoctorCatalog.HttpHealth, .. s_sessionChecks],
             "the initialize handshake failed");

@@ -57,7 +57,7 @@ internal readonly record struct RpcEnvelope(RpcKind Kind, string? Id, string? Me
                 id = reader.TokenType switch
                 {
                     JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-                    JsonTokenType.String => JsonSerializerFree.Quote(reader.GetString()!),
+                    JsonTokenType.String => JsonText.Quote(reader.GetString()!),
                     JsonTokenType.Null => "null",
                     _ => throw new JsonException("id is neither a number nor a string"),
                 };
@@ -138,8 +138,8 @@ internal readonly record struct RpcEnvelope(RpcKind Kind, string? Id, string? Me
     }
 }
 
-/// <summary>JSON string quoting without a serializer.</summary>
-internal static class JsonSerializerFree
+/// <summary>A JSON string literal for a value, written by <see cref="Utf8JsonWriter"/> (no serializer, no reflection).</summary>
+internal static class JsonText
 {
     public static string Quote(string value)
     {

@@ -5,7 +5,7 @@ using McpForge.Cli.Client;
 
 namespace McpForge.Cli.Doctor.Checks;
 
-/// <summary>The guide's thresholds over every request the doctor made: responses over 1 MB, requests over 5 s.</summary>
+/// <summary>The guide's thresholds over every request the doctor made (responses over 1 MB, requests over 5 s), and memory growth.</summary>
 internal static class LimitChecks
 {
     public static void Run(DoctorRun run, McpClient client)
@@ -24,6 +24,21 @@ internal static class LimitChecks
         run.Add(slow.Count == 0
             ? CheckResult.Pass(DoctorCatalog.LimitsLatency, $"slowest request {(slowest is null ? "none" : $"{slowest.Method} {DoctorRun.Ms(slowest.Elapsed)}")}, limit {DoctorRun.Ms(slowLimit)}")
             : CheckResult.Warn(DoctorCatalog.LimitsLatency, $"over {DoctorRun.Ms(slowLimit)}: " + ListingChecks.Join(slow)));
+    }
+
+    /// <summary>Resident memory before and after the checks; growth beyond the threshold during a few requests is flagged.</summary>
+    public static void CheckMemory(DoctorRun run, long? before, long? after)
+    {
+        if (before is null || after is null)
+        {
+            run.Add(CheckResult.Skip(DoctorCatalog.Memory, "the process's memory could not be read"));
+            return;
+        }
+        var growth = after.Value - before.Value;
+        var detail = $"resident {ProcessMemory.Format(before.Value)} before, {ProcessMemory.Format(after.Value)} after";
+        run.Add(growth > run.Options.MemoryGrowthBytes
+            ? CheckResult.Warn(DoctorCatalog.Memory, detail + $": grew by {ProcessMemory.Format(growth)} during a few requests")
+            : CheckResult.Pass(DoctorCatalog.Memory, detail));
     }
 
     internal static string Bytes(long bytes) => bytes switch

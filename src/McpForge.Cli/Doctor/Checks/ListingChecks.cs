@@ -29,7 +29,7 @@ internal static partial class ListingChecks
         string? cursor = null;
         for (var page = 1; page <= MaxPages; page++)
         {
-            var outcome = await client.RequestAsync(method, cursor is null ? "{}" : $$"""{"cursor":{{JsonSerializerFree.Quote(cursor)}}}""",
+            var outcome = await client.RequestAsync(method, cursor is null ? "{}" : $$"""{"cursor":{{JsonText.Quote(cursor)}}}""",
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             if (outcome.Result is not { } result) return new Listing(items, page - 1, $"page {page}: {outcome.Problem}");
             if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty(arrayName, out var array) || array.ValueKind != JsonValueKind.Array)

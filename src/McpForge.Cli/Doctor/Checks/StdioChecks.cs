@@ -78,20 +78,6 @@ internal static class StdioChecks
             $"{client.StrayLineCount} stdout {(client.StrayLineCount == 1 ? "line is" : "lines are")} not JSON-RPC: {shown}"));
     }
 
-    public static void CheckMemory(DoctorRun run, long? before, long? after)
-    {
-        if (before is null || after is null)
-        {
-            run.Add(CheckResult.Skip(DoctorCatalog.Memory, "the process's memory could not be read"));
-            return;
-        }
-        var growth = after.Value - before.Value;
-        var detail = $"resident {ProcessMemory.Format(before.Value)} before, {ProcessMemory.Format(after.Value)} after";
-        run.Add(growth > run.Options.MemoryGrowthBytes
-            ? CheckResult.Warn(DoctorCatalog.Memory, detail + $": grew by {ProcessMemory.Format(growth)} during a few requests")
-            : CheckResult.Pass(DoctorCatalog.Memory, detail));
-    }
-
     private static string StderrTail(StdioConnection connection)
     {
         var stderr = connection.StandardError.Trim();
