@@ -81,4 +81,21 @@ public sealed class ListAndCallTests
         Assert.Contains("mcpforge: initialize failed: ", result.Stderr);
         Assert.Contains("server stderr:\nfatal: configuration file 'broken.json' not found", result.Stderr);
     }
+
+    [Fact]
+    public async Task Headers_given_with_header_go_on_every_request()
+    {
+        await using var server = await NodeHttpServer.StartAsync("--token", "s3cret");
+        var refused = await ProcessRunner.CliAsync(s_timeout, "list", "--url", server.Url);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.StartsWith("mcpforge: initialize failed: HTTP 401 Unauthorized", refused.Stderr);
+
+        var accepted = await ProcessRunner.CliAsync(s_timeout, "list", "--url", server.Url, "--header", "X-Trace: 1", "-H", "Authorization: Bearer s3cret");
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.StartsWith("tools (2):", accepted.Stdout);
+
+        var malformed = await ProcessRunner.CliAsync(s_timeout, "list", "--url", server.Url, "--header", "no colon");
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.Contains("--header 'no colon': expected 'Name: value'", malformed.Stderr);
+    }
 }

@@ -104,8 +104,10 @@ public sealed class TraceTests
             var result = await ProcessRunner.RunAsync("dotnet", [Repo.CliDll, "trace", "--payloads", "--out", records, "--", "dotnet", Repo.QuickStartDll], s_timeout, stdin: input);
             Assert.True(result.ExitCode == 0, result.ToString());
             var lines = File.ReadAllLines(records).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
-            Assert.Equal("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", lines[1].GetProperty("message").GetRawText());
-            Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", lines[3].GetProperty("message").GetRawText());
+            JsonElement Record(string dir, string id) => Assert.Single(lines, r => r.GetProperty("dir").GetString() == dir && r.GetProperty("id").GetRawText() == id);
+            Assert.Equal("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", Record("in", "1").GetProperty("message").GetRawText());
+            Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", Record("out", "1").GetProperty("message").GetRawText());
+            Assert.Equal("initialize", Record("out", "0").GetProperty("method").GetString());
         }
         finally
         {

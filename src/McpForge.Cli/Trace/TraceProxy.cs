@@ -10,7 +10,7 @@ namespace McpForge.Cli.Trace;
 
 /// <summary>
 /// A transparent stdio proxy: the server runs as a child; bytes are copied unchanged between this process's
-/// stdin/stdout and the child's, chunk by chunk as they arrive, and every complete line is recorded on the side.
+/// stdin/stdout and the child's, chunk by chunk as they arrive, and every complete line is recorded as it passes.
 /// The child's stderr is inherited, so its logs reach the host as before.
 /// </summary>
 internal sealed class TraceProxy(TraceRecorder recorder)
@@ -42,8 +42,9 @@ internal sealed class TraceProxy(TraceRecorder recorder)
             try { child.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             child.WaitForExit(TimeSpan.FromSeconds(5));
         }
-        // Reading our stdin cannot be cancelled on every platform; the pump is abandoned if the host keeps it open.
-        _ = toServer;
+        // Input already waiting is still recorded (the server may have exited without reading it); reading our
+        // stdin cannot be cancelled everywhere, so a host that keeps it open costs a short wait, not a hang.
+        await Task.WhenAny(toServer, Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None)).ConfigureAwait(false);
         return child.HasExited ? child.ExitCode : 1;
     }
 
@@ -56,10 +57,11 @@ internal sealed class TraceProxy(TraceRecorder recorder)
             int read;
             while ((read = await source.ReadAsync(buffer).ConfigureAwait(false)) > 0)
             {
-                // Forward first, record after: tracing never delays or alters the bytes.
+                // Record, then forward the chunk unchanged: a line is recorded before the other side can see it, so a
+                // response is never recorded before its request (the recorder needs the request to pair them).
+                Split(buffer.AsSpan(0, read), line, direction);
                 await destination.WriteAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
                 await destination.FlushAsync().ConfigureAwait(false);
-                Split(buffer.AsSpan(0, read), line, direction);
             }
             if (line.WrittenCount > 0) recorder.Observe(direction, line.WrittenSpan);
         }
