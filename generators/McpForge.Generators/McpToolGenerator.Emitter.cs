@@ -526,7 +526,8 @@ public sealed partial class McpToolGenerator
             if (tool.Title is not null) json.Property("title").String(tool.Title);
             if (tool.Description is not null) json.Property("description").String(tool.Description);
             json.Property("inputSchema");
-            InputSchema(json, tool);
+            if (tool.InputSchemaJson is { } handWritten) json.Raw(handWritten);
+            else InputSchema(json, tool);
             var hints = new (string Name, bool? Value)[]
             {
                 ("readOnlyHint", tool.ReadOnlyHint), ("destructiveHint", tool.DestructiveHint),

@@ -28,6 +28,11 @@ internal sealed partial class McpSession
             SendError(id, JsonRpcErrorCode.InvalidParams, $"{(subscribe ? "resources/subscribe" : "resources/unsubscribe")} requires \"uri\" (a string).");
             return;
         }
+        if (subscribe && !CanNotify)
+        {
+            SendMethodNotFound(id, "resources/subscribe");
+            return;
+        }
         if (subscribe && Server.Resources.Find(uri).Reader is null)
         {
             var buffer = MessageBuffer.Rent();

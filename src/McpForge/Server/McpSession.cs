@@ -31,10 +31,29 @@ internal sealed partial class McpSession
     private volatile bool _initialized;
     private volatile int _logLevel = (int)McpLogLevel.Info;
 
-    public McpSession(McpServer server, IMessageSink sink)
+    public McpSession(McpServer server, IMessageSink sink, bool canNotify = true)
     {
         Server = server;
         _sink = sink;
+        CanNotify = canNotify;
+    }
+
+    /// <summary>
+    /// False when the transport has no way to reach the client outside a request (stateless HTTP): the session then
+    /// declares neither subscriptions nor list changes, and refuses <c>resources/subscribe</c>.
+    /// </summary>
+    public bool CanNotify { get; }
+
+    /// <summary>
+    /// Marks a session initialized without an <c>initialize</c> exchange, for stateless HTTP where every request comes
+    /// on its own: the version is the request's <c>MCP-Protocol-Version</c> header (or 2025-03-26, as the spec says),
+    /// and the client declared no capabilities, so it is never sent requests of the server's own.
+    /// </summary>
+    public void InitializeStateless(string protocolVersion)
+    {
+        ProtocolVersion = protocolVersion;
+        ClientInfo = new McpClientInfo(string.Empty, string.Empty);
+        _initialized = true;
     }
 
     public McpServer Server { get; }
@@ -74,7 +93,12 @@ internal sealed partial class McpSession
             SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid JSON: " + ex.Message);
             return;
         }
+        Dispatch(envelope, message);
+    }
 
+    /// <summary>Handles a message whose envelope the transport already read (Streamable HTTP reads it to route the reply).</summary>
+    internal void Dispatch(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message)
+    {
         switch (envelope.Kind)
         {
             case JsonRpcMessageKind.Invalid:
@@ -289,20 +313,20 @@ internal sealed partial class McpSession
             if (Server.PromptCount > 0)
             {
                 w.WriteStartObject("prompts"u8);
-                w.WriteBoolean("listChanged"u8, true);
+                w.WriteBoolean("listChanged"u8, CanNotify);
                 w.WriteEndObject();
             }
             if (Server.ResourceCount > 0)
             {
                 w.WriteStartObject("resources"u8);
-                w.WriteBoolean("subscribe"u8, true);
-                w.WriteBoolean("listChanged"u8, true);
+                w.WriteBoolean("subscribe"u8, CanNotify);
+                w.WriteBoolean("listChanged"u8, CanNotify);
                 w.WriteEndObject();
             }
             if (Server.ToolCount > 0)
             {
                 w.WriteStartObject("tools"u8);
-                w.WriteBoolean("listChanged"u8, true);
+                w.WriteBoolean("listChanged"u8, CanNotify);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
