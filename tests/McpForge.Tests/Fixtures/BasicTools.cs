@@ -95,6 +95,10 @@ public sealed partial class ClientAskingTools
         return ((McpForge.Protocol.TextContent)answer.Content).Text + " [" + answer.Model + ", " + answer.StopReason + "]";
     }
 
+    /// <summary>Lists the client's roots, waiting only briefly for the answer.</summary>
+    [McpTool("roots_quick")]
+    public static async Task<string> RootsQuick(McpContext context) => (await context.ListRootsAsync(TimeSpan.FromMilliseconds(200))).Count + " roots";
+
     /// <summary>Lists the client's roots.</summary>
     [McpTool("roots")]
     public static async Task<string> Roots(McpContext context)
