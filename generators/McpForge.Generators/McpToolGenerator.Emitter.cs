@@ -108,8 +108,10 @@ public sealed partial class McpToolGenerator
             w.OpenBlock("new global::McpForge.Tools.McpTool[]");
             foreach (var tool in tools)
             {
-                var timeout = tool.TimeoutMs is int ms ? $" {{ Timeout = global::System.TimeSpan.FromMilliseconds({ms}) }}" : "";
-                w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{Descriptor(tool)}\"\"\"u8, {InvokerName(tool)}){timeout},");
+                var initializer = AuthorizationSpec.ObjectInitializer(
+                    tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
+                    tool.Authorization?.Initializer());
+                w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{Descriptor(tool)}\"\"\"u8, {InvokerName(tool)}){initializer},");
             }
             w.CloseBlock(",");
             w.WriteLine("Lookup);");

@@ -36,6 +36,9 @@ internal sealed record ToolSpec
 
     public required ReturnSpec Return { get; init; }
 
+    /// <summary>Who may use it (<c>[McpAuthorize]</c> on the method, else on its class); null: anyone.</summary>
+    public AuthorizationSpec? Authorization { get; init; }
+
     /// <summary>The position in source, for a stable order.</summary>
     public required int Order { get; init; }
 }

@@ -168,3 +168,11 @@ public sealed partial class AskingTools
         return "logged";
     }
 }
+
+/// <summary>A tool with an authorization requirement, which stdio does not check.</summary>
+public sealed partial class GuardedTools
+{
+    /// <summary>Needs a scope over HTTP.</summary>
+    [McpTool("guarded"), McpAuthorize("admin:all", Policy = "admins")]
+    public static string Guarded(McpContext context) => "served to " + (context.User?.Identity?.Name ?? "the local user");
+}
