@@ -226,7 +226,7 @@ public sealed class StreamingTests
             b.Options.WhenBusy = BusyBehavior.Reject;
         });
         var session = await host.InitializeAsync();
-        using var first = await host.SendAsync(host.Post(Call(1, "hold", """{"tag":"busy"}"""), session), HttpCompletionOption.ResponseHeadersRead);
+        using var first = await host.SendAsync(host.Post(Call(1, "hold", """{"tag":"queue-full"}"""), session), HttpCompletionOption.ResponseHeadersRead);
         var queued = host.Client.SendAsync(host.Post(Call(2, "echo", """{"message":"queued"}"""), session));
         await Task.Delay(300); // the second call takes the one place in the queue
         Assert.False(queued.IsCompleted);
@@ -235,7 +235,7 @@ public sealed class StreamingTests
         Assert.Equal("1", third.Headers.RetryAfter!.ToString());
         Assert.Equal("""{"jsonrpc":"2.0","id":3,"error":{"code":-32004,"message":"Server busy","data":{"details":"The server is busy: 1 requests are running and the queue is full (McpServerOptions.MaxConcurrentRequests, MaxQueuedRequests = 1). Try again shortly."}}}""",
             await third.Content.ReadAsStringAsync());
-        HttpTools.Gate("busy").TrySetResult();
+        HttpTools.Gate("queue-full").TrySetResult();
         using var answer = await queued.WaitAsync(McpTestHost.Wait);
         Assert.Contains("\"text\":\"queued\"", await answer.Content.ReadAsStringAsync());
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using McpForge.Tests.Fixtures;
 using McpForge.Tests.Harness;
@@ -118,5 +119,18 @@ public sealed class AdmissionTests
         for (var i = 0; i < 20; i++) ids.Add((await server.ReadMessageAsync()).GetProperty("id").GetInt64());
         Assert.Equal(20, ids.Count);
         await server.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Answered_calls_leave_no_work_behind_on_the_thread_pool()
+    {
+        // Found by the stdio soak: every answered call scheduled a queue worker that rescheduled itself forever.
+        await using var server = await ServerHarness.StartInitializedAsync();
+        for (var i = 1; i <= 1000; i++) await server.CallToolAsync(i, "echo", """{"message":"x"}""");
+        await Task.Delay(100);
+        var before = ThreadPool.CompletedWorkItemCount;
+        await Task.Delay(300);
+        var ran = ThreadPool.CompletedWorkItemCount - before;
+        Assert.True(ran < 1000, $"{ran} thread-pool work items ran in 300 ms of an idle server");
     }
 }

@@ -46,6 +46,29 @@ public sealed class BadInputTests
         await AssertStillServing(server);
     }
 
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0\udfff","id":1,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"\ud800"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"m\udfffessage":"x"}}}""")]
+    public async Task A_lone_surrogate_escape_anywhere_is_a_parse_error(string message)
+    {
+        // Found by the property tests (tests/Fuzz/regressions): such a string could not be read as text, and the
+        // exception escaped whichever handler read it first.
+        await using var server = await ServerHarness.StartInitializedAsync();
+        await server.SendAsync(message);
+        Assert.Equal(
+            """{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error","data":{"details":"The message is not valid JSON: A \\u escape names half of a UTF-16 surrogate pair, which is not text (RFC 8259 §8.2)."}}}""",
+            (await server.ReadMessageAsync()).GetRawText());
+        await AssertStillServing(server);
+    }
+
+    [Fact]
+    public async Task A_surrogate_pair_written_as_two_escapes_is_text()
+    {
+        await using var server = await ServerHarness.StartInitializedAsync();
+        Assert.Equal("\U0001F600", ServerHarness.Text(await server.CallToolAsync(1, "echo", """{"message":"\ud83d\ude00"}""")));
+    }
+
     [Fact]
     public async Task Ten_thousand_levels_of_nesting_are_a_parse_error()
     {

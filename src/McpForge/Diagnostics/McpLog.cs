@@ -32,4 +32,7 @@ internal static partial class McpLog
 
     [LoggerMessage(8, LogLevel.Warning, "{What}")]
     public static partial void TransportWarning(ILogger logger, string what);
+
+    [LoggerMessage(9, LogLevel.Warning, "The input ended with {Pending} request(s) still unanswered after the shutdown timeout of {TimeoutMs:0} ms; they were cancelled")]
+    public static partial void ShutdownCancelled(ILogger logger, int pending, double timeoutMs);
 }

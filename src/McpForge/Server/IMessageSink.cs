@@ -44,6 +44,12 @@ internal interface IMessageSink
     }
 
     /// <summary>
+    /// Completes when the transport can take more output. A stdio sink whose client stops reading holds tools that
+    /// send progress or logs here; transports that bound their buffers otherwise complete at once.
+    /// </summary>
+    System.Threading.Tasks.ValueTask WaitForRoomAsync() => System.Threading.Tasks.ValueTask.CompletedTask;
+
+    /// <summary>
     /// Ends the stream of <paramref name="request"/> for now, if the transport can resume it later (Streamable HTTP
     /// with an event store): the rest of the request's messages wait until the client reconnects. False when it cannot.
     /// </summary>

@@ -77,7 +77,7 @@ public sealed partial class McpContext
             if (s.message is not null) w.WriteString("message"u8, s.message);
             w.WriteEndObject();
         });
-        return ValueTask.CompletedTask;
+        return _session.WaitForOutputRoomAsync();
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public sealed partial class McpContext
     {
         ArgumentNullException.ThrowIfNull(message);
         _session.SendLog(level, message, logger, _call.RequestId);
-        return ValueTask.CompletedTask;
+        return _session.WaitForOutputRoomAsync();
     }
 
     /// <summary>Logs at <see cref="McpLogLevel.Debug"/>.</summary>

@@ -52,6 +52,19 @@ public sealed class McpServerOptions
     /// <summary>The bytes that waiting stdio requests may hold (their messages are copied); full at this too. Default 16 MiB.</summary>
     public long MaxQueuedBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// How long a stdio server whose input ended (the client's signal to shut down) waits for the requests it has
+    /// read to be answered; the rest are then cancelled and the server returns. <c>null</c> waits for all of them
+    /// (for scripts that pipe requests in and close the input at once). Default 30 seconds, as the .NET host's.
+    /// </summary>
+    public TimeSpan? ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Output a stdio client has not read yet that the server may hold in memory. Past it the server reads no more
+    /// requests, and tools sending progress or logs wait, until the client reads again. Default 4 MiB.
+    /// </summary>
+    public long MaxUnsentBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>What happens to a request when every slot is taken and the queue is full. Default <see cref="BusyBehavior.Wait"/>.</summary>
     public BusyBehavior WhenBusy { get; set; } = BusyBehavior.Wait;
 

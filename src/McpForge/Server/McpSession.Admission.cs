@@ -120,14 +120,15 @@ internal sealed partial class McpSession
         {
             return await waiting.Turn!.Task.WaitAsync(aborted).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            bool admitted;
+            bool removed;
             lock (_capacityGate)
             {
-                admitted = !_queue.Remove(waiting); // its turn came as the client left: give the slot back
+                removed = _queue.Remove(waiting);
             }
-            if (admitted) EndAdmission();
+            // Not in the queue any more: its turn came as the client left, so the slot it was given goes back.
+            if (!removed && !waiting.Turn!.TrySetCanceled()) EndAdmission();
             throw;
         }
     }
@@ -146,20 +147,19 @@ internal sealed partial class McpSession
     private void StartQueuedIfFree()
     {
         TaskCompletionSource? drain = null;
+        var pump = false;
         lock (_capacityGate)
         {
             if (_queue.Count > 0)
             {
                 if (_pumping || SlotsTaken) return;
-                _pumping = true;
+                _pumping = pump = true;
             }
             else
             {
-                if (Volatile.Read(ref _pendingResponses) == 0 && _admitting == 0)
-                {
-                    drain = _drainWaiter;
-                    _drainWaiter = null;
-                }
+                if (Volatile.Read(ref _pendingResponses) != 0 || _admitting != 0) return;
+                drain = _drainWaiter; // nothing queued, running or being admitted: a drain waiting for that is done
+                _drainWaiter = null;
             }
         }
         if (drain is not null)
@@ -167,13 +167,16 @@ internal sealed partial class McpSession
             drain.TrySetResult();
             return;
         }
-        ThreadPool.UnsafeQueueUserWorkItem(static session => session.StartQueued(), this, preferLocal: false);
+        if (pump) ThreadPool.UnsafeQueueUserWorkItem(static session => _ = session.StartQueuedAsync(), this, preferLocal: false);
     }
 
-    private void StartQueued()
+    private async Task StartQueuedAsync()
     {
         while (true)
         {
+            // A client that does not read its answers (stdio) holds queued calls here: starting them would only pile
+            // their answers up in memory.
+            await _sink.WaitForRoomAsync().ConfigureAwait(false);
             QueuedRequest next;
             TaskCompletionSource? space = null;
             lock (_capacityGate)
@@ -205,9 +208,11 @@ internal sealed partial class McpSession
                 var message = next.Message.AsSpan(0, next.Length);
                 Dispatch(JsonRpcEnvelope.Read(message, Server.Options.MaxJsonDepth), message, next.Caller);
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // It was read once before it was queued, with the same limits; it cannot fail now.
+                // It was read once before it was queued, with the same limits, so this is a handler's bug (as in HandleMessage).
+                LogException("starting a queued request", ex);
+                SendError(next.Id, JsonRpcErrorCode.InternalError, "The server failed to handle the request: " + ex.Message);
             }
             finally
             {
@@ -224,6 +229,33 @@ internal sealed partial class McpSession
         {
             _admitting--;
         }
+    }
+
+    /// <summary>Requests read and not yet answered: running, being admitted, or queued.</summary>
+    internal int Unanswered
+    {
+        get
+        {
+            lock (_capacityGate) return Volatile.Read(ref _pendingResponses) + _admitting + _queue.Count;
+        }
+    }
+
+    /// <summary>Drops every queued request unanswered (the session is shutting down).</summary>
+    internal void DiscardQueued()
+    {
+        List<QueuedRequest> dropped;
+        lock (_capacityGate)
+        {
+            dropped = [.. _queue];
+            _queue.Clear();
+            _queuedBytes = 0;
+        }
+        foreach (var request in dropped)
+        {
+            if (request.Message is not null) ArrayPool<byte>.Shared.Return(request.Message);
+            request.Turn?.TrySetCanceled();
+        }
+        StartQueuedIfFree();
     }
 
     /// <summary>A cancellation of a request still in the queue removes it: it never runs and gets no response.</summary>

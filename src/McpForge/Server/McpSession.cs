@@ -77,6 +77,9 @@ internal sealed partial class McpSession
     /// <summary>The least severe level the client wants in <c>notifications/message</c>.</summary>
     public McpLogLevel LogLevel => (McpLogLevel)_logLevel;
 
+    /// <summary>Completes when the transport can take more output (a stdio client that stops reading holds tools here).</summary>
+    internal ValueTask WaitForOutputRoomAsync() => _sink.WaitForRoomAsync();
+
     /// <summary>Handles one complete incoming message (without its line ending). Never throws for bad input.</summary>
     public void HandleMessage(ReadOnlySpan<byte> message)
     {
@@ -102,12 +105,22 @@ internal sealed partial class McpSession
             SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid JSON: " + ex.Message);
             return;
         }
-        if (envelope.Kind == JsonRpcMessageKind.Request && TakesSlot(envelope.Method) && _initialized)
+        try
         {
-            Admit(envelope, message, McpCaller.Unchecked);
-            return;
+            if (envelope.Kind == JsonRpcMessageKind.Request && TakesSlot(envelope.Method) && _initialized)
+            {
+                Admit(envelope, message, McpCaller.Unchecked);
+                return;
+            }
+            Dispatch(envelope, message, McpCaller.Unchecked);
         }
-        Dispatch(envelope, message, McpCaller.Unchecked);
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The last line of defence: a message that breaks a handler must not end the read loop (and the server).
+            // Every such case is a bug; the fuzz targets treat the -32603 as a finding.
+            LogException("handling a message", ex);
+            if (envelope.Kind == JsonRpcMessageKind.Request) SendError(envelope.Id, JsonRpcErrorCode.InternalError, "The server failed to handle the request: " + ex.Message);
+        }
     }
 
     /// <summary>

@@ -1,21 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using McpForge.Fuzz.Targets;
+using McpForge.Fuzz;
 
 // The fuzz harness. Under AFL++ (eng/fuzz.sh):   afl-fuzz -i corpus/<target> -o findings -- dotnet McpForge.Fuzz.dll <target>
 // Replaying files (a corpus, or findings):       dotnet McpForge.Fuzz.dll <target> --replay <file-or-folder>...
-var targets = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
-{
-    ["message"] = bytes => SessionTargets.Message(bytes),
-    ["tool-arguments"] = bytes => SessionTargets.ToolArguments(bytes),
-    ["resource-uri"] = bytes => SessionTargets.ResourceUri(bytes),
-    ["prompt-arguments"] = bytes => SessionTargets.PromptArguments(bytes),
-    ["uri-template"] = bytes => ParserTargets.UriTemplate(bytes),
-    ["accept"] = bytes => ParserTargets.Accept(bytes),
-    ["last-event-id"] = bytes => ParserTargets.LastEventId(bytes),
-    ["http"] = bytes => HttpTargets.Request(bytes),
-};
+var targets = FuzzTargets.All;
 
 if (args.Length == 0 || !targets.TryGetValue(args[0], out var target))
 {

@@ -19,7 +19,7 @@ internal static class StdioTransport
 {
     public static async Task RunAsync(McpServer server, Stream input, Stream output, CancellationToken cancellationToken)
     {
-        var sink = new StreamMessageSink(output);
+        var sink = new StreamMessageSink(output, server.Options.MaxUnsentBytes);
         var session = new McpSession(server, sink);
         server.Attach(session);
         var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
@@ -60,6 +60,13 @@ internal static class StdioTransport
                             continue;
                         }
                         Handle(session, line);
+                        if (sink.IsBackedUp)
+                        {
+                            // The client is not reading what we write: read no more requests until it does.
+                            sink.EndBatch();
+                            await sink.WaitForRoomAsync().ConfigureAwait(false);
+                            sink.BeginBatch();
+                        }
                         if (session.ShouldPauseReading)
                         {
                             // Every slot is taken and the queue is full: stop reading, so the rest waits in the pipe
@@ -97,9 +104,30 @@ internal static class StdioTransport
             await reader.CompleteAsync().ConfigureAwait(false);
         }
 
-        await session.DrainAsync().ConfigureAwait(false);
+        await DrainAsync(server, session).ConfigureAwait(false);
         server.Detach(session);
         server.FlushTrace();
+    }
+
+    /// <summary>
+    /// End of input is the client's way to shut a stdio server down (MCP lifecycle, "Shutdown"): requests already read
+    /// get <see cref="McpServerOptions.ShutdownTimeout"/> to be answered; what is left then is cancelled (tokens fire,
+    /// no responses), so the process exits promptly even with a tool that never returns.
+    /// </summary>
+    private static async Task DrainAsync(McpServer server, McpSession session)
+    {
+        var drained = session.DrainAsync();
+        if (drained.IsCompleted || server.Options.ShutdownTimeout is not TimeSpan grace)
+        {
+            await drained.ConfigureAwait(false);
+            return;
+        }
+        if (await Task.WhenAny(drained, Task.Delay(grace)).ConfigureAwait(false) == drained) return;
+        Diagnostics.McpLog.ShutdownCancelled(server.Logger, session.Unanswered, grace.TotalMilliseconds);
+        session.DiscardQueued();
+        session.CancelAll();
+        // Prompts and resource reads have no token to cancel: give them a moment, then leave them behind.
+        await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
     }
 
     private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Threading.Tasks;
 using McpForge.Server;
 
 namespace McpForge.Transports.Stdio;
@@ -9,9 +10,11 @@ namespace McpForge.Transports.Stdio;
 /// Writes newline-terminated messages to a stream. Whole messages only, from any thread: a sender appends its
 /// message under a lock, and whoever finds no write in progress writes everything pending in one system call,
 /// so concurrent and pipelined responses are batched without a writer thread. The read loop can hold a batch
-/// open while it handles a buffer of requests, so their responses leave together.
+/// open while it handles a buffer of requests, so their responses leave together. Output the client has not read
+/// is bounded: past <c>maxUnsentBytes</c> the read loop stops reading and tools sending progress or logs wait
+/// (<see cref="WaitForRoomAsync"/>), so a client that never reads costs a bounded amount of memory.
 /// </summary>
-internal sealed class StreamMessageSink(Stream stream) : IMessageSink
+internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = long.MaxValue) : IMessageSink
 {
     private const int MaxRetainedBytes = 1024 * 1024;
     private readonly object _gate = new();
@@ -20,6 +23,26 @@ internal sealed class StreamMessageSink(Stream stream) : IMessageSink
     private bool _writing;
     private int _batchDepth;
     private bool _broken;
+    private TaskCompletionSource? _roomWaiter;
+
+    /// <summary>True while more than the bound waits to be written (the client is not reading fast enough).</summary>
+    public bool IsBackedUp
+    {
+        get
+        {
+            lock (_gate) return !_broken && _pending.WrittenCount > maxUnsentBytes;
+        }
+    }
+
+    public ValueTask WaitForRoomAsync()
+    {
+        lock (_gate)
+        {
+            if (_broken || _pending.WrittenCount <= maxUnsentBytes) return ValueTask.CompletedTask;
+            _roomWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return new ValueTask(_roomWaiter.Task);
+        }
+    }
 
     public void Send(ReadOnlySpan<byte> message, MessageRoute route)
     {
@@ -58,17 +81,24 @@ internal sealed class StreamMessageSink(Stream stream) : IMessageSink
         while (true)
         {
             ArrayBufferWriter<byte> batch;
+            TaskCompletionSource? room;
             lock (_gate)
             {
                 if (_pending.WrittenCount == 0 || _broken)
                 {
                     _writing = false;
+                    room = _roomWaiter;
+                    _roomWaiter = null;
+                    room?.TrySetResult();
                     return;
                 }
                 batch = _pending;
                 _pending = _spare ?? new ArrayBufferWriter<byte>(16 * 1024);
                 _spare = null;
+                room = _roomWaiter; // what waited is now being written: there is room for more
+                _roomWaiter = null;
             }
+            room?.TrySetResult();
 
             try
             {

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.Soak;
+using static McpForge.ReliabilityTests.ReliabilityServer;
+
+namespace McpForge.ReliabilityTests.Faults;
+
+/// <summary>Clients that go away mid-call, or stop reading: the server cleans up, exits or waits, and its memory stays bounded.</summary>
+public sealed class ClientFaultTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Stdin_closing_mid_call_answers_what_finishes_within_the_shutdown_timeout_cancels_the_rest_and_exits()
+    {
+        await using var server = StartStdio("--shutdown-timeout-ms", "500");
+        server.Send(Call(1, "hangs"));
+        server.Send(Call(2, "slow", """{"milliseconds":100}"""));
+        server.CloseInput();
+        var lines = server.ReadToEnd(TimeSpan.FromSeconds(10));
+        Assert.Equal(["""{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"slept"}]}}"""], lines);
+        Assert.True(server.WaitForExit(TimeSpan.FromSeconds(10)), "the server did not exit");
+        Assert.Equal(0, server.ExitCode);
+        Assert.Contains("The input ended with 1 request(s) still unanswered after the shutdown timeout of 500 ms; they were cancelled", server.StandardError);
+    }
+
+    [Fact]
+    public void A_client_that_dies_without_reading_its_answers_leaves_a_server_that_exits_cleanly()
+    {
+        using var server = ServerProcess.StartStdio(Command("--stdio"));
+        var input = server.Input;
+        void Send(string line)
+        {
+            input.Write(Encoding.UTF8.GetBytes(line + "\n"));
+            input.Flush();
+        }
+        Send("""{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}""");
+        Send(Call(1, "slow", """{"milliseconds":200}"""));
+        server.Output.Close(); // the client's end of the server's stdout: its writes now fail with EPIPE
+        for (var id = 2; id < 50; id++) Send(Call(id, "payload", """{"bytes":10000}"""));
+        input.Close();
+        Assert.True(server.Process.WaitForExit(10_000), "the server did not exit after its client went away:\n" + server.Log);
+        Assert.Equal(0, server.Process.ExitCode);
+        Assert.DoesNotContain("Unhandled exception", server.Log);
+    }
+
+    private static async Task<string> CancellationsAsync(McpHttpClient client, string expected)
+    {
+        var seen = "";
+        for (var i = 0; i < 100 && seen != expected; i++)
+        {
+            seen = McpHttpClient.Text(await client.CallAsync(100 + i, "cancellations", "{}"));
+            if (seen != expected) await Task.Delay(50);
+        }
+        return seen;
+    }
+
+    [Fact]
+    public async Task An_http_client_that_disconnects_mid_call_without_an_event_store_cancels_the_call()
+    {
+        using var server = await StartHttpAsync("--no-event-store");
+        using var http = new HttpClient();
+        var client = new McpHttpClient(http, server.Endpoint!);
+        await client.OpenAsync();
+        using (var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CallAsync(1, "hangs", "{}", leave.Token));
+        }
+        // Nothing could ever reach the client on that stream again, so the call behind it is cancelled.
+        Assert.Equal("1", await CancellationsAsync(client, "1"));
+        Assert.Equal("still here", McpHttpClient.Text(await client.CallAsync(2, "echo", """{"message":"still here"}""")));
+        await client.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_http_client_that_disconnects_from_a_resumable_stream_leaves_the_call_running_until_it_cancels()
+    {
+        using var server = await StartHttpAsync();
+        using var http = new HttpClient();
+        var client = new McpHttpClient(http, server.Endpoint!);
+        await client.OpenAsync();
+        using (var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CallAsync(1, "hangs", "{}", leave.Token));
+        }
+        // Disconnection is not cancellation (MCP 2025-11-25, transports): the stream can be resumed, so the call goes on...
+        await Task.Delay(300);
+        Assert.Equal("0", McpHttpClient.Text(await client.CallAsync(2, "cancellations", "{}")));
+        // ...until the client cancels it.
+        await client.NotifyAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}""");
+        Assert.Equal("1", await CancellationsAsync(client, "1"));
+        await client.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_gets_backpressure_and_the_servers_memory_stays_bounded()
+    {
+        // 256 MiB of answers to 380 KB of requests, more than the pipe holds. The queue is large enough to hold every request, so only the bound on unsent output
+        // (McpServerOptions.MaxUnsentBytes) can keep the server from reading them all and piling their answers up.
+        const int calls = 4000, bytes = 64 * 1024;
+        using var server = ServerProcess.StartStdio(Command("--stdio", "--max-concurrent", "8", "--max-queued", "5000"));
+        var reader = new StreamReader(server.Output, new UTF8Encoding(false), false, 1 << 20);
+        var input = server.Input;
+        input.Write("""{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}"""u8);
+        input.Write("\n"u8);
+        input.Flush();
+        Assert.Contains("\"result\"", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        await Task.Delay(500);
+        var before = server.ResidentBytes();
+
+        var writer = Task.Run(() =>
+        {
+            for (var id = 1; id <= calls; id++)
+            {
+                input.Write(Encoding.UTF8.GetBytes(Call(id, "payload", $$"""{"bytes":{{bytes}}}""") + "\n"));
+            }
+            input.Flush();
+        });
+        await Task.Delay(3000);
+        var during = server.ResidentBytes();
+        var blocked = !writer.IsCompleted;
+        output.WriteLine($"resident set {before / 1048576.0:0.0} MiB before, {during / 1048576.0:0.0} MiB while the client did not read; writer blocked: {blocked}");
+        Assert.True(blocked, "the server read every request while its answers went unread: no backpressure reached the client");
+        Assert.True(during - before < 48L * 1024 * 1024, $"the server grew by {(during - before) / 1048576} MiB while its client did not read");
+
+        // Once the client reads again, every answer arrives whole, exactly once.
+        var seen = new HashSet<long>();
+        var text = new string('y', bytes);
+        for (var i = 0; i < calls; i++)
+        {
+            var line = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) ?? throw new EndOfStreamException(server.Log);
+            using var document = JsonDocument.Parse(line);
+            Assert.True(seen.Add(document.RootElement.GetProperty("id").GetInt64()));
+            Assert.Equal(text, document.RootElement.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+        }
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(calls, seen.Count);
+        input.Close();
+        Assert.True(server.Process.WaitForExit(10_000));
+    }
+}
