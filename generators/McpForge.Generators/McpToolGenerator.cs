@@ -98,6 +98,21 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(completionTypes, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpCompletions.g.cs", CompletionEmitter.Emit(type)));
 
+        // One reader and writer per user type, enum and collection shape, shared by every tool of the assembly.
+        var serializers = toolTypeArray
+            .Select(static (all, _) => SerializerEmitter.Plan(all.SelectMany(t => t.Tools).Select(static t => (
+                t.Types,
+                t.Parameters.Where(p => p.Kind == ParameterKind.Argument).Select(p => p.Value!),
+                (IEnumerable<ValueSpec>)(t.Return.Value is { } value ? new[] { value } : System.Array.Empty<ValueSpec>())))))
+            .WithTrackingName(TrackingNames.Serializers);
+        context.RegisterSourceOutput(serializers, static (spc, spec) =>
+        {
+            if (!spec.IsEmpty)
+            {
+                spc.AddSource("McpForgeJson.g.cs", SerializerEmitter.Emit(spec));
+            }
+        });
+
         // One registration method for everything the assembly declares: the AOT-safe "scan the assembly".
         var registrations = toolTypeArray.Select(static (all, _) => Names(all))
             .Combine(promptTypeArray.Select(static (all, _) => Names(all)))

@@ -16,4 +16,5 @@ internal static class TrackingNames
     public const string AllCompletionMethods = nameof(AllCompletionMethods);
     public const string CompletionTypes = nameof(CompletionTypes);
     public const string Registrations = nameof(Registrations);
+    public const string Serializers = nameof(Serializers);
 }

@@ -37,13 +37,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
         "Unsupported tool parameter type",
-        "Parameter '{0}' of tool '{1}' has type '{2}', which McpForge cannot bind from JSON arguments; use a supported type, or mark it [FromServices] if it is a service",
+        "Parameter '{0}' of tool '{1}' has type '{2}', which McpForge cannot bind from JSON arguments: {3}; use a supported type, or mark it [FromServices] if it is a service",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
         UnsupportedReturnTypeId,
         "Unsupported tool return type",
-        "Tool '{0}' returns '{1}', which McpForge cannot write as a tool result; return a string, a primitive, content blocks or a CallToolResult",
+        "Tool '{0}' returns '{1}', which McpForge cannot write as a tool result: {2}; return a string, a primitive, a record, class or collection, content blocks or a CallToolResult",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeNotPartial = Create(

@@ -33,6 +33,9 @@ internal sealed record ToolSpec
 
     public required ReturnSpec Return { get; init; }
 
+    /// <summary>Every user type the parameters and result reach, sorted by type name: what the schemas describe and the shared serializers cover.</summary>
+    public EquatableArray<ObjectSpec> Types { get; init; } = EquatableArray<ObjectSpec>.Empty;
+
     /// <summary>The position in source, for a stable order.</summary>
     public required int Order { get; init; }
 }
