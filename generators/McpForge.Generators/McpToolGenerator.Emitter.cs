@@ -371,6 +371,8 @@ public sealed partial class McpToolGenerator
             {
                 w.WriteLine($"{a.Name} = {a.DefaultExpression ?? "default!"};");
                 w.WriteLine($"var {Seen(a)} = false;");
+                // A constrained argument is checked once it read well, whatever went wrong elsewhere.
+                if (a.Constraints is not null) w.WriteLine($"var {Valid(a)} = false;");
             }
             w.WriteLine($"var __reader = {ToolArguments}.Begin(__arguments);");
             w.OpenBlock($"while ({ToolArguments}.NextArgument(ref __reader))");
@@ -387,7 +389,9 @@ public sealed partial class McpToolGenerator
                 w.WriteLine($"{Seen(a)} = true;");
                 w.WriteLine("__reader.Read();");
                 w.WriteLine($"__call.Enter({name});");
+                if (a.Constraints is not null) w.WriteLine($"var __errors_{Identifier(a)} = __call.ErrorCount;");
                 ValueCode.ReadSlot(w, a.Value!, a.IsNullable, a.IsOptional, a.Name, Seen(a), "__reader", "__call");
+                if (a.Constraints is not null) w.WriteLine($"{Valid(a)} = __call.ErrorCount == __errors_{Identifier(a)};");
                 w.WriteLine("__call.Exit();");
                 w.CloseBlock();
             }
@@ -414,21 +418,21 @@ public sealed partial class McpToolGenerator
             var constrained = arguments.Where(a => a.Constraints is not null).ToList();
             if (constrained.Count > 0)
             {
-                w.WriteLine("// DataAnnotations of the arguments given, once every argument bound.");
-                w.OpenBlock("if (!__call.HasArgumentErrors)");
+                w.WriteLine("// DataAnnotations of the arguments given that read well.");
                 foreach (var a in constrained)
                 {
-                    w.OpenBlock($"if ({Seen(a)})");
+                    w.OpenBlock($"if ({Seen(a)} && {Valid(a)})");
                     ValueCode.Checks(w, a.Constraints!, a.Value!, a.IsNullable, "__call", a.JsonName, a.Name, PatternField(tool, a));
                     w.CloseBlock();
                 }
-                w.CloseBlock();
             }
             w.WriteLine("return !__call.HasArgumentErrors;");
             w.CloseBlock();
         }
 
         private static string Seen(ParameterSpec parameter) => "__seen_" + Identifier(parameter);
+
+        private static string Valid(ParameterSpec parameter) => "__valid_" + Identifier(parameter);
 
         private static string Identifier(ParameterSpec parameter) => parameter.Name.TrimStart('@');
 

@@ -17,6 +17,10 @@ public sealed partial class McpToolGenerator
     /// </summary>
     internal sealed class SchemaWriter
     {
+        private const string DateTimePattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$";
+        private const string TimeSpanPattern = @"^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d{1,7})?$";
+        private const string TimePattern = @"^\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$";
+
         /// <summary>How many times the LLM-friendly style writes out a recursive type inside itself before leaving it open.</summary>
         public const int MaxUnrolled = 3;
 
@@ -46,12 +50,12 @@ public sealed partial class McpToolGenerator
         /// the keywords of the slot holding it (a parameter's or member's description, default and constraints).
         /// </summary>
         public void Value(JsonText json, ValueSpec value, bool nullable, string? description = null, string? defaultJson = null,
-            ConstraintSpec? constraints = null, string? title = null)
+            ConstraintSpec? constraints = null, string? title = null, bool readOnly = false)
         {
             nullable &= !_llmFriendly;
             if (value.Kind == ValueKind.Object)
             {
-                Object(json, _objects[value.TypeName], nullable, description, defaultJson, title, root: false);
+                Object(json, _objects[value.TypeName], nullable, description, defaultJson, title, root: false, readOnly: readOnly);
                 return;
             }
 
@@ -74,18 +78,34 @@ public sealed partial class McpToolGenerator
             }
             if (title is not null) json.Property("title").String(title);
 
-            var format = value.Kind switch
+            // Formats and patterns say exactly what readers accept and writers write. Readers take JSON Schema's
+            // date-time and duration, and also the text System.Text.Json writes for a DateTime without an offset and
+            // for a TimeSpan ("c"); writers write the latter. So an output schema has their patterns, a strict input
+            // schema accepts either form, and an LLM-friendly one shows the standard format alone.
+            var (format, pattern) = value.Kind switch
             {
-                ValueKind.Guid => "uuid",
-                ValueKind.DateTime or ValueKind.DateTimeOffset => "date-time",
-                ValueKind.DateOnly => "date",
-                ValueKind.TimeOnly => "time",
-                ValueKind.TimeSpan => "duration",
-                ValueKind.Uri => "uri",
-                _ => null,
+                ValueKind.Guid => ("uuid", null),
+                ValueKind.DateTimeOffset => ("date-time", null),
+                ValueKind.DateOnly => ("date", null),
+                ValueKind.Uri => ("uri", null),
+                ValueKind.TimeOnly => (null, TimePattern),
+                ValueKind.DateTime => _output ? (null, DateTimePattern) : _llmFriendly ? ("date-time", null) : ("date-time", DateTimePattern),
+                ValueKind.TimeSpan => _output ? (null, TimeSpanPattern) : _llmFriendly ? ("duration", null) : ("duration", TimeSpanPattern),
+                _ => ((string?)null, (string?)null),
             };
-            format ??= constraints?.Format;
-            if (format is not null) json.Property("format").String(format);
+            if (format is not null && pattern is not null)
+            {
+                json.Property("anyOf").StartArray()
+                    .StartObject().Property("format").String(format).EndObject()
+                    .StartObject().Property("pattern").String(pattern).EndObject()
+                    .EndArray();
+            }
+            else
+            {
+                format ??= constraints?.Format;
+                if (format is not null) json.Property("format").String(format);
+                if (pattern is not null && constraints?.Pattern is null) json.Property("pattern").String(pattern);
+            }
             if (value.Kind == ValueKind.Bytes) json.Property("contentEncoding").String("base64");
             if (value.Kind == ValueKind.Char) json.Property("minLength").Raw("1").Property("maxLength").Raw("1");
             // [Range] replaces the type's own bounds; exclusive bounds use JSON Schema 2020-12's exclusive keywords.
@@ -112,6 +132,7 @@ public sealed partial class McpToolGenerator
                 json.Property("additionalProperties");
                 Value(json, value.Element!, value.ElementNullable);
             }
+            if (readOnly) json.Property("readOnly").Bool(true);
             if (description is not null) json.Property("description").String(description);
             if (defaultJson is not null) json.Property("default").Raw(defaultJson);
             json.EndObject();
@@ -144,7 +165,7 @@ public sealed partial class McpToolGenerator
         /// written out; elsewhere a recursive type becomes a <c>$ref</c> in the strict style.
         /// </summary>
         public void Object(JsonText json, ObjectSpec type, bool nullable, string? description, string? defaultJson, string? title, bool root,
-            bool definitions = false)
+            bool definitions = false, bool readOnly = false)
         {
             description ??= type.Description;
             if (!root && _recursive.Contains(type.TypeName))
@@ -165,6 +186,7 @@ public sealed partial class McpToolGenerator
                         json.Property("$ref").String(reference);
                     }
                     if (title is not null) json.Property("title").String(title);
+                    if (readOnly) json.Property("readOnly").Bool(true);
                     if (description is not null) json.Property("description").String(description);
                     if (defaultJson is not null) json.Property("default").Raw(defaultJson);
                     json.EndObject();
@@ -180,16 +202,18 @@ public sealed partial class McpToolGenerator
             }
 
             _open.Add(type.TypeName);
-            var members = type.Members.Where(m => _output ? m.CanWrite : m.CanRead).ToList();
+            // Inputs list read-only members too, as "readOnly" (sending one back is no error; it is skipped).
+            var members = type.Members.Where(m => _output ? m.CanWrite : m.CanRead || m.CanWrite).ToList();
             json.StartObject().Property("type");
             if (nullable) json.StartArray().String("object").String("null").EndArray();
             else json.String("object");
             if (title is not null) json.Property("title").String(title);
+            if (readOnly) json.Property("readOnly").Bool(true);
             json.Property("properties").StartObject();
             foreach (var m in members)
             {
                 json.Property(m.JsonName);
-                Value(json, m.Value, m.IsNullable, m.Description, _output ? null : m.DefaultJson, m.Constraints, m.Title);
+                Value(json, m.Value, m.IsNullable, m.Description, _output ? null : m.DefaultJson, m.Constraints, m.Title, readOnly: !_output && !m.CanRead);
             }
             json.EndObject();
             var required = members.Where(m => _output ? m.WriteCondition == WriteCondition.Always : m.IsRequired && !(m.IsNullable && _llmFriendly)).ToList();
@@ -260,7 +284,7 @@ public sealed partial class McpToolGenerator
             return recursive;
 
             IEnumerable<ValueSpec> Children(ObjectSpec type) =>
-                type.Members.Where(m => output ? m.CanWrite : m.CanRead).Select(m => m.Value);
+                type.Members.Where(m => output ? m.CanWrite : m.CanRead || m.CanWrite).Select(m => m.Value);
         }
     }
 }

@@ -238,6 +238,14 @@ public sealed partial class McpToolGenerator
         private static void EmitElement(SourceWriter w, ValueSpec value, string add)
         {
             var element = value.Element!;
+            if (element.Kind == ValueKind.JsonElement && !value.ElementNullable)
+            {
+                // For a JsonElement, null is JSON like any other value.
+                w.OpenBlock($"if ({ValueCode.ReaderMethod(element)}(ref reader, context, out {value.ElementSlotType} item))");
+                w.WriteLine(add);
+                w.CloseBlock();
+                return;
+            }
             w.OpenBlock($"if (reader.TokenType == {TokenType}.Null)");
             if (value.ElementNullable)
             {
@@ -276,6 +284,8 @@ public sealed partial class McpToolGenerator
             {
                 w.WriteLine($"{m.SlotType} {Local(m)} = {m.DefaultExpression ?? "default!"};");
                 w.WriteLine($"var {Given(m)} = false;");
+                // A constrained member is checked once it read well, whatever went wrong elsewhere.
+                if (m.Constraints is not null) w.WriteLine($"var {Valid(m)} = false;");
             }
 
             var unknown = type.UnknownMembers switch
@@ -298,7 +308,9 @@ public sealed partial class McpToolGenerator
                 w.WriteLine($"{Given(m)} = true;");
                 w.WriteLine("reader.Read();");
                 w.WriteLine($"context.Enter({name});");
+                if (m.Constraints is not null) w.WriteLine($"var before_{m.Name.TrimStart('@')} = context.ErrorCount;");
                 ValueCode.ReadSlot(w, m.Value, m.IsNullable, optional: !m.IsRequired, Local(m), Given(m), "reader", "context");
+                if (m.Constraints is not null) w.WriteLine($"{Valid(m)} = context.ErrorCount == before_{m.Name.TrimStart('@')};");
                 w.WriteLine("context.Exit();");
                 w.CloseBlock();
             }
@@ -336,15 +348,13 @@ public sealed partial class McpToolGenerator
             var checkedMembers = members.Where(m => m.Constraints is not null).ToList();
             if (checkedMembers.Count > 0)
             {
-                w.WriteLine("// DataAnnotations of the members given, once they all read well.");
-                w.OpenBlock("if (context.ErrorCount == errors)");
+                w.WriteLine("// DataAnnotations of the members given that read well.");
                 foreach (var m in checkedMembers)
                 {
-                    w.OpenBlock($"if ({Given(m)})");
+                    w.OpenBlock($"if ({Given(m)} && {Valid(m)})");
                     ValueCode.Checks(w, m.Constraints!, m.Value, m.IsNullable, "context", m.JsonName, Local(m), PatternField(type, m));
                     w.CloseBlock();
                 }
-                w.CloseBlock();
             }
 
             w.OpenBlock("if (context.ErrorCount != errors)");
@@ -369,10 +379,13 @@ public sealed partial class McpToolGenerator
             w.WriteLine("return true;");
         }
 
-        // Locals are "m_" + the member name and flags "has_" + it: neither can be reader, context, value or errors.
+        // Locals are "m_" + the member name, flags "has_" and "ok_" + it, counts "before_" + it: none can be reader,
+        // context, value or errors, nor each other.
         private static string Local(MemberSpec member) => "m_" + member.Name.TrimStart('@');
 
         private static string Given(MemberSpec member) => "has_" + member.Name.TrimStart('@');
+
+        private static string Valid(MemberSpec member) => "ok_" + member.Name.TrimStart('@');
 
         private static void EmitWriter(SourceWriter w, ValueSpec value, IReadOnlyDictionary<string, ObjectSpec> objects, Dictionary<string, string> names)
         {

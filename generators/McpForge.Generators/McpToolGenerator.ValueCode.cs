@@ -85,6 +85,12 @@ public sealed partial class McpToolGenerator
         /// </summary>
         public static void ReadSlot(SourceWriter w, ValueSpec value, bool nullable, bool optional, string local, string given, string reader, string context)
         {
+            if (value.Kind == ValueKind.JsonElement && !nullable)
+            {
+                // For a JsonElement, null is JSON like any other value.
+                w.WriteLine(Read(value, reader, context, local));
+                return;
+            }
             w.OpenBlock($"if ({reader}.TokenType == {JsonTokenType}.Null)");
             if (nullable) w.WriteLine($"{local} = null;");
             else if (optional) w.WriteLine($"{given} = false; // null for an optional member means \"not given\": the default stays.");

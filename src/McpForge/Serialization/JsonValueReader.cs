@@ -168,7 +168,12 @@ public static class JsonValueReader
     {
         const string expected = "a base64 string";
         if (reader.TokenType != JsonTokenType.String) return Mismatch(ref reader, context, expected, out value);
-        return reader.TryGetBytesFromBase64(out value!) || Malformed(ref reader, context, expected, out value);
+        if (reader.TryGetBytesFromBase64(out var bytes))
+        {
+            value = bytes ?? []; // "" is the empty array, not null
+            return true;
+        }
+        return Malformed(ref reader, context, expected, out value);
     }
 
     /// <summary>Reads any JSON value as it is (a pass-through <see cref="JsonElement"/>).</summary>
