@@ -40,6 +40,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedResourceParameter,
         DiagnosticDescriptors.CompletionForUnknownArgument,
         DiagnosticDescriptors.InvalidCompletionMethod,
+        DiagnosticDescriptors.InvalidInputSchema,
     ];
 
     /// <inheritdoc/>

@@ -303,7 +303,8 @@ public sealed partial class McpToolGenerator
         /// (<c>Create</c>) that is disposed afterwards when the class is disposable. <paramref name="member"/> is the
         /// call after the target, such as <c>Method(a, b)</c>.
         /// </summary>
-        internal static void EmitCallAndWrite(SourceWriter w, ComponentTypeSpec type, bool isStatic, bool isAsync, string services, string member, string write)
+        internal static void EmitCallAndWrite(SourceWriter w, ComponentTypeSpec type, bool isStatic, bool isAsync, string services, string member, string write,
+            bool disposeAsync = false)
         {
             string Invocation(string target) => isAsync ? $"await {target}.{member}.ConfigureAwait(false)" : $"{target}.{member}";
             if (isStatic)
@@ -324,7 +325,7 @@ public sealed partial class McpToolGenerator
             w.WriteLine(write);
             w.CloseBlock();
             w.OpenBlock("finally");
-            w.WriteLine(type.IsAsyncDisposable && isAsync
+            w.WriteLine(type.IsAsyncDisposable && (isAsync || disposeAsync)
                 ? "await ((global::System.IAsyncDisposable)__instance).DisposeAsync().ConfigureAwait(false);"
                 : "((global::System.IDisposable)__instance).Dispose();");
             w.CloseBlock();
@@ -447,7 +448,9 @@ public sealed partial class McpToolGenerator
             if (tool.Title is not null) json.Property("title").String(tool.Title);
             if (tool.Description is not null) json.Property("description").String(tool.Description);
             json.Property("inputSchema");
-            InputSchema(json, tool, new SchemaWriter(objects, output: false, llmFriendly));
+            // A hand-written schema ([McpTool(InputSchema = ...)]) is the author's word, the same in both styles.
+            if (tool.InputSchemaJson is { } handWritten) json.Raw(handWritten);
+            else InputSchema(json, tool, new SchemaWriter(objects, output: false, llmFriendly));
             if (tool.Return.Kind == ReturnKind.Structured)
             {
                 json.Property("outputSchema");

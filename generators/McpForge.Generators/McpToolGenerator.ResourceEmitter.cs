@@ -15,7 +15,7 @@ public sealed partial class McpToolGenerator
         private const string ResourceCall = "global::McpForge.Resources.McpResourceCall";
         private const string ResourceArguments = "global::McpForge.Resources.ResourceArguments";
         private const string ResourceResults = "global::McpForge.Resources.ResourceResults";
-        private const string Variables = "global::System.ReadOnlySpan<string>";
+        private const string Variables = "global::System.ReadOnlySpan<string?>";
         private const string NestedClass = "__McpForgeResources";
 
         public static string Emit(ComponentTypeSpec type) =>
@@ -44,9 +44,11 @@ public sealed partial class McpToolGenerator
             foreach (var resource in type.Resources.Where(r => r.IsTemplate))
             {
                 var literals = string.Join(", ", resource.Literals.Select(Literal));
-                var reserved = string.Join(", ", resource.Reserved.Select(r => r ? "true" : "false"));
+                var expressions = string.Join(", ", resource.Expressions.Select(e =>
+                    $"new({SymbolDisplay.FormatLiteral(e.Operator, quote: true)}, {string.Join(", ", e.Names.Select(Literal))})"));
                 w.WriteLine($"// {resource.Uri}: variables {string.Join(", ", resource.Variables)}");
-                w.WriteLine($"new({Literal(resource.Uri)}, new global::McpForge.Resources.UriTemplateMatcher(new string[] {{ {literals} }}, new bool[] {{ {reserved} }}),");
+                w.WriteLine($"new({Literal(resource.Uri)}, new global::McpForge.Resources.UriTemplateMatcher(new string[] {{ {literals} }},");
+                w.WriteLine($"        new global::McpForge.Resources.UriTemplateExpression[] {{ {expressions} }}),");
                 var values = Emitter.EnumValues(resource.Parameters) is { } v ? ", " + v : "";
                 w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}{values}),");
             }
@@ -77,25 +79,32 @@ public sealed partial class McpToolGenerator
             var arguments = resource.Parameters.Where(p => p.Kind == ParameterKind.Argument).ToList();
             w.WriteLine($"// {resource.Uri}: {resource.MethodName}({string.Join(", ", arguments.Select(a => a.Name))})");
             w.OpenBlock($"private static {ValueTask} Read_{resource.MethodName}({ResourceCall} __call, {Variables} __variables)");
+            var optional = new HashSet<string>(resource.Expressions.Where(e => e.IsOptional).SelectMany(e => e.Names));
             foreach (var a in arguments)
             {
                 var index = resource.Variables.ToList().IndexOf(a.JsonName);
                 var value = a.Value!;
-                switch (value.Kind)
+                var text = $"__variables[{index}]";
+                if (optional.Contains(a.JsonName))
                 {
-                    case ValueKind.String:
-                        w.WriteLine($"var {a.Name} = __variables[{index}];");
-                        break;
-                    case ValueKind.Enum:
-                        enums[value.TypeName] = value;
-                        w.WriteLine($"{Emitter.EnumParserName(value)}(__call, \"{a.JsonName}\", __variables[{index}], out var {a.Name});");
-                        break;
-                    default:
-                        w.WriteLine($"{ResourceArguments}.TryParse<{value.TypeName}>(__call, \"{a.JsonName}\", __variables[{index}], out var {a.Name});");
-                        break;
+                    // Absent from the URI: the default, null, or an error for a parameter that has neither.
+                    w.WriteLine($"{a.TypeName} {a.Name} = {a.DefaultExpression ?? (a.IsNullable ? "null" : "default")};");
+                    w.OpenBlock($"if (__variables[{index}] is {{ }} __text_{Identifier(a)})");
+                    text = "__text_" + Identifier(a);
+                    EmitConvert(w, a, text, declare: false, enums);
+                    w.CloseBlock();
+                    if (a.DefaultExpression is null && !a.IsNullable)
+                    {
+                        w.OpenBlock("else");
+                        w.WriteLine($"{ResourceArguments}.Missing(__call, \"{a.JsonName}\");");
+                        w.CloseBlock();
+                    }
+                    continue;
                 }
+                // A variable of a simple or reserved expression is always there when the URI matched.
+                EmitConvert(w, a, text + "!", declare: true, enums);
             }
-            if (arguments.Any(a => a.Value!.Kind != ValueKind.String))
+            if (arguments.Any(a => a.Value!.Kind != ValueKind.String || optional.Contains(a.JsonName)))
             {
                 w.OpenBlock("if (__call.HasArgumentErrors)");
                 w.WriteLine("return default;");
@@ -113,11 +122,14 @@ public sealed partial class McpToolGenerator
             {
                 ResourceReturnKind.Text => $"{ResourceResults}.WriteText(__call.BeginResult(), __call.Uri, {mime}, __result);",
                 ResourceReturnKind.Blob => $"{ResourceResults}.WriteBlob(__call.BeginResult(), __call.Uri, {mime}, __result);",
+                ResourceReturnKind.Stream => $"await {ResourceResults}.WriteStreamAsync(__call, {mime}, __result).ConfigureAwait(false);",
+                ResourceReturnKind.File => $"await {ResourceResults}.WriteFileAsync(__call, {mime}, __result).ConfigureAwait(false);",
                 _ => $"{ResourceResults}.WriteContents(__call.BeginResult(), __result);",
             };
             var member = $"{resource.MethodName}({callArguments})";
-            // An instance that can only be disposed asynchronously needs the async path even for a sync method.
-            if (!resource.IsAsync && (resource.IsStatic || !type.IsAsyncDisposable))
+            // An instance that can only be disposed asynchronously, or a stream read, needs the async path even for a sync method.
+            var readsAsync = resource.Return is ResourceReturnKind.Stream or ResourceReturnKind.File;
+            if (!resource.IsAsync && !readsAsync && (resource.IsStatic || !type.IsAsyncDisposable))
             {
                 Emitter.EmitCallAndWrite(w, type, resource.IsStatic, isAsync: false, "__call.Services", member, write);
                 w.WriteLine("return default;");
@@ -127,9 +139,35 @@ public sealed partial class McpToolGenerator
             w.WriteLine($"return Run(__call{string.Concat(arguments.Select(a => ", " + a.Name))});");
             w.WriteLine();
             w.OpenBlock($"static async {ValueTask} Run({ResourceCall} __call{string.Concat(arguments.Select(a => $", {a.TypeName} {a.Name}"))})");
-            Emitter.EmitCallAndWrite(w, type, resource.IsStatic, resource.IsAsync, "__call.Services", member, write);
+            Emitter.EmitCallAndWrite(w, type, resource.IsStatic, resource.IsAsync, "__call.Services", member, write, disposeAsync: true);
             w.CloseBlock();
             w.CloseBlock();
+        }
+
+        private static string Identifier(ParameterSpec parameter) => parameter.Name.TrimStart('@');
+
+        /// <summary>Converts the variable's text to the parameter's type, declaring the local or assigning it.</summary>
+        private static void EmitConvert(SourceWriter w, ParameterSpec a, string text, bool declare, Dictionary<string, ValueSpec> enums)
+        {
+            var value = a.Value!;
+            var target = declare ? "var " + a.Name : a.Name;
+            switch (value.Kind)
+            {
+                case ValueKind.String:
+                    w.WriteLine($"{target} = {text};");
+                    break;
+                case ValueKind.Enum:
+                    enums[value.TypeName] = value;
+                    w.WriteLine(declare
+                        ? $"{Emitter.EnumParserName(value)}(__call, \"{a.JsonName}\", {text}, out {target});"
+                        : $"if ({Emitter.EnumParserName(value)}(__call, \"{a.JsonName}\", {text}, out var __parsed_{Identifier(a)})) {a.Name} = __parsed_{Identifier(a)};");
+                    break;
+                default:
+                    w.WriteLine(declare
+                        ? $"{ResourceArguments}.TryParse<{value.TypeName}>(__call, \"{a.JsonName}\", {text}, out {target});"
+                        : $"if ({ResourceArguments}.TryParse<{value.TypeName}>(__call, \"{a.JsonName}\", {text}, out var __parsed_{Identifier(a)})) {a.Name} = __parsed_{Identifier(a)};");
+                    break;
+            }
         }
 
         /// <summary>The <c>resources/list</c> or <c>resources/templates/list</c> entry, as compact JSON.</summary>

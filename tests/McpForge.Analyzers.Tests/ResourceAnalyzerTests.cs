@@ -8,9 +8,13 @@ public sealed class ResourceAnalyzerTests
 {
     [Theory]
     [InlineData("users://{id", "the expression at position 8 is not closed")]
-    [InlineData("users://{?id}", "the '?' operator of '{?id}' is not supported (use {name} or {+name})")]
-    [InlineData("users://{a}{b}", "'{b}' follows another variable directly, so a URI could not be split between them")]
-    [InlineData("users://{a,b}", "'{a,b}' uses a variable list or modifier, which is not supported (use one variable per expression)")]
+    [InlineData("users://{a}{b}", "'{b}' follows another expression directly, so a URI could not be split between them")]
+    [InlineData("users://{a}{+b}", "'{+b}' follows another expression directly, so a URI could not be split between them")]
+    [InlineData("users://{id:3}", "'{id:3}' uses a level 4 modifier (':' prefix or '*' explode), which is not supported")]
+    [InlineData("users://{/path*}", "'{/path*}' uses a level 4 modifier (':' prefix or '*' explode), which is not supported")]
+    [InlineData("users://{=id}", "'=' in '{=id}' is an operator RFC 6570 reserves for future use")]
+    [InlineData("users://{a,a}", "the variable 'a' appears twice")]
+    [InlineData("users://{a,}", "'' is not a valid variable name")]
     [InlineData("no scheme/{id}", "' ' at position 2 is not allowed in a URI")]
     [InlineData("readme", "it does not start with a scheme such as 'file://' or 'docs:'")]
     public Task MCPF0015_invalid_uri_templates_point_at_the_argument(string uri, string reason) => AnalyzeAsync<ToolAnalyzer>(
@@ -24,6 +28,10 @@ public sealed class ResourceAnalyzerTests
             [McpResource("users://{id}/posts/{post}")] public static string Post(int id, string post) => "";
             [McpResource("files:///{+path}")] public static string File(string path) => "";
             [McpResource("urn:isbn:{isbn}")] public static string Book(string isbn) => "";
+            [McpResource("search://items{?q,limit}")] public static string Search(string q, int limit = 10) => "";
+            [McpResource("maps://{lat,lon}{/zoom}{.format}")] public static string Tile(double lat, double lon, int? zoom, string format = "png") => "";
+            [McpResource("docs://{+path}{#section}")] public static string Section(string path, string? section) => "";
+            [McpResource("items://list{;sort}{&page}")] public static string Sorted(string? sort, int page = 1) => "";
         }
         """);
 

@@ -224,6 +224,14 @@ public sealed class SnapshotTests
 
             [McpResource("files:///{+path}")]
             public static IEnumerable<ResourceContents> File(string path) => [];
+
+            /// <summary>Search results: the query parameters may be left out.</summary>
+            [McpResource("search://books{?q,shelf,limit}", MimeType = "application/json")]
+            public static System.IO.Stream Search(string? q, Shelf shelf = Shelf.Red, int limit = 10) => System.IO.Stream.Null;
+
+            /// <summary>A scan of a page, streamed from disk.</summary>
+            [McpResource("scans://{book}{/page}", MimeType = "image/png")]
+            public static System.IO.FileInfo Scan(string book, int page) => new(book + page);
         }
         """);
 

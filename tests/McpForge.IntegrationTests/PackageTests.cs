@@ -22,6 +22,7 @@ public sealed class PackageTests : IAsyncLifetime
         Directory.CreateDirectory(Feed);
         var (exitCode, log) = await RunAsync("dotnet", ["pack", Path.Combine(RepositoryPaths.Root, "src", "McpForge"), "-c", "Release", "-o", Feed, "-nologo"], _root);
         Assert.True(exitCode == 0, "pack failed:\n" + log);
+        LocalFeed.AddDependencies(Feed);
     }
 
     public ValueTask DisposeAsync()

@@ -135,7 +135,7 @@ public sealed class ProtocolTests
     {
         await using var server = ServerHarness.Start(b => b.AddGeneratedComponents().AddSingleton<Fixtures.IGreeter>(new Fixtures.Greeter()));
         var capabilities = (await server.InitializeAsync()).GetProperty("result").GetProperty("capabilities").GetRawText();
-        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":true},"resources":{"subscribe":true,"listChanged":false},"tools":{"listChanged":true}}""", capabilities);
+        Assert.Equal("""{"completions":{},"logging":{},"prompts":{"listChanged":true},"resources":{"subscribe":true,"listChanged":true},"tools":{"listChanged":true}}""", capabilities);
         var tools = (await server.RequestAsync(1, "tools/list")).GetProperty("result").GetProperty("tools")
             .EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToArray();
         Assert.Contains("echo", tools);

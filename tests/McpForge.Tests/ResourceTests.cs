@@ -23,7 +23,7 @@ public sealed class ResourceTests
     {
         await using var server = ServerHarness.Start(b => b.AddResources<LibraryResources>());
         var capabilities = (await server.InitializeAsync()).GetProperty("result").GetProperty("capabilities").GetRawText();
-        Assert.Equal("""{"completions":{},"logging":{},"resources":{"subscribe":true,"listChanged":false}}""", capabilities);
+        Assert.Equal("""{"completions":{},"logging":{},"resources":{"subscribe":true,"listChanged":true}}""", capabilities);
         Assert.Equal(-32601, (await server.RequestAsync(1, "prompts/list")).GetProperty("error").GetProperty("code").GetInt32());
     }
 

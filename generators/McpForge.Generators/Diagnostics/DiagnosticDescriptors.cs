@@ -33,6 +33,7 @@ internal static class DiagnosticDescriptors
     public const string CompletionForUnknownArgumentId = "MCPF0020";
     public const string InvalidCompletionMethodId = "MCPF0021";
     public const string MisappliedValidationAttributeId = "MCPF0022";
+    public const string InvalidInputSchemaId = "MCPF0023";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -159,6 +160,12 @@ internal static class DiagnosticDescriptors
         MisappliedValidationAttributeId,
         "Validation attribute on a type it cannot apply to",
         "[{0}] on parameter '{1}' of type '{2}' can never hold: it applies to {3}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidInputSchema = Create(
+        InvalidInputSchemaId,
+        "Invalid hand-written input schema",
+        "The InputSchema of tool '{0}' cannot be used: {1}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeWithoutTools = Create(

@@ -10,6 +10,10 @@ internal enum ResourceReturnKind
     Text,
     /// <summary><c>byte[]</c> or <c>ReadOnlyMemory&lt;byte&gt;</c>: blob contents.</summary>
     Blob,
+    /// <summary>A <c>Stream</c> (or a subclass): read in chunks straight into the response, then disposed.</summary>
+    Stream,
+    /// <summary>A <c>FileInfo</c>: its size checked before it is opened, then read as a stream.</summary>
+    File,
     /// <summary>One <c>ResourceContents</c> (or a subclass).</summary>
     Contents,
     /// <summary>Any <c>IEnumerable</c> of <c>ResourceContents</c>.</summary>
@@ -29,11 +33,11 @@ internal sealed record ResourceSpec
     public string? Description { get; init; }
     public string? MimeType { get; init; }
 
-    /// <summary>For templates: the literal text around the variables (one more entry than <see cref="Reserved"/>).</summary>
+    /// <summary>For templates: the literal text around the expressions (one more entry than <see cref="Expressions"/>).</summary>
     public required EquatableArray<string> Literals { get; init; }
 
-    /// <summary>For templates: per variable, whether it is a reserved (<c>{+name}</c>) expansion.</summary>
-    public required EquatableArray<bool> Reserved { get; init; }
+    /// <summary>For templates: each expression's operator and variables.</summary>
+    public required EquatableArray<TemplateExpressionSpec> Expressions { get; init; }
 
     /// <summary>For templates: the variable names, in template order.</summary>
     public required EquatableArray<string> Variables { get; init; }
@@ -46,4 +50,11 @@ internal sealed record ResourceSpec
     public required int Order { get; init; }
 
     public bool IsTemplate => Variables.Count > 0;
+}
+
+/// <summary>One expression of a URI template: its RFC 6570 operator (<c>'\0'</c> when simple) and variable names.</summary>
+internal sealed record TemplateExpressionSpec(char Operator, EquatableArray<string> Names)
+{
+    /// <summary>Its variables may be absent from a URI (prefix operators such as <c>{?q}</c>).</summary>
+    public bool IsOptional => Operator != '\0' && Operator != '+';
 }

@@ -26,6 +26,9 @@ internal sealed record ToolSpec
     public bool? IdempotentHint { get; init; }
     public bool? OpenWorldHint { get; init; }
 
+    /// <summary>A hand-written input schema (<c>InputSchema</c>), compacted, that replaces the generated one in <c>tools/list</c>.</summary>
+    public string? InputSchemaJson { get; init; }
+
     /// <summary>The tool's own timeout (<c>TimeoutMs</c>), when set above 0.</summary>
     public int? TimeoutMs { get; init; }
 

@@ -4,6 +4,7 @@ using System.Threading;
 using McpForge.Generators.Diagnostics;
 using McpForge.Generators.Helpers;
 using McpForge.Generators.Model;
+using McpForge.Resources;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,7 +39,7 @@ internal static class ResourceParser
             ? syntax.ArgumentList.Arguments[0].GetLocation()
             : methodLocation;
 
-        var parsed = UriTemplates.TryParse(uri, out var error);
+        var parsed = UriTemplateSyntax.TryParse(uri, out var error);
         if (parsed is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidUriTemplate, uriLocation, uri, error ?? "it is empty"));
@@ -85,7 +86,7 @@ internal static class ResourceParser
             Description = ToolParser.DescriptionAttribute(method.GetAttributes()) ?? docs.Summary,
             MimeType = ToolParser.NamedString(attribute, "MimeType"),
             Literals = parsed.Literals.ToEquatableArray(),
-            Reserved = parsed.Reserved.ToEquatableArray(),
+            Expressions = parsed.Expressions.Select(e => new TemplateExpressionSpec(e.Operator, e.Names.ToEquatableArray())).ToEquatableArray(),
             Variables = parsed.Variables.ToEquatableArray(),
             Parameters = parameters.ToEquatableArray(),
             Return = returns.Value,
@@ -110,15 +111,27 @@ internal static class ResourceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterWithoutTemplateVariable, location, parameter.Name, resourceName, uri));
             return null;
         }
-        var value = parameter.RefKind == RefKind.None && !parameter.IsParams && SupportedTypes.NullableUnderlying(parameter.Type) is null
-            ? SupportedTypes.ClassifyArgument(parameter.Type)
+        var underlying = SupportedTypes.NullableUnderlying(parameter.Type);
+        var value = parameter.RefKind == RefKind.None && !parameter.IsParams
+            ? SupportedTypes.ClassifyArgument(underlying ?? parameter.Type)
             : null;
         if (value is null || !s_variableKinds.Contains(value.Kind))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceParameter, location, parameter.Name, resourceName, display));
             return null;
         }
-        return new ParameterSpec { Name = name, JsonName = parameter.Name, Kind = ParameterKind.Argument, TypeName = typeName, Value = value };
+        // A variable of an optional expression ({?q}, {/a}) may be absent; a nullable or defaulted parameter takes that.
+        var nullable = underlying is not null || (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated);
+        return new ParameterSpec
+        {
+            Name = name,
+            JsonName = parameter.Name,
+            Kind = ParameterKind.Argument,
+            TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
+            Value = value,
+            IsNullable = nullable,
+            DefaultExpression = parameter.HasExplicitDefaultValue ? ToolParser.Defaults(parameter, value).Expression : null,
+        };
     }
 
     private static (ResourceReturnKind? Kind, bool IsAsync) ClassifyReturn(ITypeSymbol type, Compilation compilation)
@@ -133,6 +146,11 @@ internal static class ResourceParser
         if (type.SpecialType == SpecialType.System_String) return (ResourceReturnKind.Text, isAsync);
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }) return (ResourceReturnKind.Blob, isAsync);
         if (type.ToDisplayString() == "System.ReadOnlyMemory<byte>") return (ResourceReturnKind.Blob, isAsync);
+        if (type.ToDisplayString() == "System.IO.FileInfo") return (ResourceReturnKind.File, isAsync);
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == "System.IO.Stream") return (ResourceReturnKind.Stream, isAsync);
+        }
         var contents = compilation.GetTypeByMetadataName(TypeNames.ResourceContents);
         if (contents is null) return (null, isAsync);
         for (var current = type; current is not null; current = current.BaseType)

@@ -177,9 +177,29 @@ internal static class ToolParser
             return null;
         }
 
+        // A hand-written schema must be a JSON object schema: checked here, so a typo is a build error, not a client's.
+        string? inputSchema = null;
+        if (NamedString(attribute, "InputSchema") is { } rawSchema)
+        {
+            var schemaLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list }
+                && list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == "InputSchema") is { } argument
+                ? argument.GetLocation()
+                : attributeLocation;
+            inputSchema = JsonSyntax.TryCompact(rawSchema, out var schemaError);
+            schemaError ??= inputSchema is null || !inputSchema.StartsWith("{") ? "it is not a JSON object"
+                : !inputSchema.Contains("\"type\":\"object\"") ? "it has no \"type\": \"object\" (MCP requires an object schema for tool input)"
+                : null;
+            if (schemaError is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInputSchema, schemaLocation, toolName, schemaError));
+                return null;
+            }
+        }
+
         var location = declaration.GetLocation();
         return new ToolSpec
         {
+            InputSchemaJson = inputSchema,
             MethodName = method.Name,
             ToolName = toolName,
             IsStatic = method.IsStatic,

@@ -39,6 +39,14 @@ public sealed class McpToolAttribute : Attribute
     public bool OpenWorld { get; set; }
 
     /// <summary>
+    /// A JSON Schema, written by hand, sent as the tool's <c>inputSchema</c> in place of the one generated from its
+    /// parameters: for schema features the generator does not produce (<c>$schema</c>, <c>$defs</c>, <c>oneOf</c>, …).
+    /// It must be a JSON object with <c>"type": "object"</c> (checked at build time, MCPF0023). Arguments are still
+    /// bound and checked from the method's parameters, so keep the two in agreement.
+    /// </summary>
+    public string? InputSchema { get; set; }
+
+    /// <summary>
     /// How long this tool may run, in milliseconds, before the call is answered with -32001 and its token cancelled;
     /// 0 (the default) uses <see cref="McpServerOptions.ToolTimeout"/>.
     /// </summary>

@@ -19,4 +19,6 @@ public static class JsonRpcErrorCode
     public const int RequestTimeout = -32001;
     /// <summary>The resource was not found.</summary>
     public const int ResourceNotFound = -32002;
+    /// <summary>The call needs the user to complete URL-mode elicitations first (2025-11-25).</summary>
+    public const int UrlElicitationRequired = -32042;
 }

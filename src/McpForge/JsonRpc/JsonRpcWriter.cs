@@ -70,6 +70,16 @@ internal static class JsonRpcWriter
         EndError(writer);
     }
 
+    /// <summary>-32042 with <c>{"elicitations": [{"mode": "url", …}]}</c>.</summary>
+    public static void WriteUrlElicitationRequired(Utf8JsonWriter writer, RequestId id, IReadOnlyList<Protocol.UrlElicitation> elicitations)
+    {
+        StartError(writer, id, JsonRpcErrorCode.UrlElicitationRequired);
+        writer.WriteStartArray("elicitations"u8);
+        foreach (var elicitation in elicitations) elicitation.WriteParams(writer);
+        writer.WriteEndArray();
+        EndError(writer);
+    }
+
     public static void WriteArgumentErrors(Utf8JsonWriter writer, IReadOnlyList<ArgumentError> errors)
     {
         writer.WriteStartArray("errors"u8);
@@ -113,6 +123,7 @@ internal static class JsonRpcWriter
         JsonRpcErrorCode.ToolExecutionFailed => "Tool execution failed"u8,
         JsonRpcErrorCode.RequestTimeout => "Request timed out"u8,
         JsonRpcErrorCode.ResourceNotFound => "Resource not found"u8,
+        JsonRpcErrorCode.UrlElicitationRequired => "URL elicitation required"u8,
         _ => "Server error"u8,
     };
 }

@@ -18,7 +18,7 @@ internal sealed class MessageBuffer
 
     // Relaxed escaping keeps non-ASCII text readable; control characters (and so newlines) are still escaped,
     // which the line framing of stdio relies on.
-    private static readonly JsonWriterOptions s_writerOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = false,
@@ -26,7 +26,7 @@ internal sealed class MessageBuffer
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
 
-    private MessageBuffer() => Json = new Utf8JsonWriter(_buffer, s_writerOptions);
+    private MessageBuffer() => Json = new Utf8JsonWriter(_buffer, WriterOptions);
 
     public Utf8JsonWriter Json { get; }
 

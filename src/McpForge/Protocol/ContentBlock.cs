@@ -144,3 +144,76 @@ public sealed class ResourceLink : ContentBlock
         if (Size is long size) writer.WriteNumber("size"u8, size);
     }
 }
+
+/// <summary>
+/// A model's request to call a tool, in a sampling result (<c>tool_use</c>, 2025-11-25): answer it with a
+/// <see cref="ToolResultContent"/> of the same <see cref="Id"/> in the next user message.
+/// </summary>
+public sealed class ToolUseContent : ContentBlock
+{
+    /// <summary>A tool call named <paramref name="name"/> with <paramref name="input"/> as its arguments.</summary>
+    public ToolUseContent(string id, string name, System.Text.Json.JsonElement input)
+    {
+        Id = id ?? throw new ArgumentNullException(nameof(id));
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Input = input;
+    }
+
+    /// <summary>The id that the matching <see cref="ToolResultContent.ToolUseId"/> repeats.</summary>
+    public string Id { get; }
+
+    /// <summary>The tool to call.</summary>
+    public string Name { get; }
+
+    /// <summary>The arguments, as the model wrote them.</summary>
+    public System.Text.Json.JsonElement Input { get; }
+
+    private protected override void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WriteString("type"u8, "tool_use"u8);
+        writer.WriteString("id"u8, Id);
+        writer.WriteString("name"u8, Name);
+        writer.WritePropertyName("input"u8);
+        if (Input.ValueKind == System.Text.Json.JsonValueKind.Undefined) writer.WriteRawValue("{}"u8, skipInputValidation: true);
+        else Input.WriteTo(writer);
+    }
+}
+
+/// <summary>The result of a tool call a model asked for (<c>tool_result</c>, 2025-11-25), sent back in a user message.</summary>
+public sealed class ToolResultContent : ContentBlock
+{
+    /// <summary>The result of the call <paramref name="toolUseId"/>.</summary>
+    public ToolResultContent(string toolUseId, System.Collections.Generic.IReadOnlyList<ContentBlock> content, bool isError = false)
+    {
+        ToolUseId = toolUseId ?? throw new ArgumentNullException(nameof(toolUseId));
+        Content = content ?? throw new ArgumentNullException(nameof(content));
+        IsError = isError;
+    }
+
+    /// <summary>The <see cref="ToolUseContent.Id"/> this answers.</summary>
+    public string ToolUseId { get; }
+
+    /// <summary>What the tool returned.</summary>
+    public System.Collections.Generic.IReadOnlyList<ContentBlock> Content { get; }
+
+    /// <summary>The call failed.</summary>
+    public bool IsError { get; }
+
+    /// <summary>The tool's structured result, if it has one (JSON).</summary>
+    public System.Text.Json.JsonElement? StructuredContent { get; init; }
+
+    private protected override void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WriteString("type"u8, "tool_result"u8);
+        writer.WriteString("toolUseId"u8, ToolUseId);
+        writer.WriteStartArray("content"u8);
+        foreach (var block in Content) block.WriteTo(writer);
+        writer.WriteEndArray();
+        if (StructuredContent is { } structured)
+        {
+            writer.WritePropertyName("structuredContent"u8);
+            structured.WriteTo(writer);
+        }
+        if (IsError) writer.WriteBoolean("isError"u8, true);
+    }
+}

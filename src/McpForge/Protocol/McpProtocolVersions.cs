@@ -18,7 +18,19 @@ public static class McpProtocolVersions
     public const string Latest = V2025_11_25;
 
     /// <summary>Every supported revision, newest first.</summary>
-    public static ReadOnlySpan<string> Supported => new[] { V2025_11_25, V2025_06_18, V2025_03_26, V2024_11_05 };
+    public static ReadOnlySpan<string> Supported => s_supported;
+
+    private static readonly string[] s_supported = [V2025_11_25, V2025_06_18, V2025_03_26, V2024_11_05];
+
+    /// <summary>True for a revision this server speaks (the <c>MCP-Protocol-Version</c> header of Streamable HTTP must be one).</summary>
+    public static bool IsSupported(ReadOnlySpan<char> version)
+    {
+        foreach (var supported in s_supported)
+        {
+            if (version.SequenceEqual(supported)) return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The version to answer <c>initialize</c> with: the client's own when supported, otherwise the newest

@@ -19,4 +19,7 @@ public sealed class McpResourceCall : McpCall
 
     /// <summary>Cancelled when the session ends.</summary>
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The most bytes a stream or file read may produce (<see cref="McpServerOptions.MaxResourceBytes"/>).</summary>
+    internal long MaxResourceBytes => Session.Server.Options.MaxResourceBytes;
 }

@@ -14,6 +14,10 @@ public static class ResourceArguments
         return false;
     }
 
+    /// <summary>Records that the URI leaves out a variable whose parameter has no default and is not nullable.</summary>
+    public static void Missing(McpResourceCall call, string name) =>
+        call.AddArgumentError("/" + name, "is missing from the URI, and the parameter has no default");
+
     /// <summary>Records an enum value that is not one of the names.</summary>
     public static bool InvalidEnum<T>(McpResourceCall call, string name, string text, string allowed, out T value)
     {

@@ -1,10 +1,51 @@
 using System;
+using McpForge.JsonRpc;
 
 namespace McpForge.Server;
+
+/// <summary>What an outgoing message is to the transport that carries it.</summary>
+internal enum OutgoingKind
+{
+    /// <summary>The one response to a client request: it ends that request.</summary>
+    Response,
+    /// <summary>A notification (progress, log, list changed).</summary>
+    Notification,
+    /// <summary>A request of the server's own to the client (sampling, elicitation, roots).</summary>
+    Request,
+}
+
+/// <summary>
+/// Where an outgoing message belongs: its kind and the client request it is part of (the request a response
+/// answers, or the call a progress notification or a sampling request comes from). Streamable HTTP sends a
+/// message on its request's stream; a message related to no request (<see cref="RequestId.IsValid"/> false)
+/// goes on the session's own stream. Stdio has one stream and ignores the route.
+/// </summary>
+internal readonly record struct MessageRoute(OutgoingKind Kind, RequestId RelatedRequest)
+{
+    public static MessageRoute ResponseTo(RequestId request) => new(OutgoingKind.Response, request);
+
+    public static MessageRoute NotificationFor(RequestId request) => new(OutgoingKind.Notification, request);
+
+    /// <summary>A notification that belongs to no request (list changed, resource updated).</summary>
+    public static MessageRoute Unrelated => new(OutgoingKind.Notification, default);
+}
 
 /// <summary>Where a session sends outgoing messages. Each call carries one complete JSON-RPC message.</summary>
 internal interface IMessageSink
 {
     /// <summary>Sends one complete message (JSON, without framing). Safe to call from any thread.</summary>
-    void Send(ReadOnlySpan<byte> message);
+    void Send(ReadOnlySpan<byte> message, MessageRoute route);
+
+    /// <summary>
+    /// The request will get no response (the client cancelled it): a transport holding a stream open for it can end it.
+    /// </summary>
+    void Abandon(RequestId request)
+    {
+    }
+
+    /// <summary>
+    /// Ends the stream of <paramref name="request"/> for now, if the transport can resume it later (Streamable HTTP
+    /// with an event store): the rest of the request's messages wait until the client reconnects. False when it cannot.
+    /// </summary>
+    bool EndStreamForPolling(RequestId request) => false;
 }

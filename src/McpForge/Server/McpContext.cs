@@ -1,23 +1,24 @@
 using System;
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
 using McpForge.Server;
 using McpForge.Tools;
+using Microsoft.Extensions.Logging;
 
 namespace McpForge;
 
 /// <summary>
-/// What a tool can do besides returning a result: report progress, log to the client, and learn about the
-/// client and the request. Declare a parameter of this type to receive it; it is not part of the input schema.
+/// What a tool can do besides returning a result: report progress, log to the client, ask the client for
+/// something (sampling, elicitation, roots), and learn about the client and the request. Declare a parameter of
+/// this type to receive it; it is not part of the input schema.
 /// </summary>
-public sealed class McpContext
+public sealed partial class McpContext
 {
     private readonly McpSession _session;
     private readonly McpToolCall _call;
+    private ILogger? _logger;
 
     internal McpContext(McpSession session, McpToolCall call)
     {
@@ -37,6 +38,9 @@ public sealed class McpContext
     /// <summary>The client's name and version.</summary>
     public McpClientInfo? ClientInfo => _session.ClientInfo;
 
+    /// <summary>What the client declared it can do (<c>roots</c>, <c>sampling</c>, <c>elicitation</c>).</summary>
+    public McpClientCapabilities ClientCapabilities => _session.ClientCapabilities;
+
     /// <summary>The server, for notifications to clients (<see cref="McpServer.NotifyResourceUpdatedAsync"/>).</summary>
     public McpServer Server => _session.Server;
 
@@ -47,8 +51,9 @@ public sealed class McpContext
     public bool ProgressRequested => _call.ProgressToken.IsValid;
 
     /// <summary>
-    /// Sends <c>notifications/progress</c> for this request, if the client asked for progress. Progress should
-    /// increase with each report; nothing is sent once the call has finished.
+    /// Sends <c>notifications/progress</c> for this request, if the client asked for progress. The token is echoed
+    /// with the JSON type the client gave it (integer or string). Progress should increase with each report;
+    /// nothing is sent once the call has finished.
     /// </summary>
     public ValueTask ReportProgressAsync(double progress, double? total = null, string? message = null)
     {
@@ -56,7 +61,7 @@ public sealed class McpContext
         {
             return ValueTask.CompletedTask;
         }
-        _session.SendNotification("notifications/progress"u8, (_call.ProgressToken, progress, total, message), static (w, s) =>
+        _session.SendNotification("notifications/progress"u8, _call.RequestId, (_call.ProgressToken, progress, total, message), static (w, s) =>
         {
             w.WriteStartObject();
             w.WritePropertyName("progressToken"u8);
@@ -71,106 +76,14 @@ public sealed class McpContext
 
     /// <summary>
     /// Sends <c>notifications/message</c> to the client when <paramref name="level"/> is at least the level it set
-    /// with <c>logging/setLevel</c> (default <see cref="McpLogLevel.Info"/>).
+    /// with <c>logging/setLevel</c> (default <see cref="McpLogLevel.Info"/>). Over Streamable HTTP it travels on this
+    /// request's stream.
     /// </summary>
     public ValueTask LogAsync(McpLogLevel level, string message, string? logger = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (level < _session.LogLevel)
-        {
-            return ValueTask.CompletedTask;
-        }
-        _session.SendNotification("notifications/message"u8, (level, message, logger), static (w, s) =>
-        {
-            w.WriteStartObject();
-            w.WriteString("level"u8, McpLogLevels.Name(s.level));
-            if (s.logger is not null) w.WriteString("logger"u8, s.logger);
-            w.WriteString("data"u8, s.message);
-            w.WriteEndObject();
-        });
+        _session.SendLog(level, message, logger, _call.RequestId);
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>What the client declared it can do (<c>roots</c>, <c>sampling</c>, <c>elicitation</c>).</summary>
-    public McpClientCapabilities ClientCapabilities => _session.ClientCapabilities;
-
-    /// <summary>
-    /// Asks the client for its roots (<c>roots/list</c>). Throws <see cref="InvalidOperationException"/> when the client
-    /// did not declare the <c>roots</c> capability, <see cref="McpClientException"/> when it answers with an error, and
-    /// <see cref="TimeoutException"/> when it does not answer within <paramref name="timeout"/> (default 30 s).
-    /// </summary>
-    public async Task<IReadOnlyList<McpRoot>> ListRootsAsync(TimeSpan? timeout = null)
-    {
-        if ((_session.ClientCapabilities & McpClientCapabilities.Roots) == 0)
-        {
-            throw new InvalidOperationException("The client did not declare the 'roots' capability, so it cannot be asked for its roots.");
-        }
-        var result = await _session.SendRequestAsync("roots/list", 0, static (w, _) =>
-        {
-            w.WriteStartObject();
-            w.WriteEndObject();
-        }, timeout ?? TimeSpan.FromSeconds(30), CancellationToken).ConfigureAwait(false);
-        var roots = new List<McpRoot>();
-        if (result.TryGetProperty("roots"u8, out var array) && array.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var root in array.EnumerateArray())
-            {
-                if (root.TryGetProperty("uri"u8, out var uri) && uri.ValueKind == JsonValueKind.String)
-                {
-                    roots.Add(new McpRoot(uri.GetString()!, root.TryGetProperty("name"u8, out var name) ? name.GetString() : null));
-                }
-            }
-        }
-        return roots;
-    }
-
-    /// <summary>
-    /// Asks the client's model for a completion (<c>sampling/createMessage</c>): the client may show it to the user
-    /// first. Throws <see cref="InvalidOperationException"/> when the client did not declare <c>sampling</c>,
-    /// <see cref="McpClientException"/> for an error answer (such as a user's refusal), and <see cref="TimeoutException"/>
-    /// when it does not answer within <paramref name="timeout"/> (default 2 minutes).
-    /// </summary>
-    public async Task<SamplingResult> SampleAsync(IReadOnlyList<PromptMessage> messages, int maxTokens, string? systemPrompt = null,
-        TimeSpan? timeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
-        if ((_session.ClientCapabilities & McpClientCapabilities.Sampling) == 0)
-        {
-            throw new InvalidOperationException("The client did not declare the 'sampling' capability, so it cannot be asked to sample.");
-        }
-        var result = await _session.SendRequestAsync("sampling/createMessage", (messages, maxTokens, systemPrompt), static (w, s) =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("messages"u8);
-            foreach (var message in s.messages) message.WriteTo(w);
-            w.WriteEndArray();
-            w.WriteNumber("maxTokens"u8, s.maxTokens);
-            if (s.systemPrompt is not null) w.WriteString("systemPrompt"u8, s.systemPrompt);
-            w.WriteEndObject();
-        }, timeout ?? TimeSpan.FromMinutes(2), CancellationToken).ConfigureAwait(false);
-
-        var role = result.TryGetProperty("role"u8, out var r) && r.ValueEquals("user"u8) ? Role.User : Role.Assistant;
-        var model = result.TryGetProperty("model"u8, out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : string.Empty;
-        var stop = result.TryGetProperty("stopReason"u8, out var sr) && sr.ValueKind == JsonValueKind.String ? sr.GetString() : null;
-        return new SamplingResult(role, ReadContent(result), model, stop);
-    }
-
-    private static ContentBlock ReadContent(JsonElement result)
-    {
-        if (!result.TryGetProperty("content"u8, out var content) || content.ValueKind != JsonValueKind.Object)
-        {
-            throw new McpClientException(0, "The sampling result has no content object.");
-        }
-        var type = content.TryGetProperty("type"u8, out var t) ? t.GetString() : null;
-        string Text(string name) => content.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
-        return type switch
-        {
-            "text" => new TextContent(Text("text")),
-            "image" => new ImageContent(Convert.FromBase64String(Text("data")), Text("mimeType")),
-            "audio" => new AudioContent(Convert.FromBase64String(Text("data")), Text("mimeType")),
-            _ => throw new McpClientException(0, $"The sampling result has content of type '{type}', which this server does not read."),
-        };
     }
 
     /// <summary>Logs at <see cref="McpLogLevel.Debug"/>.</summary>
@@ -184,4 +97,19 @@ public sealed class McpContext
 
     /// <summary>Logs at <see cref="McpLogLevel.Error"/>.</summary>
     public ValueTask LogErrorAsync(string message) => LogAsync(McpLogLevel.Error, message);
+
+    /// <summary>
+    /// An <see cref="ILogger"/> whose entries reach this client as <c>notifications/message</c> (with the tool's name as
+    /// the <c>logger</c>), at or above the level the client set; <see cref="ILogger.IsEnabled"/> answers from that level,
+    /// so disabled entries cost nothing. Use it to hand a client-visible logger to library code.
+    /// </summary>
+    public ILogger Logger => _logger ??= new ClientLogger(_session, _call.Tool.Name, _call.RequestId);
+
+    /// <summary>
+    /// Ends this request's Streamable HTTP stream for now (SSE polling, SEP-1699) while the tool keeps running: the
+    /// client reconnects after the retry interval with <c>Last-Event-ID</c> and receives the progress, logs and result
+    /// sent meanwhile. Frees the connection during long work. Returns false, and does nothing, where the transport
+    /// cannot resume the stream (stdio, stateless HTTP, a client older than 2025-11-25, no event store).
+    /// </summary>
+    public bool CloseSseStream() => _call.IsRunning && _session.EndStreamForPolling(_call.RequestId);
 }

@@ -64,6 +64,51 @@ public sealed class McpServer
         return true;
     }
 
+    /// <summary>
+    /// Adds a prompt while the server runs (see <see cref="Prompts.McpPrompt.Create"/>) and sends
+    /// <c>notifications/prompts/list_changed</c> to every initialized client.
+    /// </summary>
+    public void AddPrompt(Prompts.McpPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        Prompts.Add(prompt);
+        NotifyListChanged("notifications/prompts/list_changed"u8);
+    }
+
+    /// <summary>
+    /// Adds a fixed resource while the server runs (see <see cref="Resources.McpResource.Create"/>) and sends
+    /// <c>notifications/resources/list_changed</c> to every initialized client.
+    /// </summary>
+    public void AddResource(Resources.McpResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        Resources.Add(resource);
+        NotifyListChanged("notifications/resources/list_changed"u8);
+    }
+
+    /// <summary>
+    /// Adds a resource template while the server runs (see <see cref="Resources.McpResourceTemplate.Create"/>) and sends
+    /// <c>notifications/resources/list_changed</c> to every initialized client.
+    /// </summary>
+    public void AddResourceTemplate(Resources.McpResourceTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        Resources.Add(template);
+        NotifyListChanged("notifications/resources/list_changed"u8);
+    }
+
+    /// <summary>
+    /// Removes the fixed resource with this URI, or the template of this string, and tells clients; false when there
+    /// is neither. Reads of it answer -32002 from then on.
+    /// </summary>
+    public bool RemoveResource(string uriOrTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(uriOrTemplate);
+        if (!Resources.Remove(uriOrTemplate)) return false;
+        NotifyListChanged("notifications/resources/list_changed"u8);
+        return true;
+    }
+
     /// <summary>Removes a prompt while the server runs and tells clients; false when there is none of that name.</summary>
     public bool RemovePrompt(string name)
     {
@@ -71,6 +116,28 @@ public sealed class McpServer
         if (!Prompts.Remove(name)) return false;
         NotifyListChanged("notifications/prompts/list_changed"u8);
         return true;
+    }
+
+    /// <summary>Loggers whose entries reach every connected client as <c>notifications/message</c> (see <see cref="McpClientLoggerProvider"/>).</summary>
+    public McpClientLoggerProvider ClientLoggerProvider => _clientLoggerProvider ??= new McpClientLoggerProvider(this);
+
+    private McpClientLoggerProvider? _clientLoggerProvider;
+
+    internal bool AnySessionLogsAt(Protocol.McpLogLevel level)
+    {
+        foreach (var session in _sessions.Keys)
+        {
+            if (session.IsInitialized && level >= session.LogLevel) return true;
+        }
+        return false;
+    }
+
+    internal void BroadcastLog(Protocol.McpLogLevel level, string message, string? logger)
+    {
+        foreach (var session in _sessions.Keys)
+        {
+            session.SendLog(level, message, logger, default);
+        }
     }
 
     private void NotifyListChanged(ReadOnlySpan<byte> method)

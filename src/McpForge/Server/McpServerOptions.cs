@@ -51,6 +51,13 @@ public sealed class McpServerOptions
     /// <summary>The largest response, in bytes; a larger one is replaced by a -32603 error. Default 16 MiB.</summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest resource a <c>Stream</c> or <c>FileInfo</c> read may produce, in bytes, before encoding (base64 adds a
+    /// third). A larger one is answered with -32603 naming this limit, and never read past it. Default 10 MiB, which
+    /// stays under <see cref="MaxResponseBytes"/> once encoded.
+    /// </summary>
+    public long MaxResourceBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>The deepest JSON nesting accepted in a message; deeper input is answered with -32700. Default 64.</summary>
     public int MaxJsonDepth { get; set; } = 64;
 
@@ -88,6 +95,7 @@ public sealed class McpServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 64, nameof(MaxMessageBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxResponseBytes, 64, nameof(MaxResponseBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxJsonDepth, 4, nameof(MaxJsonDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxResourceBytes, 1, nameof(MaxResourceBytes));
         if (ToolTimeout is TimeSpan timeout && timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ToolTimeout), "ToolTimeout must be positive, or null for no limit.");

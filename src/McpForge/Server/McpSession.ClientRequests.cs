@@ -18,9 +18,10 @@ internal sealed partial class McpSession
     /// <summary>
     /// Sends a request to the client and returns its <c>result</c>. Correlated by an id of the server's own; an
     /// <c>error</c> answer throws <see cref="McpClientException"/>, no answer within <paramref name="timeout"/> throws
-    /// <see cref="TimeoutException"/>.
+    /// <see cref="TimeoutException"/>. <paramref name="relatedRequest"/> is the call it is made for (Streamable HTTP sends it
+    /// on that call's stream).
     /// </summary>
-    internal async Task<JsonElement> SendRequestAsync<TState>(string method, TState state, Action<Utf8JsonWriter, TState> writeParams,
+    internal async Task<JsonElement> SendRequestAsync<TState>(string method, RequestId relatedRequest, TState state, Action<Utf8JsonWriter, TState> writeParams,
         TimeSpan timeout, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextOutgoingId);
@@ -39,7 +40,7 @@ internal sealed partial class McpSession
                 w.WritePropertyName("params"u8);
                 writeParams(w, state);
                 w.WriteEndObject();
-                _sink.Send(buffer.WrittenSpan);
+                _sink.Send(buffer.WrittenSpan, new MessageRoute(OutgoingKind.Request, relatedRequest));
             }
             finally
             {
@@ -93,12 +94,51 @@ internal sealed partial class McpSession
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("roots"u8)) capabilities |= McpClientCapabilities.Roots;
-            else if (reader.ValueTextEquals("sampling"u8)) capabilities |= McpClientCapabilities.Sampling;
-            else if (reader.ValueTextEquals("elicitation"u8)) capabilities |= McpClientCapabilities.Elicitation;
-            reader.Read();
-            reader.Skip();
+            if (reader.ValueTextEquals("roots"u8))
+            {
+                reader.Read();
+                capabilities |= McpClientCapabilities.Roots | ReadFlags(ref reader, "listChanged"u8, McpClientCapabilities.RootsListChanged);
+            }
+            else if (reader.ValueTextEquals("sampling"u8))
+            {
+                reader.Read();
+                capabilities |= McpClientCapabilities.Sampling | ReadFlags(ref reader, "tools"u8, McpClientCapabilities.SamplingTools, "context"u8, McpClientCapabilities.SamplingContext);
+            }
+            else if (reader.ValueTextEquals("elicitation"u8))
+            {
+                reader.Read();
+                var modes = ReadFlags(ref reader, "form"u8, McpClientCapabilities.Elicitation, "url"u8, McpClientCapabilities.ElicitationUrl);
+                // "elicitation": {} (the 2025-06-18 form) means form mode only.
+                capabilities |= modes == McpClientCapabilities.None ? McpClientCapabilities.Elicitation : modes;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
         return capabilities;
+    }
+
+    /// <summary>Which of the named members an object capability has (an object, or <c>true</c>).</summary>
+    private static McpClientCapabilities ReadFlags(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, McpClientCapabilities firstFlag,
+        ReadOnlySpan<byte> second = default, McpClientCapabilities secondFlag = McpClientCapabilities.None)
+    {
+        var flags = McpClientCapabilities.None;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return flags;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var flag = reader.ValueTextEquals(first) ? firstFlag
+                : !second.IsEmpty && reader.ValueTextEquals(second) ? secondFlag
+                : McpClientCapabilities.None;
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.True) flags |= flag;
+            reader.Skip();
+        }
+        return flags;
     }
 }

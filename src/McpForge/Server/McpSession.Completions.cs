@@ -163,7 +163,7 @@ internal sealed partial class McpSession
             w.WriteEndObject();
             w.WriteEndObject();
             JsonRpcWriter.EndMessage(w);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {

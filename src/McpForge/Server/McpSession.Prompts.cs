@@ -52,7 +52,7 @@ internal sealed partial class McpSession
             else if (call.ResultBuffer is { } result)
             {
                 JsonRpcWriter.EndMessage(result.Json);
-                _sink.Send(result.WrittenSpan);
+                SendResponse(call.RequestId, result.WrittenSpan);
             }
             else
             {

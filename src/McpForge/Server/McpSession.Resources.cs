@@ -28,13 +28,18 @@ internal sealed partial class McpSession
             SendError(id, JsonRpcErrorCode.InvalidParams, $"{(subscribe ? "resources/subscribe" : "resources/unsubscribe")} requires \"uri\" (a string).");
             return;
         }
+        if (subscribe && !CanNotify)
+        {
+            SendMethodNotFound(id, "resources/subscribe");
+            return;
+        }
         if (subscribe && Server.Resources.Find(uri).Reader is null)
         {
             var buffer = MessageBuffer.Rent();
             try
             {
                 JsonRpcWriter.WriteResourceNotFound(buffer.Json, id, uri);
-                _sink.Send(buffer.WrittenSpan);
+                SendResponse(id, buffer.WrittenSpan);
             }
             finally
             {
@@ -51,7 +56,7 @@ internal sealed partial class McpSession
     internal void NotifyResourceUpdated(string uri)
     {
         if (!_subscriptions.ContainsKey(uri)) return;
-        SendNotification("notifications/resources/updated"u8, uri, static (w, u) =>
+        SendNotification("notifications/resources/updated"u8, default, uri, static (w, u) =>
         {
             w.WriteStartObject();
             w.WriteString("uri"u8, u);
@@ -83,7 +88,7 @@ internal sealed partial class McpSession
             try
             {
                 JsonRpcWriter.WriteResourceNotFound(buffer.Json, id, uri);
-                _sink.Send(buffer.WrittenSpan);
+                SendResponse(id, buffer.WrittenSpan);
             }
             finally
             {
@@ -132,7 +137,7 @@ internal sealed partial class McpSession
                 }
                 else
                 {
-                    _sink.Send(message);
+                    SendResponse(call.RequestId, message);
                 }
             }
             else

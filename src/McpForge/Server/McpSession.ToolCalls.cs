@@ -212,7 +212,7 @@ internal sealed partial class McpSession
             JsonRpcWriter.WriteTimeout(buffer.Json, call.RequestId,
                 string.Create(CultureInfo.InvariantCulture, $"Tool '{call.Tool.Name}' did not complete within {timeout.TotalMilliseconds:0} ms ({(call.Tool.Timeout is null ? "McpServerOptions.ToolTimeout" : "its TimeoutMs")})."),
                 (long)timeout.TotalMilliseconds);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(call.RequestId, buffer.WrittenSpan);
         }
         finally
         {
@@ -277,7 +277,7 @@ internal sealed partial class McpSession
                 $"The result of tool '{call.Tool.Name}' is {message.Length} bytes, over the limit of {Server.Options.MaxResponseBytes} bytes (McpServerOptions.MaxResponseBytes)."));
             return;
         }
-        _sink.Send(message);
+        SendResponse(call.RequestId, message);
     }
 
     private void SendArgumentErrors(McpToolCall call)
@@ -313,7 +313,7 @@ internal sealed partial class McpSession
                 w.WriteEndObject();
                 JsonRpcWriter.EndMessage(w);
             }
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(call.RequestId, buffer.WrittenSpan);
         }
         finally
         {
@@ -330,7 +330,7 @@ internal sealed partial class McpSession
         try
         {
             JsonRpcWriter.WriteInvalidArguments(buffer.Json, call.RequestId, details.ToString().TrimEnd(';') + ".", call.ArgumentErrors);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(call.RequestId, buffer.WrittenSpan);
         }
         finally
         {
@@ -340,6 +340,21 @@ internal sealed partial class McpSession
 
     private void SendToolFailure(McpToolCall call, Exception failure)
     {
+        if (failure is UrlElicitationRequiredException elicitation)
+        {
+            // Not a failure of the tool: the client is asked to have the user complete these and call again.
+            var required = MessageBuffer.Rent();
+            try
+            {
+                JsonRpcWriter.WriteUrlElicitationRequired(required.Json, call.RequestId, elicitation.Elicitations);
+                SendResponse(call.RequestId, required.WrittenSpan);
+            }
+            finally
+            {
+                required.Return();
+            }
+            return;
+        }
         LogException($"tool '{call.Tool.Name}'", failure);
         if (Server.Options.ToolErrors == ErrorReporting.JsonRpcError)
         {
@@ -361,7 +376,7 @@ internal sealed partial class McpSession
             w.WriteBoolean("isError"u8, true);
             w.WriteEndObject();
             JsonRpcWriter.EndMessage(w);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(call.RequestId, buffer.WrittenSpan);
         }
         finally
         {

@@ -31,10 +31,29 @@ internal sealed partial class McpSession
     private volatile bool _initialized;
     private volatile int _logLevel = (int)McpLogLevel.Info;
 
-    public McpSession(McpServer server, IMessageSink sink)
+    public McpSession(McpServer server, IMessageSink sink, bool canNotify = true)
     {
         Server = server;
         _sink = sink;
+        CanNotify = canNotify;
+    }
+
+    /// <summary>
+    /// False when the transport has no way to reach the client outside a request (stateless HTTP): the session then
+    /// declares neither subscriptions nor list changes, and refuses <c>resources/subscribe</c>.
+    /// </summary>
+    public bool CanNotify { get; }
+
+    /// <summary>
+    /// Marks a session initialized without an <c>initialize</c> exchange, for stateless HTTP where every request comes
+    /// on its own: the version is the request's <c>MCP-Protocol-Version</c> header (or 2025-03-26, as the spec says),
+    /// and the client declared no capabilities, so it is never sent requests of the server's own.
+    /// </summary>
+    public void InitializeStateless(string protocolVersion)
+    {
+        ProtocolVersion = protocolVersion;
+        ClientInfo = new McpClientInfo(string.Empty, string.Empty);
+        _initialized = true;
     }
 
     public McpServer Server { get; }
@@ -74,7 +93,12 @@ internal sealed partial class McpSession
             SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid JSON: " + ex.Message);
             return;
         }
+        Dispatch(envelope, message);
+    }
 
+    /// <summary>Handles a message whose envelope the transport already read (Streamable HTTP reads it to route the reply).</summary>
+    internal void Dispatch(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message)
+    {
         switch (envelope.Kind)
         {
             case JsonRpcMessageKind.Invalid:
@@ -289,20 +313,20 @@ internal sealed partial class McpSession
             if (Server.PromptCount > 0)
             {
                 w.WriteStartObject("prompts"u8);
-                w.WriteBoolean("listChanged"u8, true);
+                w.WriteBoolean("listChanged"u8, CanNotify);
                 w.WriteEndObject();
             }
             if (Server.ResourceCount > 0)
             {
                 w.WriteStartObject("resources"u8);
-                w.WriteBoolean("subscribe"u8, true);
-                w.WriteBoolean("listChanged"u8, false);
+                w.WriteBoolean("subscribe"u8, CanNotify);
+                w.WriteBoolean("listChanged"u8, CanNotify);
                 w.WriteEndObject();
             }
             if (Server.ToolCount > 0)
             {
                 w.WriteStartObject("tools"u8);
-                w.WriteBoolean("listChanged"u8, true);
+                w.WriteBoolean("listChanged"u8, CanNotify);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -316,7 +340,7 @@ internal sealed partial class McpSession
             }
             w.WriteEndObject();
             JsonRpcWriter.EndMessage(w);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -369,7 +393,7 @@ internal sealed partial class McpSession
             }
             w.WriteEndObject();
             JsonRpcWriter.EndMessage(w);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -424,14 +448,35 @@ internal sealed partial class McpSession
             if (isRequestId && RequestId.TryRead(ref reader, out var requestId))
             {
                 // A cancellation for a request that already finished, or never arrived, is ignored (MCP cancellation §).
-                if (_inFlight.TryGetValue(requestId, out var call) && call.TryFinish(McpToolCall.CancelledByClient))
-                {
-                    _inFlight.TryRemove(new(requestId, call));
-                    ResponseDecided(call);
-                    call.Cancellation.Cancel();
-                }
+                TryCancel(requestId);
             }
             reader.Skip();
+        }
+    }
+
+    /// <summary>
+    /// Cancels a call in flight as <c>notifications/cancelled</c> does: its token fires and it gets no response.
+    /// False when no such call is running (it finished, or never went asynchronous).
+    /// </summary>
+    internal bool TryCancel(RequestId requestId)
+    {
+        if (!_inFlight.TryGetValue(requestId, out var call) || !call.TryFinish(McpToolCall.CancelledByClient))
+        {
+            return false;
+        }
+        _inFlight.TryRemove(new(requestId, call));
+        ResponseDecided(call);
+        _sink.Abandon(requestId);
+        call.Cancellation.Cancel();
+        return true;
+    }
+
+    /// <summary>Cancels every call in flight (the session is ending): each token fires and none is answered.</summary>
+    internal void CancelAll()
+    {
+        foreach (var id in _inFlight.Keys)
+        {
+            TryCancel(id);
         }
     }
 
@@ -471,7 +516,7 @@ internal sealed partial class McpSession
         try
         {
             JsonRpcWriter.WriteError(buffer.Json, id, code, details);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -485,7 +530,7 @@ internal sealed partial class McpSession
         try
         {
             JsonRpcWriter.WriteMethodNotFound(buffer.Json, id, method);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -503,7 +548,7 @@ internal sealed partial class McpSession
             w.WriteStartObject();
             w.WriteEndObject();
             JsonRpcWriter.EndMessage(w);
-            _sink.Send(buffer.WrittenSpan);
+            SendResponse(id, buffer.WrittenSpan);
         }
         finally
         {
@@ -511,19 +556,42 @@ internal sealed partial class McpSession
         }
     }
 
+    /// <summary>Sends the response to <paramref name="id"/> (a result or an error): it ends that request.</summary>
+    private void SendResponse(RequestId id, ReadOnlySpan<byte> message) => _sink.Send(message, MessageRoute.ResponseTo(id));
+
     /// <summary>Sends a <c>notifications/…/list_changed</c> (no params) once the client is initialized.</summary>
     internal void NotifyListChanged(ReadOnlySpan<byte> method)
     {
         if (!_initialized) return;
-        SendNotification(method, 0, static (w, _) =>
+        SendNotification(method, default, 0, static (w, _) =>
         {
             w.WriteStartObject();
             w.WriteEndObject();
         });
     }
 
+    /// <summary>Sends <c>notifications/message</c> when <paramref name="level"/> is at least the level the client set.</summary>
+    internal void SendLog(McpLogLevel level, string message, string? logger, RequestId relatedRequest)
+    {
+        if (level < LogLevel || !_initialized) return;
+        SendNotification("notifications/message"u8, relatedRequest, (level, message, logger), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("level"u8, McpLogLevels.Name(s.level));
+            if (s.logger is not null) w.WriteString("logger"u8, s.logger);
+            w.WriteString("data"u8, s.message);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Asks the transport to end the stream of <paramref name="request"/> until the client resumes it.</summary>
+    internal bool EndStreamForPolling(RequestId request) => _sink.EndStreamForPolling(request);
+
+    /// <summary>True once <c>initialize</c> succeeded.</summary>
+    internal bool IsInitialized => _initialized;
+
     /// <summary>Sends a notification whose params <paramref name="writeParams"/> writes.</summary>
-    internal void SendNotification<TState>(ReadOnlySpan<byte> method, TState state, Action<Utf8JsonWriter, TState> writeParams)
+    internal void SendNotification<TState>(ReadOnlySpan<byte> method, RequestId relatedRequest, TState state, Action<Utf8JsonWriter, TState> writeParams)
     {
         var buffer = MessageBuffer.Rent();
         try
@@ -531,7 +599,7 @@ internal sealed partial class McpSession
             JsonRpcWriter.StartNotification(buffer.Json, method);
             writeParams(buffer.Json, state);
             JsonRpcWriter.EndMessage(buffer.Json);
-            _sink.Send(buffer.WrittenSpan);
+            _sink.Send(buffer.WrittenSpan, MessageRoute.NotificationFor(relatedRequest));
         }
         finally
         {

@@ -72,7 +72,7 @@ public sealed class McpTool : McpComponent
             throw new ArgumentException("The input schema must be a JSON object.", nameof(inputSchema));
         }
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, McpForge.JsonRpc.MessageBuffer.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("name"u8, name);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -100,5 +101,66 @@ public sealed partial class ClientAskingTools
     {
         var roots = await context.ListRootsAsync(TimeSpan.FromSeconds(5));
         return string.Join(", ", System.Linq.Enumerable.Select(roots, r => r.Uri + (r.Name is null ? "" : " (" + r.Name + ")")));
+    }
+}
+
+/// <summary>Tools that ask the user (elicitation) or the client's model with tools (sampling, 2025-11-25).</summary>
+public sealed partial class AskingTools
+{
+    /// <summary>Asks for a name and an age.</summary>
+    [McpTool("sign_up")]
+    public static async Task<string> SignUp(McpContext context)
+    {
+        var answer = await context.ElicitAsync("Who are you?",
+            """{"type":"object","properties":{"name":{"type":"string","default":"Ada"},"age":{"type":"integer","minimum":0}},"required":["name"]}""",
+            TimeSpan.FromSeconds(5));
+        return answer.Action + (answer.Content is { } content ? " " + content.GetRawText() : "");
+    }
+
+    /// <summary>Sends the user to a page.</summary>
+    [McpTool("connect")]
+    public static async Task<string> Connect(McpContext context)
+    {
+        var answer = await context.ElicitUrlAsync(new McpForge.Protocol.UrlElicitation("Sign in to Example", "https://example.com/login?state=abc", "el-1"),
+            TimeSpan.FromSeconds(5));
+        if (answer.Action == McpForge.Protocol.ElicitationAction.Accept) await context.NotifyElicitationCompleteAsync("el-1");
+        return answer.Action.ToString();
+    }
+
+    /// <summary>Needs the user to authorize first.</summary>
+    [McpTool("needs_auth")]
+    public static string NeedsAuth() =>
+        throw new UrlElicitationRequiredException([new McpForge.Protocol.UrlElicitation("Authorize access", "https://example.com/oauth", "auth-7")]);
+
+    /// <summary>Lets the client's model call a tool, then answers with its result.</summary>
+    [McpTool("weather_agent")]
+    public static async Task<string> WeatherAgent(string city, McpContext context)
+    {
+        var weather = new McpForge.Protocol.SamplingTool("get_weather", "Weather of a city.",
+            """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""");
+        var messages = new List<McpForge.Protocol.SamplingMessage> { McpForge.Protocol.SamplingMessage.User("Weather in " + city + "?") };
+        var first = await context.SampleAsync(new McpForge.Protocol.SamplingRequest
+        {
+            Messages = messages,
+            MaxTokens = 100,
+            Tools = [weather],
+            ToolChoice = McpForge.Protocol.SamplingToolChoice.Auto,
+        }, TimeSpan.FromSeconds(5));
+        var use = System.Linq.Enumerable.Single(first.ToolUses);
+        messages.Add(new McpForge.Protocol.SamplingMessage(McpForge.Protocol.Role.Assistant, first.Contents));
+        messages.Add(new McpForge.Protocol.SamplingMessage(McpForge.Protocol.Role.User,
+            [new McpForge.Protocol.ToolResultContent(use.Id, [new McpForge.Protocol.TextContent("sunny in " + use.Input.GetProperty("city").GetString())])]));
+        var second = await context.SampleAsync(new McpForge.Protocol.SamplingRequest { Messages = messages, MaxTokens = 100, Tools = [weather] },
+            TimeSpan.FromSeconds(5));
+        return second.Text + " (" + first.StopReason + ", then " + second.StopReason + ")";
+    }
+
+    /// <summary>Logs through ILogger at two levels.</summary>
+    [McpTool("log_twice")]
+    public static string LogTwice(McpContext context)
+    {
+        Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(context.Logger, "checking {Count} things", 3);
+        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(context.Logger, new InvalidOperationException("disk slow"), "slow disk on {Drive}", "C:");
+        return "logged";
     }
 }

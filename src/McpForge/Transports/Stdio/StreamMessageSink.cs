@@ -21,7 +21,7 @@ internal sealed class StreamMessageSink(Stream stream) : IMessageSink
     private int _batchDepth;
     private bool _broken;
 
-    public void Send(ReadOnlySpan<byte> message)
+    public void Send(ReadOnlySpan<byte> message, MessageRoute route)
     {
         lock (_gate)
         {

@@ -1,0 +1,27 @@
+using System.Linq;
+using McpForge;
+using McpForge.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// Every MCP server feature, and every fixture the official conformance suite asks for
+// (npm @modelcontextprotocol/conformance; see docs/conformance.md).
+//   dotnet run --project samples/Everything -- --urls http://127.0.0.1:3001   Streamable HTTP at /mcp, health at /health
+//   dotnet run --project samples/Everything -- --stdio                        the same server over stdio
+const string Name = "mcpforge-everything";
+const string Version = "1.0.0";
+
+if (args.Contains("--stdio"))
+{
+    await McpServer.CreateBuilder(Name, Version).AddGeneratedComponents().Build().RunStdioAsync();
+    return;
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Services.AddMcpServer(Name, Version, mcp => mcp.AddGeneratedComponents());
+var app = builder.Build();
+app.MapMcp("/mcp", http => http.RetryInterval = System.TimeSpan.FromMilliseconds(500));
+app.MapMcpHealth("/health");
+app.Run();

@@ -1,0 +1,26 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpForge.AspNetCore;
+
+/// <summary>Registers an MCP server with ASP.NET Core's services.</summary>
+public static class McpServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers an <see cref="McpServer"/> named <paramref name="name"/>: <paramref name="configure"/> adds its tools,
+    /// prompts and resources (for example <c>b =&gt; b.AddGeneratedComponents()</c>). Services that tools ask for
+    /// (constructor or <c>[FromServices]</c> parameters) come from the application's container.
+    /// </summary>
+    public static IServiceCollection AddMcpServer(this IServiceCollection services, string name, string version, Action<McpServerBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddSingleton(provider =>
+        {
+            var builder = McpServer.CreateBuilder(name, version).UseServiceProvider(provider);
+            configure(builder);
+            return builder.Build();
+        });
+        return services;
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading;
+using McpForge.AspNetCore.EventStore;
+using McpForge.JsonRpc;
+using McpForge.Protocol;
+using McpForge.Server;
+
+namespace McpForge.AspNetCore.Transport;
+
+/// <summary>
+/// One MCP session over Streamable HTTP: the protocol session, the streams open to its client, and the routing of
+/// every outgoing message onto exactly one of them. A response and what its call sends go on that request's POST
+/// stream; anything else goes on the GET stream.
+/// </summary>
+internal sealed class HttpSession : IMessageSink
+{
+    private readonly ConcurrentDictionary<RequestId, OutgoingStream> _requests = new();
+    private readonly ConcurrentDictionary<string, OutgoingStream> _resumable = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(OutgoingStream Stream, long At)> _delivered = new();
+    private readonly McpHttpTransport _transport;
+    private OutgoingStream? _standalone;
+    private long _lastActivity = Environment.TickCount64;
+    private int _nextStream;
+    private int _closed;
+
+    public HttpSession(McpHttpTransport transport, string id, bool stateless)
+    {
+        _transport = transport;
+        Id = id;
+        IsStateless = stateless;
+        Core = new McpSession(transport.Server, this, canNotify: !stateless);
+    }
+
+    /// <summary>The <c>Mcp-Session-Id</c> (empty for a stateless request).</summary>
+    public string Id { get; }
+
+    public bool IsStateless { get; }
+
+    public McpSession Core { get; }
+
+    public McpHttpOptions Options => _transport.Options;
+
+    public IMcpEventStore? Store => _transport.Options.EventStore;
+
+    /// <summary>
+    /// Streams get event ids (and a priming event) when there is a store and the client is new enough to expect
+    /// priming events: 2025-11-25 clients; older ones may not accept an event without data.
+    /// </summary>
+    public bool IsResumable => !IsStateless && Store is not null
+        && string.CompareOrdinal(Core.ProtocolVersion ?? "", McpProtocolVersions.V2025_11_25) >= 0; // priming events came with SEP-1699
+
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>Milliseconds (<see cref="Environment.TickCount64"/>) of the last request.</summary>
+    public long LastActivity => Volatile.Read(ref _lastActivity);
+
+    /// <summary>True while a request is in progress or a stream is connected: such a session is never idle.</summary>
+    public bool IsBusy
+    {
+        get
+        {
+            if (!_requests.IsEmpty) return true;
+            foreach (var stream in _resumable.Values)
+            {
+                if (stream.IsAttached) return true;
+            }
+            return _standalone is { IsAttached: true };
+        }
+    }
+
+    public void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
+
+    /// <summary>Registers the stream of a request; false when the id is already in use by a request in progress.</summary>
+    public bool TryAddRequest(OutgoingStream stream) => _requests.TryAdd(stream.RequestId, stream);
+
+    public void RemoveRequest(OutgoingStream stream) => _requests.TryRemove(new(stream.RequestId, stream));
+
+    public string NextStreamId() => Interlocked.Increment(ref _nextStream).ToString(CultureInfo.InvariantCulture);
+
+    public void TrackResumable(OutgoingStream stream) => _resumable[stream.StreamId!] = stream;
+
+    public bool TryGetResumable(string streamId, out OutgoingStream stream) => _resumable.TryGetValue(streamId, out stream!);
+
+    /// <summary>Opens the GET stream; false when a connected one exists (a session has one at a time).</summary>
+    public bool TryOpenStandalone(OutgoingStream stream)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _standalone);
+            if (current is { IsAttached: true }) return false;
+            if (Interlocked.CompareExchange(ref _standalone, stream, current) == current)
+            {
+                if (current?.StreamId is { } old)
+                {
+                    // A fresh GET (no Last-Event-ID) replaces a broken one: what it missed is not wanted any more.
+                    _resumable.TryRemove(old, out _);
+                    Store?.RemoveStream(Id, old);
+                }
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A stream's last message was written to its client. Its events stay replayable for
+    /// <see cref="McpHttpOptions.ReplayWindow"/> (the write may not have reached the client), then are dropped.
+    /// </summary>
+    public void StreamDelivered(OutgoingStream stream)
+    {
+        RemoveRequest(stream);
+        if (stream.StreamId is not null) _delivered.Enqueue((stream, Environment.TickCount64));
+        if (stream == Volatile.Read(ref _standalone)) Interlocked.CompareExchange(ref _standalone, null, stream);
+    }
+
+    /// <summary>Drops the events of streams delivered longer ago than the replay window (the transport's sweep calls it).</summary>
+    public void ForgetDeliveredStreams(long now)
+    {
+        var window = (long)Options.ReplayWindow.TotalMilliseconds;
+        while (_delivered.TryPeek(out var entry) && now - entry.At >= window && _delivered.TryDequeue(out entry))
+        {
+            // A stream resumed and still connected is in use again; it is queued anew when that delivery ends.
+            if (entry.Stream.IsAttached) continue;
+            _resumable.TryRemove(new(entry.Stream.StreamId!, entry.Stream));
+            Store?.RemoveStream(Id, entry.Stream.StreamId!);
+        }
+    }
+
+    /// <summary>A stream that cannot be resumed lost its client: the call behind it is cancelled.</summary>
+    public void StreamLost(OutgoingStream stream)
+    {
+        RemoveRequest(stream);
+        if (stream.RequestId.IsValid) Core.TryCancel(stream.RequestId);
+        if (stream == Volatile.Read(ref _standalone)) Interlocked.CompareExchange(ref _standalone, null, stream);
+    }
+
+    void IMessageSink.Send(ReadOnlySpan<byte> message, MessageRoute route)
+    {
+        var related = route.RelatedRequest;
+        if (route.Kind == OutgoingKind.Response)
+        {
+            if (_requests.TryRemove(related, out var answered)) answered.Complete(message);
+            else _transport.Log($"a response to {related}, whose request is no longer waiting, was dropped");
+            return;
+        }
+        if (related.IsValid && _requests.TryGetValue(related, out var stream) && stream.Publish(message))
+        {
+            return;
+        }
+        // Unrelated messages, and those of a request whose client takes JSON only, go on the GET stream if there is one.
+        if (Volatile.Read(ref _standalone) is { } standalone)
+        {
+            standalone.Publish(message);
+        }
+    }
+
+    void IMessageSink.Abandon(RequestId request)
+    {
+        if (_requests.TryRemove(request, out var stream)) stream.Complete(ReadOnlySpan<byte>.Empty);
+    }
+
+    bool IMessageSink.EndStreamForPolling(RequestId request) =>
+        _requests.TryGetValue(request, out var stream) && stream.RequestPollingClose();
+
+    /// <summary>Ends the session: calls in flight are cancelled, streams end, stored events are dropped. Idempotent.</summary>
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        Core.CancelAll();
+        foreach (var stream in _requests.Values) stream.Close();
+        foreach (var stream in _resumable.Values) stream.Close();
+        _standalone?.Close();
+        _requests.Clear();
+        _resumable.Clear();
+        Store?.RemoveSession(Id);
+        _transport.Server.Detach(Core);
+    }
+}

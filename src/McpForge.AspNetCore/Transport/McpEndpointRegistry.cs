@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace McpForge.AspNetCore.Transport;
+
+/// <summary>The MCP endpoints mapped in an application, so the health endpoint can count their sessions.</summary>
+internal static class McpEndpointRegistry
+{
+    private static readonly ConditionalWeakTable<IServiceProvider, List<McpHttpTransport>> s_transports = new();
+
+    public static void Add(IServiceProvider services, McpHttpTransport transport)
+    {
+        var list = s_transports.GetOrCreateValue(services);
+        lock (list) list.Add(transport);
+    }
+
+    public static int SessionCount(IServiceProvider services)
+    {
+        if (!s_transports.TryGetValue(services, out var list)) return 0;
+        var count = 0;
+        lock (list)
+        {
+            foreach (var transport in list) count += transport.SessionCount;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,442 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.JsonRpc;
+using McpForge.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace McpForge.AspNetCore.Transport;
+
+/// <summary>
+/// The Streamable HTTP endpoint of one <c>MapMcp</c> (MCP 2025-11-25, "Transports"): POST carries client messages,
+/// GET opens the session's stream or resumes one after <c>Last-Event-ID</c>, DELETE ends the session. Owns the
+/// session table and ends idle sessions.
+/// </summary>
+internal sealed partial class McpHttpTransport : IDisposable
+{
+    private const string SessionHeader = "Mcp-Session-Id";
+    private const string VersionHeader = "MCP-Protocol-Version";
+    private readonly ConcurrentDictionary<string, HttpSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Timer _sweeper;
+    private readonly long _maxBody;
+
+    public McpHttpTransport(McpServer server, McpHttpOptions options)
+    {
+        options.Validate();
+        Server = server;
+        Options = options;
+        _maxBody = options.MaxRequestBodyBytes ?? server.Options.MaxMessageBytes;
+        var shortest = Math.Min(options.SessionIdleTimeout.Ticks, Math.Max(options.ReplayWindow.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
+        var period = TimeSpan.FromTicks(Math.Clamp(shortest / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(10).Ticks));
+        _sweeper = new Timer(static state => ((McpHttpTransport)state!).EndIdleSessions(), this, period, period);
+    }
+
+    public McpServer Server { get; }
+
+    public McpHttpOptions Options { get; }
+
+    /// <summary>Sessions open now.</summary>
+    public int SessionCount => _sessions.Count;
+
+    public Task HandleAsync(HttpContext context)
+    {
+        if (RequestChecks.CheckHostAndOrigin(context, Options) is { } refusal)
+        {
+            return WriteErrorAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorCode.InvalidRequest, refusal);
+        }
+        if (Options.EnableCors) AddCorsHeaders(context);
+        return context.Request.Method switch
+        {
+            "POST" => HandlePostAsync(context),
+            "GET" => HandleGetAsync(context),
+            "DELETE" => HandleDeleteAsync(context),
+            "OPTIONS" when Options.EnableCors => HandlePreflightAsync(context),
+            _ => MethodNotAllowedAsync(context),
+        };
+    }
+
+    private async Task HandlePostAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!RequestChecks.IsJson(request.ContentType))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, JsonRpcErrorCode.InvalidRequest,
+                $"Content-Type must be application/json, not '{request.ContentType}'.").ConfigureAwait(false);
+            return;
+        }
+        var accepted = AcceptedMedia.From(request.Headers.Accept);
+        if (!accepted.Any)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, JsonRpcErrorCode.InvalidRequest,
+                "Accept must allow application/json and text/event-stream.").ConfigureAwait(false);
+            return;
+        }
+        if (!CheckVersionHeader(request, out var versionHeader))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                $"MCP-Protocol-Version '{versionHeader}' is not supported; this server speaks {string.Join(", ", McpProtocolVersions.Supported.ToArray())}.").ConfigureAwait(false);
+            return;
+        }
+        if (request.ContentLength > _maxBody)
+        {
+            await WriteTooLargeAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        RequestBody body;
+        try
+        {
+            body = await RequestBody.ReadAsync(request, _maxBody).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException or BadHttpRequestException)
+        {
+            return; // the client went away (or sent a broken body) before it finished sending
+        }
+        try
+        {
+            if (body.TooLarge)
+            {
+                await WriteTooLargeAsync(context).ConfigureAwait(false);
+                return;
+            }
+            await HandleMessageAsync(context, body.Bytes, accepted, versionHeader).ConfigureAwait(false);
+        }
+        finally
+        {
+            body.Release(request.BodyReader);
+        }
+    }
+
+    private async Task HandleMessageAsync(HttpContext context, ReadOnlyMemory<byte> body, AcceptedMedia accepted, string? versionHeader)
+    {
+        JsonRpcEnvelope envelope;
+        try
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(body.Span)) throw new System.Text.Json.JsonException("The body is not valid UTF-8.");
+            envelope = JsonRpcEnvelope.Read(body.Span, Server.Options.MaxJsonDepth);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.ParseError, "The body is not valid JSON: " + ex.Message).ConfigureAwait(false);
+            return;
+        }
+        if (envelope.Kind == JsonRpcMessageKind.Invalid)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest, envelope.Problem!, envelope.Id).ConfigureAwait(false);
+            return;
+        }
+
+        var isInitialize = envelope.Kind == JsonRpcMessageKind.Request && envelope.Method == McpMethod.Initialize;
+        var sessionId = context.Request.Headers[SessionHeader];
+        HttpSession session;
+        var isNew = false;
+        if (Options.Stateless)
+        {
+            session = new HttpSession(this, string.Empty, stateless: true);
+            if (!isInitialize) session.Core.InitializeStateless(versionHeader ?? McpProtocolVersions.V2025_03_26);
+        }
+        else if (isInitialize && StringValues.IsNullOrEmpty(sessionId))
+        {
+            if (_sessions.Count >= Options.MaxSessions)
+            {
+                await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCode.InvalidRequest,
+                    $"The server has {Options.MaxSessions} sessions open (McpHttpOptions.MaxSessions); try again later.").ConfigureAwait(false);
+                return;
+            }
+            session = new HttpSession(this, NewSessionId(), stateless: false);
+            isNew = true;
+        }
+        else if (await FindSessionAsync(context, sessionId).ConfigureAwait(false) is { } found)
+        {
+            session = found;
+        }
+        else
+        {
+            return;
+        }
+        session.Touch();
+
+        if (envelope.Kind != JsonRpcMessageKind.Request)
+        {
+            // Notifications and responses to the server's own requests are accepted without a body.
+            session.Core.Dispatch(envelope, body.Span);
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            return;
+        }
+
+        var stream = new OutgoingStream(session, envelope.Id, accepted);
+        if (!session.TryAddRequest(stream))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                $"The request id {envelope.Id} is already used by a request in progress.", envelope.Id).ConfigureAwait(false);
+            return;
+        }
+        if (session.Core.AtCapacity)
+        {
+            // Over the session's MaxConcurrentRequests the request waits its turn, as stdio stops reading.
+            await session.Core.WaitForCapacityAsync().WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        session.Core.Dispatch(envelope, body.Span);
+
+        if (isNew)
+        {
+            if (!session.Core.IsInitialized)
+            {
+                await WriteResponseAsync(context, session, stream).ConfigureAwait(false);
+                return; // a failed initialize leaves no session behind
+            }
+            _sessions[session.Id] = session;
+            Server.Attach(session.Core);
+            context.Response.Headers[SessionHeader] = session.Id;
+        }
+        await WriteResponseAsync(context, session, stream).ConfigureAwait(false);
+        session.Touch();
+    }
+
+    /// <summary>Answers a request: one JSON body when it completed at once, otherwise an SSE stream (or a wait, for JSON-only clients).</summary>
+    private static async Task WriteResponseAsync(HttpContext context, HttpSession session, OutgoingStream stream)
+    {
+        if (stream.TryTakeImmediateResponse(out var response))
+        {
+            session.StreamDelivered(stream);
+            await WriteJsonAsync(context, response).ConfigureAwait(false);
+            return;
+        }
+        if (stream.Accepted.Events)
+        {
+            await stream.StreamAsync(context).ConfigureAwait(false);
+            return;
+        }
+        Outgoing? answer;
+        try
+        {
+            answer = await stream.WaitForResponseAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            session.StreamLost(stream); // a JSON answer cannot be resumed: the call is cancelled
+            return;
+        }
+        session.StreamDelivered(stream);
+        if (answer is { } json) await WriteJsonAsync(context, json).ConfigureAwait(false);
+        else context.Response.StatusCode = StatusCodes.Status204NoContent; // cancelled: JSON-RPC sends no response
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, Outgoing response)
+    {
+        try
+        {
+            if (response.IsEmpty)
+            {
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = response.Span.Length;
+            context.Response.BodyWriter.Write(response.Span);
+        }
+        finally
+        {
+            response.Return();
+        }
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task HandleGetAsync(HttpContext context)
+    {
+        var accepted = AcceptedMedia.From(context.Request.Headers.Accept);
+        if (!accepted.Events || StringValues.IsNullOrEmpty(context.Request.Headers.Accept))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, JsonRpcErrorCode.InvalidRequest,
+                "A GET must accept text/event-stream.").ConfigureAwait(false);
+            return;
+        }
+        if (Options.Stateless)
+        {
+            await MethodNotAllowedAsync(context).ConfigureAwait(false);
+            return;
+        }
+        if (!CheckVersionHeader(context.Request, out var version))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                $"MCP-Protocol-Version '{version}' is not supported.").ConfigureAwait(false);
+            return;
+        }
+        if (await FindSessionAsync(context, context.Request.Headers[SessionHeader]).ConfigureAwait(false) is not { } session) return;
+        session.Touch();
+
+        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
+        if (lastEventId.Length > 0)
+        {
+            await ResumeAsync(context, session, lastEventId).ConfigureAwait(false);
+            return;
+        }
+        var stream = new OutgoingStream(session, default, new AcceptedMedia(false, true, true));
+        if (!session.TryOpenStandalone(stream))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status409Conflict, JsonRpcErrorCode.InvalidRequest,
+                "This session already has a GET stream open; a session has one at a time.").ConfigureAwait(false);
+            return;
+        }
+        await stream.StreamAsync(context).ConfigureAwait(false);
+    }
+
+    private async Task ResumeAsync(HttpContext context, HttpSession session, string lastEventId)
+    {
+        var store = Options.EventStore;
+        var events = new System.Collections.Generic.List<EventStore.StoredEvent>();
+        if (store is null || !store.TryGetEventsAfter(session.Id, lastEventId, out var streamId, events))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                $"Last-Event-ID '{lastEventId}' names no stream of this session that can be resumed.").ConfigureAwait(false);
+            return;
+        }
+        if (!session.TryGetResumable(streamId, out var stream))
+        {
+            // The stream ended longer ago than the replay window: nothing is left to replay.
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                $"The stream of Last-Event-ID '{lastEventId}' has ended.").ConfigureAwait(false);
+            return;
+        }
+        if (!await stream.ResumeAsync(context, lastEventId).ConfigureAwait(false))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status409Conflict, JsonRpcErrorCode.InvalidRequest,
+                "That stream is connected already.").ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleDeleteAsync(HttpContext context)
+    {
+        if (Options.Stateless)
+        {
+            await MethodNotAllowedAsync(context).ConfigureAwait(false);
+            return;
+        }
+        if (await FindSessionAsync(context, context.Request.Headers[SessionHeader]).ConfigureAwait(false) is not { } session) return;
+        EndSession(session);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private static Task HandlePreflightAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.AccessControlAllowMethods = "GET, POST, DELETE";
+        headers.AccessControlAllowHeaders = "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID";
+        headers.AccessControlMaxAge = "600";
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    private void AddCorsHeaders(HttpContext context)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0 || !RequestChecks.IsAllowedOrigin(Options, origin)) return;
+        var headers = context.Response.Headers;
+        headers.AccessControlAllowOrigin = origin;
+        headers.Vary = "Origin";
+        // Browsers hide response headers unless told: a client must read the session id.
+        headers.AccessControlExposeHeaders = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
+    }
+
+    private static Task MethodNotAllowedAsync(HttpContext context)
+    {
+        context.Response.Headers.Allow = "GET, POST, DELETE";
+        return WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, JsonRpcErrorCode.InvalidRequest,
+            $"{context.Request.Method} is not supported on the MCP endpoint{(context.Request.Method is "GET" or "DELETE" ? " of a stateless server" : "")}.");
+    }
+
+    /// <summary>The session a request names: 400 when it names none, 404 when it is unknown or ended.</summary>
+    private async Task<HttpSession?> FindSessionAsync(HttpContext context, StringValues sessionId)
+    {
+        if (StringValues.IsNullOrEmpty(sessionId))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                "The Mcp-Session-Id header is required after initialize.").ConfigureAwait(false);
+            return null;
+        }
+        if (_sessions.TryGetValue(sessionId.ToString(), out var session) && !session.IsClosed) return session;
+        await WriteErrorAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorCode.InvalidRequest,
+            "The session is unknown or has ended; send initialize without Mcp-Session-Id to start a new one.").ConfigureAwait(false);
+        return null;
+    }
+
+    private static bool CheckVersionHeader(HttpRequest request, out string? version)
+    {
+        var header = request.Headers[VersionHeader];
+        version = StringValues.IsNullOrEmpty(header) ? null : header.ToString();
+        return version is null || McpProtocolVersions.IsSupported(version);
+    }
+
+    /// <summary>Ends a session: DELETE, idle expiry, or shutdown.</summary>
+    public void EndSession(HttpSession session)
+    {
+        _sessions.TryRemove(new(session.Id, session));
+        session.Close();
+    }
+
+    private void EndIdleSessions()
+    {
+        var now = Environment.TickCount64;
+        var idle = (long)Options.SessionIdleTimeout.TotalMilliseconds;
+        foreach (var session in _sessions.Values)
+        {
+            if (now - session.LastActivity > idle && !session.IsBusy) EndSession(session);
+            else session.ForgetDeliveredStreams(now);
+        }
+    }
+
+    /// <summary>Ends every session (the application is stopping).</summary>
+    public void Dispose()
+    {
+        _sweeper.Dispose();
+        foreach (var session in _sessions.Values) EndSession(session);
+    }
+
+    /// <summary>A session id: 128 random bits as hex, visible ASCII as MCP requires, unguessable.</summary>
+    private static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    internal void Log(string what)
+    {
+        try
+        {
+            (Server.Options.ErrorLog ?? Console.Error).WriteLine("McpForge HTTP: " + what);
+        }
+        catch (Exception)
+        {
+            // Logging must never take a request down.
+        }
+    }
+
+    private static async Task WriteTooLargeAsync(HttpContext context) =>
+        await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCode.InvalidRequest,
+            "The body is over the size limit (McpHttpOptions.MaxRequestBodyBytes).").ConfigureAwait(false);
+
+    /// <summary>An HTTP error whose body is a JSON-RPC error (with the request's id when it is known).</summary>
+    internal static async Task WriteErrorAsync(HttpContext context, int status, int code, string details, RequestId id = default)
+    {
+        var response = context.Response;
+        if (response.HasStarted) return;
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            JsonRpcWriter.WriteError(buffer.Json, id, code, details);
+            var bytes = buffer.WrittenSpan;
+            response.ContentLength = bytes.Length;
+            response.BodyWriter.Write(bytes);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+}
