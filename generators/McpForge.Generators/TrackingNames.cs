@@ -17,4 +17,5 @@ internal static class TrackingNames
     public const string CompletionTypes = nameof(CompletionTypes);
     public const string Registrations = nameof(Registrations);
     public const string Serializers = nameof(Serializers);
+    public const string Forms = nameof(Forms);
 }

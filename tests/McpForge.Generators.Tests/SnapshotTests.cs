@@ -348,4 +348,34 @@ public sealed class SnapshotTests
             public static List<Order> List(Money? budget) => [];
         }
         """);
+
+    [Fact]
+    public void Elicitation_forms() => Verify(nameof(Elicitation_forms), """
+        using System.ComponentModel.DataAnnotations;
+
+        namespace Travel;
+
+        public enum Seat { Window, Aisle, [Description("Exit row")] Exit }
+        public enum Meal { Vegan, Fish }
+
+        /// <summary>A booking.</summary>
+        /// <param name="Name">Your name.</param>
+        [McpElicitationForm]
+        public sealed partial record BookingForm(string Name, [property: EmailAddress] string Email, DateOnly Day, [property: Range(1, 9)] int Passengers = 1)
+        {
+            public Seat Seat { get; init; } = Seat.Aisle;
+            [Length(1, 2)] public HashSet<Seat> Alternatives { get; init; } = [];
+            public Meal[] Meals { get; init; } = [];
+            [DefaultValue(false)] public bool Insurance { get; set; }
+            [Display(Name = "Notes"), AllowedValues("none", "window please")] public string? Notes { get; init; }
+            public Uri? Homepage { get; init; }
+            public decimal Budget { get; init; } = 100m;
+        }
+
+        public partial class Outer
+        {
+            [McpElicitationForm(LegacyEnumNames = true)]
+            public partial struct SeatChoice { public Seat Seat { get; set; } }
+        }
+        """);
 }

@@ -34,6 +34,8 @@ internal static class DiagnosticDescriptors
     public const string InvalidCompletionMethodId = "MCPF0021";
     public const string MisappliedValidationAttributeId = "MCPF0022";
     public const string InvalidInputSchemaId = "MCPF0023";
+    public const string UnsupportedFormPropertyId = "MCPF0024";
+    public const string InvalidFormTypeId = "MCPF0025";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -166,6 +168,18 @@ internal static class DiagnosticDescriptors
         InvalidInputSchemaId,
         "Invalid hand-written input schema",
         "The InputSchema of tool '{0}' cannot be used: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedFormProperty = Create(
+        UnsupportedFormPropertyId,
+        "Property type not expressible in an elicitation form",
+        "Property '{0}' of elicitation form '{1}' has type '{2}', which a form cannot ask for: {3}; use a string, number, boolean, date, enum, or a list of an enum",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidFormType = Create(
+        InvalidFormTypeId,
+        "Invalid elicitation form type",
+        "'{0}' cannot be an elicitation form: {1}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeWithoutTools = Create(

@@ -5,7 +5,7 @@ using McpForge.Serialization;
 namespace McpForge;
 
 /// <summary>
-/// Implemented by the generator on every <c>[McpElicitationForm]</c> type: what <c>McpContext.ElicitAsync&lt;T&gt;</c>
+/// Implemented by the generator on every <c>[McpElicitationForm]</c> type: what <see cref="McpContext.ElicitAsync{T}(string, System.TimeSpan?)"/>
 /// needs to ask for one and to read the answer, without reflection.
 /// </summary>
 public interface IMcpElicitationForm<TSelf> where TSelf : IMcpElicitationForm<TSelf>
