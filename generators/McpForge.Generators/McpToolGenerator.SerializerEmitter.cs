@@ -221,13 +221,15 @@ public sealed partial class McpToolGenerator
             w.WriteLine($"var items = new {value.ConcreteTypeName}();");
             w.OpenBlock($"while (reader.Read() && reader.TokenType == {TokenType}.PropertyName)");
             w.WriteLine("var key = reader.GetString()!;");
-            w.OpenBlock("if (items.ContainsKey(key))");
+            // One lookup finds a repeated key and, for a new one, the slot its value goes into.
+            w.WriteLine($"ref var slot = ref global::System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(items, key, out var repeated);");
+            w.OpenBlock("if (repeated)");
             w.WriteLine($"{Values}.Duplicate(ref reader, context, key);");
             w.WriteLine("continue;");
             w.CloseBlock();
             w.WriteLine("reader.Read();");
             w.WriteLine("context.Enter(key);");
-            EmitElement(w, value, add: "items[key] = item;");
+            EmitElement(w, value, add: "slot = item;");
             w.WriteLine("context.Exit();");
             w.CloseBlock();
             w.WriteLine("value = items;");
@@ -411,6 +413,18 @@ public sealed partial class McpToolGenerator
                     break;
                 case ValueKind.Dictionary:
                     w.WriteLine("writer.WriteStartObject();");
+                    if (value.TypeName != value.ConcreteTypeName)
+                    {
+                        // Declared as an interface, usually a Dictionary: its struct enumerator allocates nothing.
+                        w.OpenBlock($"if (value is {value.ConcreteTypeName} dictionary)");
+                        w.OpenBlock("foreach (var pair in dictionary)");
+                        w.WriteLine("writer.WritePropertyName(pair.Key);");
+                        ValueCode.Write(w, value.Element!, value.ElementNullable, "writer", "pair.Value", "item");
+                        w.CloseBlock();
+                        w.WriteLine("writer.WriteEndObject();");
+                        w.WriteLine("return;");
+                        w.CloseBlock();
+                    }
                     w.OpenBlock("foreach (var pair in value)");
                     w.WriteLine("writer.WritePropertyName(pair.Key);");
                     ValueCode.Write(w, value.Element!, value.ElementNullable, "writer", "pair.Value", "item");
@@ -422,6 +436,17 @@ public sealed partial class McpToolGenerator
                     break;
                 default:
                     w.WriteLine("writer.WriteStartArray();");
+                    if (value.Kind == ValueKind.List && value.TypeName != value.ConcreteTypeName)
+                    {
+                        // Declared as an interface, usually a List: index it directly, without interface calls.
+                        w.OpenBlock($"if (value is {value.ConcreteTypeName} list)");
+                        w.OpenBlock("for (var i = 0; i < list.Count; i++)");
+                        ValueCode.Write(w, value.Element!, value.ElementNullable, "writer", "list[i]", "item");
+                        w.CloseBlock();
+                        w.WriteLine("writer.WriteEndArray();");
+                        w.WriteLine("return;");
+                        w.CloseBlock();
+                    }
                     if (value.IsIndexable)
                     {
                         w.OpenBlock($"for (var i = 0; i < value.{(value.Kind == ValueKind.Array ? "Length" : "Count")}; i++)");

@@ -19,7 +19,9 @@ namespace McpForge.Serialization;
 public class JsonReadContext
 {
     private List<ArgumentError>? _errors;
-    private Segment[] _path = new Segment[8];
+    // The path lives inline for the first levels (no allocation per call); deeper input spills into an array.
+    private Segments _inline;
+    private Segment[]? _deep;
     private int _depth;
 
     /// <summary>A context that rejects unknown properties and requires every required member.</summary>
@@ -85,21 +87,31 @@ public class JsonReadContext
 
     private void Push(Segment segment)
     {
-        if (_depth == _path.Length)
+        if (_depth < Segments.Length)
         {
-            Array.Resize(ref _path, _path.Length * 2);
+            _inline[_depth++] = segment;
+            return;
         }
-        _path[_depth++] = segment;
+        var index = _depth - Segments.Length;
+        if (_deep is null || index == _deep.Length)
+        {
+            Array.Resize(ref _deep, Math.Max(8, index * 2));
+        }
+        _deep[index] = segment;
+        _depth++;
     }
+
+    private Segment At(int depth) => depth < Segments.Length ? _inline[depth] : _deep![depth - Segments.Length];
 
     private string CurrentPath(string? member)
     {
         var text = new StringBuilder();
         for (var i = 0; i < _depth; i++)
         {
+            var segment = At(i);
             text.Append('/');
-            if (_path[i].Name is { } name) AppendEscaped(text, name);
-            else text.Append(_path[i].Index.ToString(CultureInfo.InvariantCulture));
+            if (segment.Name is { } name) AppendEscaped(text, name);
+            else text.Append(segment.Index.ToString(CultureInfo.InvariantCulture));
         }
         if (member is not null)
         {
@@ -120,4 +132,11 @@ public class JsonReadContext
     }
 
     private readonly record struct Segment(string? Name, int Index);
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct Segments
+    {
+        public const int Length = 8;
+        private Segment _first;
+    }
 }

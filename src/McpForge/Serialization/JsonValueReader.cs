@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using McpForge.Tools;
 
@@ -64,6 +65,9 @@ public static class JsonValueReader
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
+            // The common types take the reader's own parser (typeof checks fold away when the JIT specializes T).
+            if (typeof(T) == typeof(int) && reader.TryGetInt32(out var i32)) { value = Unsafe.As<int, T>(ref i32); return true; }
+            if (typeof(T) == typeof(long) && reader.TryGetInt64(out var i64)) { value = Unsafe.As<long, T>(ref i64); return true; }
             var raw = reader.ValueSpan;
             if (T.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
             {
@@ -86,11 +90,14 @@ public static class JsonValueReader
     public static bool TryReadNumber<T>(ref Utf8JsonReader reader, JsonReadContext context, out T value)
         where T : struct, IFloatingPoint<T>
     {
-        if (reader.TokenType == JsonTokenType.Number
-            && T.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-            && T.IsFinite(value))
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            return true;
+            if (typeof(T) == typeof(double) && reader.TryGetDouble(out var f64) && double.IsFinite(f64)) { value = Unsafe.As<double, T>(ref f64); return true; }
+            if (typeof(T) == typeof(decimal) && reader.TryGetDecimal(out var m)) { value = Unsafe.As<decimal, T>(ref m); return true; }
+            if (T.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && T.IsFinite(value))
+            {
+                return true;
+            }
         }
         return Mismatch(ref reader, context, "a number", out value);
     }

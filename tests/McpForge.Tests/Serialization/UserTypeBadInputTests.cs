@@ -119,6 +119,16 @@ public sealed class UserTypeBadInputTests
     }
 
     [Fact]
+    public async Task Paths_deeper_than_the_inline_path_buffer_are_reported_whole()
+    {
+        await using var server = await StartAsync();
+        var tree = "{\"name\":5}";
+        for (var i = 0; i < 10; i++) tree = "{\"name\":\"n" + i + "\",\"children\":[" + tree + "]}";
+        var path = "/tree" + string.Concat(Enumerable.Repeat("/children/0", 10)) + "/name";
+        Assert.Equal([path + ": expected a string, got 5"], Errors(await server.CallToolAsync(1, "echo_tree", "{\"tree\":" + tree + "}")));
+    }
+
+    [Fact]
     public async Task Unknown_properties_can_be_ignored_at_every_depth()
     {
         await using var server = await StartAsync(o => o.RejectUnknownArguments = false);
