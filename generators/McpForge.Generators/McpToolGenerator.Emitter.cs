@@ -108,12 +108,14 @@ public sealed partial class McpToolGenerator
             w.OpenBlock("new global::McpForge.Tools.McpTool[]");
             foreach (var tool in tools)
             {
-                var timeout = tool.TimeoutMs is int ms ? $" {{ Timeout = global::System.TimeSpan.FromMilliseconds({ms}) }}" : "";
+                var initializer = AuthorizationSpec.ObjectInitializer(
+                    tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
+                    tool.Authorization?.Initializer());
                 var strict = Descriptor(tool);
                 var friendly = Descriptor(tool, llmFriendly: true);
                 // A second entry only where the LLM-friendly style (McpServerOptions.SchemaStyle) changes the input schema.
                 var alternative = friendly == strict ? "" : $" \"\"\"{friendly}\"\"\"u8,";
-                w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{strict}\"\"\"u8,{alternative} {InvokerName(tool)}){timeout},");
+                w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{strict}\"\"\"u8,{alternative} {InvokerName(tool)}){initializer},");
             }
             w.CloseBlock(",");
             w.WriteLine("Lookup);");

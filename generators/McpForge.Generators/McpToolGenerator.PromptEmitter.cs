@@ -36,7 +36,7 @@ public sealed partial class McpToolGenerator
             foreach (var prompt in type.Prompts)
             {
                 var values = Emitter.EnumValues(prompt.Parameters) is { } v ? ", " + v : "";
-                w.WriteLine($"new({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(prompt.PromptName, true)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{prompt.MethodName}{values}),");
+                w.WriteLine($"new({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(prompt.PromptName, true)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{prompt.MethodName}{values}){AuthorizationSpec.ObjectInitializer(prompt.Authorization?.Initializer())},");
             }
             w.CloseBlock(",");
             w.WriteLine("Lookup);");

@@ -37,7 +37,7 @@ public sealed partial class McpToolGenerator
             w.OpenBlock("new global::McpForge.Resources.McpResource[]");
             foreach (var resource in type.Resources.Where(r => !r.IsTemplate))
             {
-                w.WriteLine($"new({Literal(resource.Uri)}, \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}),");
+                w.WriteLine($"new({Literal(resource.Uri)}, \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}){AuthorizationSpec.ObjectInitializer(resource.Authorization?.Initializer())},");
             }
             w.CloseBlock(",");
             w.OpenBlock("new global::McpForge.Resources.McpResourceTemplate[]");
@@ -50,7 +50,7 @@ public sealed partial class McpToolGenerator
                 w.WriteLine($"new({Literal(resource.Uri)}, new global::McpForge.Resources.UriTemplateMatcher(new string[] {{ {literals} }},");
                 w.WriteLine($"        new global::McpForge.Resources.UriTemplateExpression[] {{ {expressions} }}),");
                 var values = Emitter.EnumValues(resource.Parameters) is { } v ? ", " + v : "";
-                w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}{values}),");
+                w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}{values}){AuthorizationSpec.ObjectInitializer(resource.Authorization?.Initializer())},");
             }
             w.CloseBlock(");");
             w.Unindent();

@@ -7,6 +7,7 @@ internal static class TypeNames
     public const string McpPromptAttribute = "McpForge.McpPromptAttribute";
     public const string McpResourceAttribute = "McpForge.McpResourceAttribute";
     public const string McpCompletionAttribute = "McpForge.McpCompletionAttribute";
+    public const string McpAuthorizeAttribute = "McpForge.McpAuthorizeAttribute";
     public const string ResourceContents = "McpForge.Protocol.ResourceContents";
     public const string PromptMessage = "McpForge.Protocol.PromptMessage";
     public const string GetPromptResult = "McpForge.Protocol.GetPromptResult";

@@ -1,4 +1,5 @@
 using System;
+using McpForge.AspNetCore.Authorization;
 using McpForge.AspNetCore.Health;
 using McpForge.AspNetCore.Transport;
 using Microsoft.AspNetCore.Builder;
@@ -33,8 +34,18 @@ public static class McpEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(server);
         var options = new McpHttpOptions();
         configure?.Invoke(options);
-        var transport = new McpHttpTransport(server, options);
+        var transport = new McpHttpTransport(server, options, pattern);
         McpEndpointRegistry.Add(endpoints.ServiceProvider, transport);
+        if (options.Authentication?.ResourceMetadata is { } metadata)
+        {
+            // RFC 9728: the metadata at the path-suffixed well-known URI, and at the root for clients that look there.
+            var document = new ProtectedResourceMetadataEndpoint(metadata);
+            endpoints.MapGet(Challenges.MetadataPath(pattern), (RequestDelegate)document.HandleAsync);
+            if (Challenges.MetadataPath(pattern) != Challenges.MetadataPath("/") && McpEndpointRegistry.ClaimRootMetadata(endpoints.ServiceProvider))
+            {
+                endpoints.MapGet(Challenges.MetadataPath("/"), (RequestDelegate)document.HandleAsync);
+            }
+        }
         // Sessions end with the application: their calls are cancelled and their streams close.
         endpoints.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(transport.Dispose);
         return endpoints.MapMethods(pattern, options.EnableCors ? ["GET", "POST", "DELETE", "OPTIONS"] : ["GET", "POST", "DELETE"], transport.HandleAsync)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using McpForge.AspNetCore.Authorization;
 using McpForge.AspNetCore.EventStore;
 
 namespace McpForge.AspNetCore;
@@ -14,6 +15,12 @@ public sealed class McpHttpOptions
     /// Default false.
     /// </summary>
     public bool Stateless { get; set; }
+
+    /// <summary>
+    /// Authenticate every request with ASP.NET Core's authentication schemes (bearer tokens, client certificates) and
+    /// enforce <c>[McpAuthorize]</c> (docs/authorization.md). Null (the default): callers are not authenticated here.
+    /// </summary>
+    public McpAuthenticationOptions? Authentication { get; set; }
 
     /// <summary>
     /// A session with no request in progress and no open stream for this long is ended; later requests with its id get
@@ -84,5 +91,10 @@ public sealed class McpHttpOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(KeepAliveInterval, TimeSpan.Zero, nameof(KeepAliveInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxQueuedBytesPerStream, 1024, nameof(MaxQueuedBytesPerStream));
         if (MaxRequestBodyBytes is long max) ArgumentOutOfRangeException.ThrowIfLessThan(max, 64, nameof(MaxRequestBodyBytes));
+        if (Authentication is { } authentication)
+        {
+            if (authentication.Schemes.Count == 0) throw new ArgumentException("McpHttpOptions.Authentication.Schemes names no authentication scheme.");
+            authentication.ResourceMetadata?.Validate();
+        }
     }
 }

@@ -23,6 +23,36 @@ public sealed class SnapshotTests
         Baselines.Verify(test, GeneratorHarness.RunClean(Usings + source).Generated);
 
     [Fact]
+    public void Authorization_requirements() => Verify(nameof(Authorization_requirements), """
+        namespace Notes;
+
+        [McpAuthorize(Policy = "staff")]
+        public sealed partial class NoteKit
+        {
+            /// <summary>Deletes a note.</summary>
+            [McpTool("delete_note", Destructive = true, TimeoutMs = 2000)]
+            [McpAuthorize("notes:write", "notes:read")]
+            public static string Delete(string id) => id;
+
+            /// <summary>Reads a note (the class's policy applies).</summary>
+            [McpTool("read_note")]
+            public static string Read(string id) => id;
+
+            /// <summary>A review prompt.</summary>
+            [McpPrompt("review"), McpAuthorize("notes:read")]
+            public static string Review(string id) => id;
+
+            /// <summary>A note by id.</summary>
+            [McpResource("notes://{id}"), McpAuthorize("notes:read")]
+            public static string Note(string id) => id;
+
+            /// <summary>The index.</summary>
+            [McpResource("notes://index")]
+            public static string Index() => "";
+        }
+        """);
+
+    [Fact]
     public void Static_sync_tools() => Verify(nameof(Static_sync_tools), """
         namespace Bench;
 

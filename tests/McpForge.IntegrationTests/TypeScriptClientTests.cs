@@ -15,7 +15,7 @@ namespace McpForge.IntegrationTests;
 public sealed class TypeScriptClientTests
 {
     /// <summary>Runs a script of tests/client-ts against a server command and returns what it printed.</summary>
-    private static async Task<JsonElement> RunClientAsync(string script, params string[] serverCommand)
+    internal static async Task<JsonElement> RunClientAsync(string script, params string[] serverCommand)
     {
         var clientFolder = Path.Combine(RepositoryPaths.Root, "tests", "client-ts");
         Assert.True(Directory.Exists(Path.Combine(clientFolder, "node_modules", "@modelcontextprotocol", "sdk")),

@@ -81,4 +81,18 @@ public sealed class ClientRequestTests
         Assert.Equal("The client did not declare the 'sampling' capability, so it cannot be asked to sample.",
             ServerHarness.Text(await server.CallToolAsync(1, "haiku", """{"topic":"x"}""")));
     }
+
+    [Fact]
+    public async Task A_client_that_never_answers_times_out_the_request_and_a_late_answer_is_dropped()
+    {
+        await using var server = await StartAsync("""{"roots":{}}""");
+        await server.SendAsync("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"roots_quick","arguments":{}}}""");
+        var request = await server.ReadMessageAsync();
+        Assert.Equal("roots/list", request.GetProperty("method").GetString());
+        var response = await server.ReadMessageAsync(); // nobody answers: the tool's wait ends
+        Assert.True(response.GetProperty("result").GetProperty("isError").GetBoolean());
+        Assert.Equal("The client did not answer 'roots/list' within 200 ms.", ServerHarness.Text(response));
+        await server.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":" + request.GetProperty("id").GetRawText() + ",\"result\":{\"roots\":[]}}");
+        Assert.Equal("""{"jsonrpc":"2.0","id":2,"result":{}}""", (await server.RequestAsync(2, "ping")).GetRawText());
+    }
 }

@@ -34,8 +34,9 @@ internal static class DiagnosticDescriptors
     public const string InvalidCompletionMethodId = "MCPF0021";
     public const string MisappliedValidationAttributeId = "MCPF0022";
     public const string InvalidInputSchemaId = "MCPF0023";
-    public const string UnsupportedFormPropertyId = "MCPF0024";
-    public const string InvalidFormTypeId = "MCPF0025";
+    public const string UnprotectedDestructiveToolId = "MCPF0024";
+    public const string UnsupportedFormPropertyId = "MCPF0025";
+    public const string InvalidFormTypeId = "MCPF0026";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -169,6 +170,13 @@ internal static class DiagnosticDescriptors
         "Invalid hand-written input schema",
         "The InputSchema of tool '{0}' cannot be used: {1}",
         DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnprotectedDestructiveTool = Create(
+        UnprotectedDestructiveToolId,
+        "Destructive tool served over HTTP without authorization",
+        "Tool '{0}' is destructive and this project serves it over HTTP without [McpAuthorize]: anyone who can reach the endpoint can call it; require a scope or a policy",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor UnsupportedFormProperty = Create(
         UnsupportedFormPropertyId,

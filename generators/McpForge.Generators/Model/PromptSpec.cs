@@ -32,5 +32,8 @@ internal sealed record PromptSpec
 
     public required PromptReturnKind Return { get; init; }
     public required bool IsAsync { get; init; }
+    /// <summary>Who may use it (<c>[McpAuthorize]</c> on the method, else on its class); null: anyone.</summary>
+    public AuthorizationSpec? Authorization { get; init; }
+
     public required int Order { get; init; }
 }

@@ -47,6 +47,9 @@ internal sealed record ResourceSpec
 
     public required ResourceReturnKind Return { get; init; }
     public required bool IsAsync { get; init; }
+    /// <summary>Who may use it (<c>[McpAuthorize]</c> on the method, else on its class); null: anyone.</summary>
+    public AuthorizationSpec? Authorization { get; init; }
+
     public required int Order { get; init; }
 
     public bool IsTemplate => Variables.Count > 0;

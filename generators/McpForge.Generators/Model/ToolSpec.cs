@@ -39,6 +39,9 @@ internal sealed record ToolSpec
     /// <summary>Every user type the parameters and result reach, sorted by type name: what the schemas describe and the shared serializers cover.</summary>
     public EquatableArray<ObjectSpec> Types { get; init; } = EquatableArray<ObjectSpec>.Empty;
 
+    /// <summary>Who may use it (<c>[McpAuthorize]</c> on the method, else on its class); null: anyone.</summary>
+    public AuthorizationSpec? Authorization { get; init; }
+
     /// <summary>The position in source, for a stable order.</summary>
     public required int Order { get; init; }
 }

@@ -61,6 +61,7 @@ internal static class PromptParser
 
         var prompt = diagnostics.Count > 0 || returns is null ? null : new PromptSpec
         {
+            Authorization = ToolParser.Authorization(method),
             MethodName = method.Name,
             PromptName = name,
             IsStatic = method.IsStatic,

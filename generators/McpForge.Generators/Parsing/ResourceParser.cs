@@ -78,6 +78,7 @@ internal static class ResourceParser
 
         var resource = diagnostics.Count > 0 || parsed is null || returns is null ? null : new ResourceSpec
         {
+            Authorization = ToolParser.Authorization(method),
             MethodName = method.Name,
             Uri = uri,
             Name = name,

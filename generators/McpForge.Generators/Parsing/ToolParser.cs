@@ -200,6 +200,7 @@ internal static class ToolParser
         return new ToolSpec
         {
             InputSchemaJson = inputSchema,
+            Authorization = Authorization(method),
             MethodName = method.Name,
             ToolName = toolName,
             IsStatic = method.IsStatic,
@@ -337,6 +338,33 @@ internal static class ToolParser
         text.Contains("Infinity") || text.Contains("NaN") || text.Contains("∞") ? null : text;
 
     private static string Json(string s) => new JsonText().String(s).ToString();
+
+    /// <summary>
+    /// The <c>[McpAuthorize]</c>s of the method and of its containing types, combined (every scope and every policy must
+    /// hold, as ASP.NET Core's <c>[Authorize]</c>s combine); null when there are none.
+    /// </summary>
+    internal static AuthorizationSpec? Authorization(IMethodSymbol method)
+    {
+        var scopes = new List<string>();
+        var policies = new List<string>();
+        var found = false;
+        for (ISymbol? symbol = method; symbol is not null; symbol = symbol.ContainingType)
+        {
+            foreach (var attribute in symbol.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == TypeNames.McpAuthorizeAttribute))
+            {
+                found = true;
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array)
+                {
+                    foreach (var value in attribute.ConstructorArguments[0].Values)
+                    {
+                        if (value.Value is string scope && scope.Length > 0 && !scopes.Contains(scope)) scopes.Add(scope);
+                    }
+                }
+                if (NamedString(attribute, "Policy") is { Length: > 0 } policy && !policies.Contains(policy)) policies.Add(policy);
+            }
+        }
+        return found ? new AuthorizationSpec(scopes.ToEquatableArray(), policies.ToEquatableArray()) : null;
+    }
 
     internal static string? DescriptionAttribute(IEnumerable<AttributeData> attributes) =>
         attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DescriptionAttribute)

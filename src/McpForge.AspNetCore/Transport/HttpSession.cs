@@ -163,6 +163,24 @@ internal sealed class HttpSession : IMessageSink
     bool IMessageSink.EndStreamForPolling(RequestId request) =>
         _requests.TryGetValue(request, out var stream) && stream.RequestPollingClose();
 
+    bool IMessageSink.Forbid(RequestId request, System.Collections.Generic.IReadOnlyList<string> scopes, string details)
+    {
+        if (!_requests.TryRemove(request, out var stream)) return false;
+        stream.Forbid(scopes, details);
+        return true;
+    }
+
+    /// <summary>Who opened the session (issuer and subject of its first caller), or null without authentication.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Issuer and subject (or name) of a caller: what binds a session to the user who opened it.</summary>
+    public static string? OwnerOf(System.Security.Claims.ClaimsPrincipal? user)
+    {
+        if (user?.Identity is not { IsAuthenticated: true }) return null;
+        var subject = user.FindFirst("sub") ?? user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier) ?? user.FindFirst(System.Security.Claims.ClaimTypes.Name);
+        return subject is null ? null : subject.Issuer + "\n" + subject.Value;
+    }
+
     /// <summary>Ends the session: calls in flight are cancelled, streams end, stored events are dropped. Idempotent.</summary>
     public void Close()
     {

@@ -8,6 +8,10 @@ namespace McpForge.AspNetCore.Transport;
 internal static class McpEndpointRegistry
 {
     private static readonly ConditionalWeakTable<IServiceProvider, List<McpHttpTransport>> s_transports = new();
+    private static readonly ConditionalWeakTable<IServiceProvider, object> s_rootMetadata = new();
+
+    /// <summary>True for the first endpoint that asks: it serves the root protected resource metadata.</summary>
+    public static bool ClaimRootMetadata(IServiceProvider services) => s_rootMetadata.TryAdd(services, new object());
 
     public static void Add(IServiceProvider services, McpHttpTransport transport)
     {

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
+using McpForge.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -26,11 +27,12 @@ internal sealed partial class McpHttpTransport : IDisposable
     private readonly Timer _sweeper;
     private readonly long _maxBody;
 
-    public McpHttpTransport(McpServer server, McpHttpOptions options)
+    public McpHttpTransport(McpServer server, McpHttpOptions options, string path)
     {
         options.Validate();
         Server = server;
         Options = options;
+        Path = path;
         _maxBody = options.MaxRequestBodyBytes ?? server.Options.MaxMessageBytes;
         var shortest = Math.Min(options.SessionIdleTimeout.Ticks, Math.Max(options.ReplayWindow.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
         var period = TimeSpan.FromTicks(Math.Clamp(shortest / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(10).Ticks));
@@ -40,6 +42,9 @@ internal sealed partial class McpHttpTransport : IDisposable
     public McpServer Server { get; }
 
     public McpHttpOptions Options { get; }
+
+    /// <summary>The endpoint's path (<c>/mcp</c>), which names its protected resource metadata.</summary>
+    public string Path { get; }
 
     /// <summary>Sessions open now.</summary>
     public int SessionCount => _sessions.Count;
@@ -51,17 +56,19 @@ internal sealed partial class McpHttpTransport : IDisposable
             return WriteErrorAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorCode.InvalidRequest, refusal);
         }
         if (Options.EnableCors) AddCorsHeaders(context);
-        return context.Request.Method switch
-        {
-            "POST" => HandlePostAsync(context),
-            "GET" => HandleGetAsync(context),
-            "DELETE" => HandleDeleteAsync(context),
-            "OPTIONS" when Options.EnableCors => HandlePreflightAsync(context),
-            _ => MethodNotAllowedAsync(context),
-        };
+        if (context.Request.Method == "OPTIONS" && Options.EnableCors) return HandlePreflightAsync(context);
+        return Options.Authentication is null ? HandleAsync(context, McpCaller.Unchecked) : AuthenticateAndHandleAsync(context, Options.Authentication);
     }
 
-    private async Task HandlePostAsync(HttpContext context)
+    private Task HandleAsync(HttpContext context, McpCaller caller) => context.Request.Method switch
+    {
+        "POST" => HandlePostAsync(context, caller),
+        "GET" => HandleGetAsync(context, caller),
+        "DELETE" => HandleDeleteAsync(context, caller),
+        _ => MethodNotAllowedAsync(context),
+    };
+
+    private async Task HandlePostAsync(HttpContext context, McpCaller caller)
     {
         var request = context.Request;
         if (!RequestChecks.IsJson(request.ContentType))
@@ -105,7 +112,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                 await WriteTooLargeAsync(context).ConfigureAwait(false);
                 return;
             }
-            await HandleMessageAsync(context, body.Bytes, accepted, versionHeader).ConfigureAwait(false);
+            await HandleMessageAsync(context, body.Bytes, accepted, versionHeader, caller).ConfigureAwait(false);
         }
         finally
         {
@@ -113,7 +120,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
     }
 
-    private async Task HandleMessageAsync(HttpContext context, ReadOnlyMemory<byte> body, AcceptedMedia accepted, string? versionHeader)
+    private async Task HandleMessageAsync(HttpContext context, ReadOnlyMemory<byte> body, AcceptedMedia accepted, string? versionHeader, McpCaller caller)
     {
         JsonRpcEnvelope envelope;
         try
@@ -149,10 +156,10 @@ internal sealed partial class McpHttpTransport : IDisposable
                     $"The server has {Options.MaxSessions} sessions open (McpHttpOptions.MaxSessions); try again later.").ConfigureAwait(false);
                 return;
             }
-            session = new HttpSession(this, NewSessionId(), stateless: false);
+            session = new HttpSession(this, NewSessionId(), stateless: false) { Owner = HttpSession.OwnerOf(caller.User) };
             isNew = true;
         }
-        else if (await FindSessionAsync(context, sessionId).ConfigureAwait(false) is { } found)
+        else if (await FindSessionAsync(context, sessionId, caller).ConfigureAwait(false) is { } found)
         {
             session = found;
         }
@@ -165,7 +172,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (envelope.Kind != JsonRpcMessageKind.Request)
         {
             // Notifications and responses to the server's own requests are accepted without a body.
-            session.Core.Dispatch(envelope, body.Span);
+            session.Core.Dispatch(envelope, body.Span, caller);
             context.Response.StatusCode = StatusCodes.Status202Accepted;
             return;
         }
@@ -182,7 +189,7 @@ internal sealed partial class McpHttpTransport : IDisposable
             // Over the session's MaxConcurrentRequests the request waits its turn, as stdio stops reading.
             await session.Core.WaitForCapacityAsync().WaitAsync(context.RequestAborted).ConfigureAwait(false);
         }
-        session.Core.Dispatch(envelope, body.Span);
+        session.Core.Dispatch(envelope, body.Span, caller);
 
         if (isNew)
         {
@@ -200,8 +207,13 @@ internal sealed partial class McpHttpTransport : IDisposable
     }
 
     /// <summary>Answers a request: one JSON body when it completed at once, otherwise an SSE stream (or a wait, for JSON-only clients).</summary>
-    private static async Task WriteResponseAsync(HttpContext context, HttpSession session, OutgoingStream stream)
+    private async Task WriteResponseAsync(HttpContext context, HttpSession session, OutgoingStream stream)
     {
+        if (stream.Forbidden is { } forbidden)
+        {
+            await WriteForbiddenAsync(context, stream.RequestId, forbidden.Scopes, forbidden.Details).ConfigureAwait(false);
+            return;
+        }
         if (stream.TryTakeImmediateResponse(out var response))
         {
             session.StreamDelivered(stream);
@@ -249,7 +261,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task HandleGetAsync(HttpContext context)
+    private async Task HandleGetAsync(HttpContext context, McpCaller caller)
     {
         var accepted = AcceptedMedia.From(context.Request.Headers.Accept);
         if (!accepted.Events || StringValues.IsNullOrEmpty(context.Request.Headers.Accept))
@@ -269,7 +281,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                 $"MCP-Protocol-Version '{version}' is not supported.").ConfigureAwait(false);
             return;
         }
-        if (await FindSessionAsync(context, context.Request.Headers[SessionHeader]).ConfigureAwait(false) is not { } session) return;
+        if (await FindSessionAsync(context, context.Request.Headers[SessionHeader], caller).ConfigureAwait(false) is not { } session) return;
         session.Touch();
 
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
@@ -312,14 +324,14 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
     }
 
-    private async Task HandleDeleteAsync(HttpContext context)
+    private async Task HandleDeleteAsync(HttpContext context, McpCaller caller)
     {
         if (Options.Stateless)
         {
             await MethodNotAllowedAsync(context).ConfigureAwait(false);
             return;
         }
-        if (await FindSessionAsync(context, context.Request.Headers[SessionHeader]).ConfigureAwait(false) is not { } session) return;
+        if (await FindSessionAsync(context, context.Request.Headers[SessionHeader], caller).ConfigureAwait(false) is not { } session) return;
         EndSession(session);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
@@ -353,7 +365,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     }
 
     /// <summary>The session a request names: 400 when it names none, 404 when it is unknown or ended.</summary>
-    private async Task<HttpSession?> FindSessionAsync(HttpContext context, StringValues sessionId)
+    private async Task<HttpSession?> FindSessionAsync(HttpContext context, StringValues sessionId, McpCaller caller)
     {
         if (StringValues.IsNullOrEmpty(sessionId))
         {
@@ -361,7 +373,14 @@ internal sealed partial class McpHttpTransport : IDisposable
                 "The Mcp-Session-Id header is required after initialize.").ConfigureAwait(false);
             return null;
         }
-        if (_sessions.TryGetValue(sessionId.ToString(), out var session) && !session.IsClosed) return session;
+        if (_sessions.TryGetValue(sessionId.ToString(), out var session) && !session.IsClosed)
+        {
+            // A session id is not a credential: it belongs to the user who opened it, and to no one else.
+            if (session.Owner is null || session.Owner == HttpSession.OwnerOf(caller.User)) return session;
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorCode.Forbidden,
+                "The session was opened by another user; start one of your own with initialize.").ConfigureAwait(false);
+            return null;
+        }
         await WriteErrorAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorCode.InvalidRequest,
             "The session is unknown or has ended; send initialize without Mcp-Session-Id to start a new one.").ConfigureAwait(false);
         return null;

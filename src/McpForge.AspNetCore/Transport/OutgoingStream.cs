@@ -102,6 +102,16 @@ internal sealed class OutgoingStream
         wake?.TrySetResult();
     }
 
+    /// <summary>The request was refused for lack of scopes: answered with HTTP 403 rather than on the stream.</summary>
+    public (System.Collections.Generic.IReadOnlyList<string> Scopes, string Details)? Forbidden { get; private set; }
+
+    /// <summary>Refuses the request (it was refused before it ran, so nothing was queued for it).</summary>
+    public void Forbid(System.Collections.Generic.IReadOnlyList<string> scopes, string details)
+    {
+        Forbidden = (scopes, details);
+        Close();
+    }
+
     /// <summary>Ends the stream for good (the session is closing): its writer finishes what is queued and returns.</summary>
     public void Close()
     {

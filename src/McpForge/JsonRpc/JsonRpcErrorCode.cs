@@ -17,6 +17,8 @@ public static class JsonRpcErrorCode
     public const int ToolExecutionFailed = -32000;
     /// <summary>The request timed out.</summary>
     public const int RequestTimeout = -32001;
+    /// <summary>The caller may not use the tool, prompt or resource (over HTTP this comes as a 403).</summary>
+    public const int Forbidden = -32003;
     /// <summary>The resource was not found.</summary>
     public const int ResourceNotFound = -32002;
     /// <summary>The call needs the user to complete URL-mode elicitations first (2025-11-25).</summary>

@@ -124,6 +124,7 @@ internal static class JsonRpcWriter
         JsonRpcErrorCode.RequestTimeout => "Request timed out"u8,
         JsonRpcErrorCode.ResourceNotFound => "Resource not found"u8,
         JsonRpcErrorCode.UrlElicitationRequired => "URL elicitation required"u8,
+        JsonRpcErrorCode.Forbidden => "Forbidden"u8,
         _ => "Server error"u8,
     };
 }

@@ -48,4 +48,11 @@ internal interface IMessageSink
     /// with an event store): the rest of the request's messages wait until the client reconnects. False when it cannot.
     /// </summary>
     bool EndStreamForPolling(RequestId request) => false;
+
+    /// <summary>
+    /// Answers a request the caller is not allowed to make, in the transport's own terms (HTTP 403 with
+    /// <c>WWW-Authenticate: Bearer error="insufficient_scope"</c>); false leaves it to a JSON-RPC error.
+    /// </summary>
+    /// <remarks><paramref name="scopes"/>: the scopes to ask for (every one the component needs), empty when a policy refused.</remarks>
+    bool Forbid(RequestId request, System.Collections.Generic.IReadOnlyList<string> scopes, string details) => false;
 }

@@ -25,6 +25,9 @@ public abstract class McpCall : JsonReadContext
     /// <summary>The request's id.</summary>
     public RequestId RequestId { get; }
 
+    /// <summary>The caller, as the transport authenticated it (Streamable HTTP with authentication); null over stdio.</summary>
+    public System.Security.Claims.ClaimsPrincipal? User { get; internal init; }
+
     /// <summary>The server's services, for constructor and <see cref="FromServicesAttribute"/> parameters.</summary>
     public IServiceProvider Services => Session.Server.Services;
 

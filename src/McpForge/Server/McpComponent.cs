@@ -25,6 +25,9 @@ public abstract class McpComponent
     /// </summary>
     public IReadOnlyDictionary<string, string[]>? ArgumentValues { get; }
 
+    /// <summary>Who may use it (<see cref="McpAuthorizeAttribute"/>); null: anyone the transport lets in.</summary>
+    public McpAuthorization? Authorization { get; init; }
+
     /// <summary>The name clients use.</summary>
     public string Name { get; }
 

@@ -35,6 +35,12 @@ public sealed partial class McpContext
     /// <summary>The protocol version agreed with the client.</summary>
     public string ProtocolVersion => _session.ProtocolVersion ?? McpProtocolVersions.Latest;
 
+    /// <summary>
+    /// The authenticated caller (its claims: subject, scopes, …) when the transport authenticates (Streamable HTTP with
+    /// authentication, docs/authorization.md); null over stdio, whose server runs as the user who started it.
+    /// </summary>
+    public System.Security.Claims.ClaimsPrincipal? User => _call.User;
+
     /// <summary>The client's name and version.</summary>
     public McpClientInfo? ClientInfo => _session.ClientInfo;
 

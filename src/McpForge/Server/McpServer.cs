@@ -140,8 +140,31 @@ public sealed class McpServer
         }
     }
 
+    /// <summary>
+    /// The authorization policies the components name (<c>[McpAuthorize(Policy = …)]</c>), so a transport can evaluate
+    /// them once per request. Cached; a run-time change of the components refreshes it.
+    /// </summary>
+    internal string[] AuthorizationPolicies => _policies ??= CollectPolicies();
+
+    private string[]? _policies;
+
+    private string[] CollectPolicies()
+    {
+        var policies = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        void Add(McpComponent component)
+        {
+            if (component.Authorization is { } authorization) policies.UnionWith(authorization.Policies);
+        }
+        foreach (var tool in Tools.All) Add(tool);
+        foreach (var prompt in Prompts.All) Add(prompt);
+        foreach (var resource in Resources.Resources) Add(resource);
+        foreach (var template in Resources.Templates) Add(template);
+        return [.. policies];
+    }
+
     private void NotifyListChanged(ReadOnlySpan<byte> method)
     {
+        _policies = null;
         foreach (var session in _sessions.Keys)
         {
             session.NotifyListChanged(method);

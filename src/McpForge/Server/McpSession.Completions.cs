@@ -14,7 +14,7 @@ internal sealed partial class McpSession
     /// <summary>The most values one <c>completion/complete</c> result may carry (MCP schema).</summary>
     private const int MaxCompletionValues = 100;
 
-    private void HandleComplete(RequestId id, ReadOnlySpan<byte> @params)
+    private void HandleComplete(RequestId id, ReadOnlySpan<byte> @params, McpCaller caller)
     {
         if (!TryStartParams(id, @params, out var reader)) return;
         string? refType = null, refName = null, argument = null, value = null;
@@ -76,6 +76,11 @@ internal sealed partial class McpSession
             "ref/resource" => Server.Resources.Templates.FirstOrDefault(t => t.UriTemplate == refName),
             _ => null,
         };
+        if (component is not null && !caller.IsAllowed(component.Authorization))
+        {
+            SendForbidden(id, caller, component, refType == "ref/prompt" ? "prompt" : "resource template");
+            return;
+        }
         if (component is null)
         {
             SendError(id, JsonRpcErrorCode.InvalidParams, refType is "ref/prompt" or "ref/resource"

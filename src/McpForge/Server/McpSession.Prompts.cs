@@ -9,14 +9,19 @@ namespace McpForge.Server;
 
 internal sealed partial class McpSession
 {
-    private void HandlePromptsGet(RequestId id, ReadOnlySpan<byte> @params)
+    private void HandlePromptsGet(RequestId id, ReadOnlySpan<byte> @params, McpCaller caller)
     {
         if (!TryReadNamedCall(id, @params, "prompts/get", "prompt", Server.Prompts, out var prompt, out var arguments, out _))
         {
             return;
         }
+        if (!caller.IsAllowed(prompt!.Authorization))
+        {
+            SendForbidden(id, caller, prompt, "prompt");
+            return;
+        }
 
-        var call = new McpPromptCall(this, prompt!, id, CancellationToken.None);
+        var call = new McpPromptCall(this, prompt, id, CancellationToken.None) { User = caller.User };
         HoldResponseSlot();
         ValueTask pending;
         try

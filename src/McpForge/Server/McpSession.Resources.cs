@@ -12,7 +12,7 @@ internal sealed partial class McpSession
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _subscriptions = new(StringComparer.Ordinal);
 
     /// <summary><c>resources/subscribe</c> and <c>resources/unsubscribe</c>: a URI the server can read, by exact string.</summary>
-    private void HandleSubscription(RequestId id, ReadOnlySpan<byte> @params, bool subscribe)
+    private void HandleSubscription(RequestId id, ReadOnlySpan<byte> @params, bool subscribe, McpCaller caller)
     {
         if (!TryStartParams(id, @params, out var reader)) return;
         string? uri = null;
@@ -33,7 +33,13 @@ internal sealed partial class McpSession
             SendMethodNotFound(id, "resources/subscribe");
             return;
         }
-        if (subscribe && Server.Resources.Find(uri).Reader is null)
+        var found = subscribe ? Server.Resources.Find(uri) : default;
+        if (subscribe && found.Component is not null && !caller.IsAllowed(found.Component.Authorization))
+        {
+            SendForbidden(id, caller, found.Component, "resource");
+            return;
+        }
+        if (subscribe && found.Reader is null)
         {
             var buffer = MessageBuffer.Rent();
             try
@@ -64,7 +70,7 @@ internal sealed partial class McpSession
         });
     }
 
-    private void HandleResourcesRead(RequestId id, ReadOnlySpan<byte> @params)
+    private void HandleResourcesRead(RequestId id, ReadOnlySpan<byte> @params, McpCaller caller)
     {
         if (!TryStartParams(id, @params, out var reader)) return;
         string? uri = null;
@@ -81,7 +87,12 @@ internal sealed partial class McpSession
             return;
         }
 
-        var (resourceReader, variables) = Server.Resources.Find(uri);
+        var (component, resourceReader, variables) = Server.Resources.Find(uri);
+        if (component is not null && !caller.IsAllowed(component.Authorization))
+        {
+            SendForbidden(id, caller, component, "resource");
+            return;
+        }
         if (resourceReader is null)
         {
             var buffer = MessageBuffer.Rent();
@@ -97,7 +108,7 @@ internal sealed partial class McpSession
             return;
         }
 
-        var call = new McpResourceCall(this, uri, id, CancellationToken.None);
+        var call = new McpResourceCall(this, uri, id, CancellationToken.None) { User = caller.User };
         HoldResponseSlot();
         ValueTask pending;
         try

@@ -13,10 +13,15 @@ internal sealed partial class McpSession
 {
     private const int MaxNameBytes = 512;
 
-    private void HandleToolsCall(RequestId id, ReadOnlySpan<byte> @params)
+    private void HandleToolsCall(RequestId id, ReadOnlySpan<byte> @params, McpCaller caller)
     {
         if (!TryReadNamedCall(id, @params, "tools/call", "tool", Server.Tools, out var tool, out var arguments, out var progressToken))
         {
+            return;
+        }
+        if (!caller.IsAllowed(tool!.Authorization))
+        {
+            SendForbidden(id, caller, tool, "tool"); // before binding: a refused caller learns nothing from its arguments
             return;
         }
         if (_inFlight.ContainsKey(id))
@@ -24,7 +29,7 @@ internal sealed partial class McpSession
             SendError(id, JsonRpcErrorCode.InvalidRequest, $"The request id {id} is already used by a request in progress.");
             return;
         }
-        Invoke(tool!, id, progressToken, arguments);
+        Invoke(tool, id, progressToken, arguments, caller);
     }
 
     /// <summary>
@@ -132,10 +137,10 @@ internal sealed partial class McpSession
         return token;
     }
 
-    private void Invoke(McpTool tool, RequestId id, RequestId progressToken, ReadOnlySpan<byte> arguments)
+    private void Invoke(McpTool tool, RequestId id, RequestId progressToken, ReadOnlySpan<byte> arguments, McpCaller caller)
     {
         var cancellation = new CancellationTokenSource();
-        var call = new McpToolCall(this, tool, id, progressToken, cancellation);
+        var call = new McpToolCall(this, tool, id, progressToken, cancellation) { User = caller.User };
 
         // Every call holds a response slot from here until its outcome is decided; the read loop stops reading
         // while all slots are taken, and draining at end of input waits for them.

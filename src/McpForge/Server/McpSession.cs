@@ -93,11 +93,14 @@ internal sealed partial class McpSession
             SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid JSON: " + ex.Message);
             return;
         }
-        Dispatch(envelope, message);
+        Dispatch(envelope, message, McpCaller.Unchecked);
     }
 
-    /// <summary>Handles a message whose envelope the transport already read (Streamable HTTP reads it to route the reply).</summary>
-    internal void Dispatch(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message)
+    /// <summary>
+    /// Handles a message whose envelope the transport already read (Streamable HTTP reads it to route the reply), from
+    /// <paramref name="caller"/> as the transport authenticated it.
+    /// </summary>
+    internal void Dispatch(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, McpCaller caller)
     {
         switch (envelope.Kind)
         {
@@ -111,7 +114,7 @@ internal sealed partial class McpSession
                 HandleNotification(envelope, envelope.Params(message));
                 return;
             default:
-                HandleRequest(envelope, envelope.Params(message));
+                HandleRequest(envelope, envelope.Params(message), caller);
                 return;
         }
     }
@@ -121,7 +124,7 @@ internal sealed partial class McpSession
         SendError(default, JsonRpcErrorCode.InvalidRequest, string.Create(CultureInfo.InvariantCulture,
             $"The message exceeds the maximum size of {Server.Options.MaxMessageBytes} bytes (McpServerOptions.MaxMessageBytes)."));
 
-    private void HandleRequest(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params)
+    private void HandleRequest(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, McpCaller caller)
     {
         var id = envelope.Id;
         try
@@ -161,34 +164,34 @@ internal sealed partial class McpSession
                     SendMethodNotFound(id, MethodName(envelope.Method));
                     return;
                 case McpMethod.ToolsList:
-                    HandleList(id, @params, Server.Tools.All, "tools"u8);
+                    HandleList(id, @params, Server.Tools.All, "tools"u8, caller);
                     return;
                 case McpMethod.ToolsCall:
-                    HandleToolsCall(id, @params);
+                    HandleToolsCall(id, @params, caller);
                     return;
                 case McpMethod.PromptsList:
-                    HandleList(id, @params, Server.Prompts.All, "prompts"u8);
+                    HandleList(id, @params, Server.Prompts.All, "prompts"u8, caller);
                     return;
                 case McpMethod.PromptsGet:
-                    HandlePromptsGet(id, @params);
+                    HandlePromptsGet(id, @params, caller);
                     return;
                 case McpMethod.ResourcesList:
-                    HandleList(id, @params, Server.Resources.Resources, "resources"u8);
+                    HandleList(id, @params, Server.Resources.Resources, "resources"u8, caller);
                     return;
                 case McpMethod.ResourcesTemplatesList:
-                    HandleList(id, @params, Server.Resources.Templates, "resourceTemplates"u8);
+                    HandleList(id, @params, Server.Resources.Templates, "resourceTemplates"u8, caller);
                     return;
                 case McpMethod.ResourcesRead:
-                    HandleResourcesRead(id, @params);
+                    HandleResourcesRead(id, @params, caller);
                     return;
                 case McpMethod.CompletionComplete:
-                    HandleComplete(id, @params);
+                    HandleComplete(id, @params, caller);
                     return;
                 case McpMethod.ResourcesSubscribe:
-                    HandleSubscription(id, @params, subscribe: true);
+                    HandleSubscription(id, @params, subscribe: true, caller);
                     return;
                 case McpMethod.ResourcesUnsubscribe:
-                    HandleSubscription(id, @params, subscribe: false);
+                    HandleSubscription(id, @params, subscribe: false, caller);
                     return;
                 case McpMethod.LoggingSetLevel:
                     HandleSetLevel(id, @params);
@@ -349,8 +352,9 @@ internal sealed partial class McpSession
     }
 
     /// <summary>A page of a list method (<c>tools/list</c>, <c>prompts/list</c>): precomputed descriptors, written as they are.</summary>
-    private void HandleList(RequestId id, ReadOnlySpan<byte> @params, McpComponent[] items, ReadOnlySpan<byte> arrayName)
+    private void HandleList(RequestId id, ReadOnlySpan<byte> @params, McpComponent[] items, ReadOnlySpan<byte> arrayName, McpCaller caller)
     {
+        if (caller.Checks) items = Array.FindAll(items, item => caller.IsAllowed(item.Authorization)); // each caller sees what it may use
         var offset = 0;
         if (!@params.IsEmpty)
         {
@@ -554,6 +558,22 @@ internal sealed partial class McpSession
         {
             buffer.Return();
         }
+    }
+
+    /// <summary>
+    /// Refuses a request for a component the caller may not use: the transport answers it (Streamable HTTP: 403
+    /// <c>insufficient_scope</c> naming the missing scopes); otherwise it is a -32003 error.
+    /// </summary>
+    private void SendForbidden(RequestId id, McpCaller caller, McpComponent component, string kind)
+    {
+        var requirement = component.Authorization!;
+        var missing = caller.Missing(requirement);
+        var details = missing.Count > 0
+            ? $"The {kind} '{component.Name}' needs the scope{(missing.Count == 1 ? "" : "s")} '{string.Join(' ', missing)}', which the access token does not grant."
+            : $"The {kind} '{component.Name}' is not allowed for this caller (policy '{string.Join("', '", requirement.Policies)}').";
+        // The challenge names every scope the component needs (not only the missing ones): a client asks for that set.
+        if (_sink.Forbid(id, missing.Count > 0 ? requirement.Scopes : [], details)) return;
+        SendError(id, JsonRpcErrorCode.Forbidden, details);
     }
 
     /// <summary>Sends the response to <paramref name="id"/> (a result or an error): it ends that request.</summary>

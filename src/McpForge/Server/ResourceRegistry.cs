@@ -49,15 +49,15 @@ internal sealed class ResourceRegistry
     public McpResourceTemplate[] Templates => Volatile.Read(ref _current).Templates;
 
     /// <summary>The fixed resource with this URI, or the first template that matches it with its variable values.</summary>
-    public (McpResourceReader? Reader, string?[] Variables) Find(string uri)
+    public (McpComponent? Component, McpResourceReader? Reader, string?[] Variables) Find(string uri)
     {
         var snapshot = Volatile.Read(ref _current);
-        if (snapshot.ByUri.TryGetValue(uri, out var resource)) return (resource.Reader, []);
+        if (snapshot.ByUri.TryGetValue(uri, out var resource)) return (resource, resource.Reader, []);
         foreach (var template in snapshot.Templates)
         {
-            if (template.Match(uri) is { } variables) return (template.Reader, variables);
+            if (template.Match(uri) is { } variables) return (template, template.Reader, variables);
         }
-        return (null, []);
+        return (null, null, []);
     }
 
     public void Add(McpResource resource)

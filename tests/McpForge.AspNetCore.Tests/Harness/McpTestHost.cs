@@ -31,8 +31,12 @@ internal sealed class McpTestHost : IAsyncDisposable
     {
         _app = app;
         Endpoint = endpoint;
-        Client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = TimeSpan.FromSeconds(30) };
+        Client = NewClient();
     }
+
+    /// <summary>A client for this host; <paramref name="handler"/> for TLS client certificates.</summary>
+    public HttpClient NewClient(SocketsHttpHandler? handler = null) =>
+        new(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = TimeSpan.FromSeconds(30) };
 
     public Uri Endpoint { get; }
 
@@ -43,10 +47,11 @@ internal sealed class McpTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<McpTestHost> StartAsync(Action<McpHttpOptions>? http = null, Action<McpServerBuilder>? mcp = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null, Action<WebApplicationBuilder>? configure = null, bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        if (!https) builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        configure?.Invoke(builder);
         builder.Logging.ClearProviders();
         builder.Services.AddMcpServer("http-tests", "2.0.0", b =>
         {

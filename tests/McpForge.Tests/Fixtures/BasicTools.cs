@@ -95,6 +95,10 @@ public sealed partial class ClientAskingTools
         return ((McpForge.Protocol.TextContent)answer.Content).Text + " [" + answer.Model + ", " + answer.StopReason + "]";
     }
 
+    /// <summary>Lists the client's roots, waiting only briefly for the answer.</summary>
+    [McpTool("roots_quick")]
+    public static async Task<string> RootsQuick(McpContext context) => (await context.ListRootsAsync(TimeSpan.FromMilliseconds(200))).Count + " roots";
+
     /// <summary>Lists the client's roots.</summary>
     [McpTool("roots")]
     public static async Task<string> Roots(McpContext context)
@@ -163,4 +167,12 @@ public sealed partial class AskingTools
         Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(context.Logger, new InvalidOperationException("disk slow"), "slow disk on {Drive}", "C:");
         return "logged";
     }
+}
+
+/// <summary>A tool with an authorization requirement, which stdio does not check.</summary>
+public sealed partial class GuardedTools
+{
+    /// <summary>Needs a scope over HTTP.</summary>
+    [McpTool("guarded"), McpAuthorize("admin:all", Policy = "admins")]
+    public static string Guarded(McpContext context) => "served to " + (context.User?.Identity?.Name ?? "the local user");
 }

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Claims;
+
+namespace McpForge.Server;
+
+/// <summary>
+/// What a component asks of its callers: every scope and every policy of the <see cref="McpAuthorizeAttribute"/>s on
+/// it and on its class (all of them must hold, as ASP.NET Core's <c>[Authorize]</c> attributes combine).
+/// </summary>
+public sealed class McpAuthorization
+{
+    /// <summary>Requires every scope in <paramref name="scopes"/> and every policy in <paramref name="policies"/>.</summary>
+    public McpAuthorization(string[] scopes, string[] policies)
+    {
+        Scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
+        Policies = policies ?? throw new ArgumentNullException(nameof(policies));
+    }
+
+    /// <summary>The scopes a caller's token must grant.</summary>
+    public IReadOnlyList<string> Scopes { get; }
+
+    /// <summary>The authorization policies a caller must satisfy.</summary>
+    public IReadOnlyList<string> Policies { get; }
+}
+
+/// <summary>
+/// Who sent a request, as the transport authenticated them. A transport without callers (stdio, or HTTP without
+/// authentication) uses <see cref="Unchecked"/>, for which everything is allowed.
+/// </summary>
+internal sealed class McpCaller
+{
+    private readonly HashSet<string> _scopes;
+    private readonly IReadOnlySet<string> _policies;
+
+    private McpCaller(ClaimsPrincipal? user, IReadOnlySet<string> policies, bool checks)
+    {
+        User = user;
+        _policies = policies;
+        Checks = checks;
+        _scopes = new HashSet<string>(StringComparer.Ordinal);
+        if (user is null) return;
+        foreach (var claim in user.Claims)
+        {
+            // OAuth's "scope" is one space-separated claim; some issuers send "scp", as one claim or several.
+            if (claim.Type is "scope" or "scp" or "http://schemas.microsoft.com/identity/claims/scope")
+            {
+                foreach (var scope in claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)) _scopes.Add(scope);
+            }
+        }
+    }
+
+    public static McpCaller Unchecked { get; } = new(null, new HashSet<string>(), checks: false);
+
+    /// <summary>An authenticated caller; <paramref name="satisfiedPolicies"/> are the policies it passed for this request.</summary>
+    public static McpCaller Authenticated(ClaimsPrincipal user, IReadOnlySet<string> satisfiedPolicies) => new(user, satisfiedPolicies, checks: true);
+
+    /// <summary>The authenticated user, or null where the transport has none.</summary>
+    public ClaimsPrincipal? User { get; }
+
+    /// <summary>False where nothing is checked.</summary>
+    public bool Checks { get; }
+
+    /// <summary>True when the caller has every scope of <paramref name="requirement"/> and satisfies its policy.</summary>
+    public bool IsAllowed(McpAuthorization? requirement) =>
+        !Checks || requirement is null || (Missing(requirement).Count == 0 && SatisfiesPolicy(requirement));
+
+    /// <summary>The scopes of <paramref name="requirement"/> the caller lacks (empty when only a policy fails, or nothing).</summary>
+    public List<string> Missing(McpAuthorization requirement)
+    {
+        var missing = new List<string>();
+        foreach (var scope in requirement.Scopes)
+        {
+            if (!_scopes.Contains(scope)) missing.Add(scope);
+        }
+        return missing;
+    }
+
+    public bool SatisfiesPolicy(McpAuthorization requirement)
+    {
+        foreach (var policy in requirement.Policies)
+        {
+            if (!_policies.Contains(policy)) return false;
+        }
+        return true;
+    }
+}
