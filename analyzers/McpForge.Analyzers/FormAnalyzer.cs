@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace McpForge.Analyzers;
 
 /// <summary>
-/// MCPF0025 and MCPF0026 for <c>[McpElicitationForm]</c> types, from the same <see cref="FormParser"/> the generator
+/// MCPF0024 and MCPF0025 for <c>[McpElicitationForm]</c> types, from the same <see cref="FormParser"/> the generator
 /// uses: a property MCP's flat form schema cannot express, or a type that cannot be a form.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

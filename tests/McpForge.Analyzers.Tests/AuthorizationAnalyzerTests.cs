@@ -4,7 +4,7 @@ using static McpForge.Analyzers.Tests.Verifier;
 
 namespace McpForge.Analyzers.Tests;
 
-/// <summary><see cref="UnprotectedDestructiveToolAnalyzer"/> (MCPF0024).</summary>
+/// <summary><see cref="UnprotectedDestructiveToolAnalyzer"/> (MCPF0026).</summary>
 public sealed class AuthorizationAnalyzerTests
 {
     // The endpoint extension as McpForge.AspNetCore declares it; the analyzer knows it by name.
@@ -13,7 +13,7 @@ public sealed class AuthorizationAnalyzerTests
         """;
 
     [Fact]
-    public Task MCPF0024_a_destructive_tool_without_authorization_in_an_http_server() => AnalyzeAsync<UnprotectedDestructiveToolAnalyzer>(MapMcp + """
+    public Task MCPF0026_a_destructive_tool_without_authorization_in_an_http_server() => AnalyzeAsync<UnprotectedDestructiveToolAnalyzer>(MapMcp + """
 
         public partial class Notes
         {
@@ -39,10 +39,10 @@ public sealed class AuthorizationAnalyzerTests
             public static void Main() => McpForge.AspNetCore.McpEndpointRouteBuilderExtensions.MapMcp(new object(), "/mcp");
         }
         """,
-        Diagnostic("MCPF0024", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("delete_all"));
+        Diagnostic("MCPF0026", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("delete_all"));
 
     [Fact]
-    public Task MCPF0024_near_miss_the_same_tool_in_a_stdio_server() => AnalyzeAsync<UnprotectedDestructiveToolAnalyzer>(MapMcp + """
+    public Task MCPF0026_near_miss_the_same_tool_in_a_stdio_server() => AnalyzeAsync<UnprotectedDestructiveToolAnalyzer>(MapMcp + """
 
         public partial class Notes
         {

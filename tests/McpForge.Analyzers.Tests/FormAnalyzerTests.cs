@@ -3,11 +3,11 @@ using static McpForge.Analyzers.Tests.Verifier;
 
 namespace McpForge.Analyzers.Tests;
 
-/// <summary>MCPF0025 and MCPF0026: what an elicitation form cannot hold, and types that cannot be forms.</summary>
+/// <summary>MCPF0024 and MCPF0025: what an elicitation form cannot hold, and types that cannot be forms.</summary>
 public sealed class FormAnalyzerTests
 {
     [Fact]
-    public Task MCPF0025_a_nested_object_a_list_of_text_and_a_dictionary() => AnalyzeAsync<FormAnalyzer>("""
+    public Task MCPF0024_a_nested_object_a_list_of_text_and_a_dictionary() => AnalyzeAsync<FormAnalyzer>("""
         public sealed record Address(string Street);
         [McpElicitationForm]
         public sealed partial class Signup
@@ -18,12 +18,12 @@ public sealed class FormAnalyzerTests
             public Dictionary<string, int> {|#2:Scores|} { get; set; } = new();
         }
         """,
-        Diagnostic("MCPF0025").WithLocation(0).WithArguments("Home", "Signup", "Address", "forms are flat, so a property cannot be an object; put its properties in the form"),
-        Diagnostic("MCPF0025").WithLocation(1).WithArguments("Tags", "Signup", "System.Collections.Generic.List<string>", "a form's only list is a multiple choice, a list of an enum"),
-        Diagnostic("MCPF0025").WithLocation(2).WithArguments("Scores", "Signup", "System.Collections.Generic.Dictionary<string, int>", "forms are flat, so a property cannot be a dictionary"));
+        Diagnostic("MCPF0024").WithLocation(0).WithArguments("Home", "Signup", "Address", "forms are flat, so a property cannot be an object; put its properties in the form"),
+        Diagnostic("MCPF0024").WithLocation(1).WithArguments("Tags", "Signup", "System.Collections.Generic.List<string>", "a form's only list is a multiple choice, a list of an enum"),
+        Diagnostic("MCPF0024").WithLocation(2).WithArguments("Scores", "Signup", "System.Collections.Generic.Dictionary<string, int>", "forms are flat, so a property cannot be a dictionary"));
 
     [Fact]
-    public Task MCPF0025_near_miss_every_primitive_and_choices_are_fine() => AnalyzeAsync<FormAnalyzer>("""
+    public Task MCPF0024_near_miss_every_primitive_and_choices_are_fine() => AnalyzeAsync<FormAnalyzer>("""
         public enum Colour { Red, [Description("Deep blue")] Blue }
         [McpElicitationForm]
         public sealed partial record Preferences(string Name, int Age, bool Newsletter, DateOnly Birthday, Colour Favourite, Colour[] Others,
@@ -31,14 +31,14 @@ public sealed class FormAnalyzerTests
         """);
 
     [Fact]
-    public Task MCPF0026_a_form_that_is_not_partial() => AnalyzeAsync<FormAnalyzer>("""
+    public Task MCPF0025_a_form_that_is_not_partial() => AnalyzeAsync<FormAnalyzer>("""
         [McpElicitationForm]
         public sealed record {|#0:Plain|}(string Name);
         """,
-        Diagnostic("MCPF0026").WithLocation(0).WithArguments("Plain", "'Plain' is not partial; add the 'partial' modifier so McpForge can implement IMcpElicitationForm on it"));
+        Diagnostic("MCPF0025").WithLocation(0).WithArguments("Plain", "'Plain' is not partial; add the 'partial' modifier so McpForge can implement IMcpElicitationForm on it"));
 
     [Fact]
-    public Task MCPF0026_a_form_with_no_constructor_to_read_it_with() => AnalyzeAsync<FormAnalyzer>("""
+    public Task MCPF0025_a_form_with_no_constructor_to_read_it_with() => AnalyzeAsync<FormAnalyzer>("""
         [McpElicitationForm]
         public sealed partial class {|#0:Ambiguous|}
         {
@@ -47,5 +47,5 @@ public sealed class FormAnalyzerTests
             public string Name { get; }
         }
         """,
-        Diagnostic("MCPF0026").WithLocation(0).WithArguments("Ambiguous", "'Ambiguous' has several public constructors; mark the one to read it with [JsonConstructor]"));
+        Diagnostic("MCPF0025").WithLocation(0).WithArguments("Ambiguous", "'Ambiguous' has several public constructors; mark the one to read it with [JsonConstructor]"));
 }

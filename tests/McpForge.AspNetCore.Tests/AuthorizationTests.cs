@@ -9,6 +9,8 @@ using McpForge.AspNetCore.Authorization;
 using McpForge.AspNetCore.Tests.Harness;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
@@ -204,5 +206,55 @@ public sealed class AuthorizationTests
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("""{"jsonrpc":"2.0","id":null,"error":{"code":-32003,"message":"Forbidden","data":{"details":"The session was opened by another user; start one of your own with initialize."}}}""", body);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(host, WithToken(host.Post("""{"jsonrpc":"2.0","id":2,"method":"ping"}""", session), alice))).Status);
+    }
+
+    [Fact]
+    public async Task Keys_come_from_the_authorization_servers_jwks_and_tokens_never_reach_the_log()
+    {
+        // A stand-in authorization server on loopback: OpenID discovery and its JWKS, as the bearer handler fetches them.
+        var issuerApp = WebApplication.CreateSlimBuilder();
+        issuerApp.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        await using var issuer = issuerApp.Build();
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(TestTokens.Key.Rsa.ExportParameters(false)) { KeyId = TestTokens.Key.KeyId });
+        string Discovery(Microsoft.AspNetCore.Http.HttpContext c) =>
+            $$"""{"issuer":"{{TestTokens.Issuer}}","jwks_uri":"http://{{c.Request.Host}}/jwks"}""";
+        issuer.MapGet("/.well-known/openid-configuration", (Microsoft.AspNetCore.Http.HttpContext c) => Microsoft.AspNetCore.Http.Results.Text(Discovery(c), "application/json"));
+        issuer.MapGet("/jwks", () => Microsoft.AspNetCore.Http.Results.Text(
+            $$"""{"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"{{jwk.Kid}}","n":"{{jwk.N}}","e":"{{jwk.E}}"}]}""", "application/json"));
+        await issuer.StartAsync();
+        var authority = issuer.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+
+        var log = new CapturingLoggerProvider();
+        await using var host = await McpTestHost.StartAsync(
+            http => http.Authentication = new McpAuthenticationOptions { Schemes = { JwtBearerDefaults.AuthenticationScheme } },
+            mcp: b => b.AddTools<SecuredTools>(),
+            configure: builder =>
+            {
+                builder.Logging.AddProvider(log);
+                builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+                builder.Services.AddAuthentication().AddJwtBearer(o =>
+            {
+                o.Authority = authority;
+                o.RequireHttpsMetadata = false; // loopback test issuer only
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.ValidAudience = TestTokens.Resource;
+                o.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+            });
+            });
+        var token = TestTokens.Create(subject: "jwks-user", scope: "notes:read");
+        var session = await InitializeAsync(host, token);
+        var (status, _, body) = await SendAsync(host, WithToken(host.Post("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"whoami","arguments":{}}}""", session), token));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("jwks-user with notes:read", body);
+        var forged = TestTokens.Create(key: TestTokens.OtherKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(host, WithToken(host.Post(Initialize), forged))).Status);
+        var text = log.Text;
+        Assert.Contains("Session started over tcp", text);           // McpForge's own events are captured here ...
+        Assert.Contains("Bearer was not authenticated", text);        // ... and so is the handler's refusal
+        Assert.DoesNotContain(token, text);
+        Assert.DoesNotContain(forged, text);
+        Assert.DoesNotContain(token[^20..], text);                    // not even the signature
+        await issuer.StopAsync();
     }
 }

@@ -39,7 +39,10 @@ internal sealed class StdioProcess : IAsyncDisposable
         });
     }
 
-    public static StdioProcess Start(string fileName, params string[] arguments)
+    public static StdioProcess Start(string fileName, params string[] arguments) => Start(fileName, null, arguments);
+
+    /// <summary>Starts <paramref name="fileName"/> with <paramref name="environment"/> added to the child's environment.</summary>
+    public static StdioProcess Start(string fileName, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -51,6 +54,7 @@ internal sealed class StdioProcess : IAsyncDisposable
             StandardInputEncoding = new UTF8Encoding(false),
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + fileName);
         process.StandardInput.NewLine = "\n";
         process.StandardInput.AutoFlush = true;

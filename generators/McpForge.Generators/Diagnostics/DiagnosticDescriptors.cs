@@ -34,9 +34,9 @@ internal static class DiagnosticDescriptors
     public const string InvalidCompletionMethodId = "MCPF0021";
     public const string MisappliedValidationAttributeId = "MCPF0022";
     public const string InvalidInputSchemaId = "MCPF0023";
-    public const string UnprotectedDestructiveToolId = "MCPF0024";
-    public const string UnsupportedFormPropertyId = "MCPF0025";
-    public const string InvalidFormTypeId = "MCPF0026";
+    public const string UnsupportedFormPropertyId = "MCPF0024";
+    public const string InvalidFormTypeId = "MCPF0025";
+    public const string UnprotectedDestructiveToolId = "MCPF0026";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,

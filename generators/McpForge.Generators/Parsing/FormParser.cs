@@ -15,7 +15,7 @@ internal sealed record FormResult(FormSpec? Form, EquatableArray<DiagnosticInfo>
 
 /// <summary>
 /// Turns an <c>[McpElicitationForm]</c> type into a <see cref="FormSpec"/>, and reports what MCP's restricted form
-/// schema cannot express (MCPF0025) or what keeps the type from being one (MCPF0026). The generator and the
+/// schema cannot express (MCPF0024) or what keeps the type from being one (MCPF0025). The generator and the
 /// analyzers share it, as they share <see cref="ToolParser"/>.
 /// </summary>
 internal static class FormParser

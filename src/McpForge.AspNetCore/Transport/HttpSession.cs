@@ -30,7 +30,7 @@ internal sealed class HttpSession : IMessageSink
         _transport = transport;
         Id = id;
         IsStateless = stateless;
-        Core = new McpSession(transport.Server, this, canNotify: !stateless);
+        Core = new McpSession(transport.Server, this, canNotify: !stateless, transport: "tcp", sessionId: stateless ? null : id);
     }
 
     /// <summary>The <c>Mcp-Session-Id</c> (empty for a stateless request).</summary>
@@ -137,6 +137,10 @@ internal sealed class HttpSession : IMessageSink
 
     void IMessageSink.Send(ReadOnlySpan<byte> message, MessageRoute route)
     {
+        if (McpForge.Diagnostics.McpTelemetry.BytesSent.Enabled)
+        {
+            McpForge.Diagnostics.McpTelemetry.BytesSent.Add(message.Length, McpForge.Diagnostics.McpTelemetry.Tag("network.transport", "tcp"));
+        }
         var related = route.RelatedRequest;
         if (route.Kind == OutgoingKind.Response)
         {

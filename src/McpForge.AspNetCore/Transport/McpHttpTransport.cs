@@ -122,6 +122,10 @@ internal sealed partial class McpHttpTransport : IDisposable
 
     private async Task HandleMessageAsync(HttpContext context, ReadOnlyMemory<byte> body, AcceptedMedia accepted, string? versionHeader, McpCaller caller)
     {
+        if (McpForge.Diagnostics.McpTelemetry.BytesReceived.Enabled)
+        {
+            McpForge.Diagnostics.McpTelemetry.BytesReceived.Add(body.Length, McpForge.Diagnostics.McpTelemetry.Tag("network.transport", "tcp"));
+        }
         JsonRpcEnvelope envelope;
         try
         {
@@ -421,17 +425,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     /// <summary>A session id: 128 random bits as hex, visible ASCII as MCP requires, unguessable.</summary>
     private static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    internal void Log(string what)
-    {
-        try
-        {
-            (Server.Options.ErrorLog ?? Console.Error).WriteLine("McpForge HTTP: " + what);
-        }
-        catch (Exception)
-        {
-            // Logging must never take a request down.
-        }
-    }
+    internal void Log(string what) => McpForge.Diagnostics.McpLog.TransportWarning(Server.Logger, what);
 
     private static async Task WriteTooLargeAsync(HttpContext context) =>
         await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCode.InvalidRequest,

@@ -112,6 +112,9 @@ internal static class JsonRpcWriter
         writer.WriteEndObject(); // message
     }
 
+    /// <summary>The fixed message of a code, as text (for telemetry).</summary>
+    public static string MessageText(int code) => System.Text.Encoding.UTF8.GetString(MessageFor(code));
+
     /// <summary>The fixed <c>error.message</c> of each code; specifics go in <c>error.data</c>.</summary>
     public static ReadOnlySpan<byte> MessageFor(int code) => code switch
     {

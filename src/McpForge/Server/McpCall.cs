@@ -20,6 +20,9 @@ public abstract class McpCall : JsonReadContext
         RequestId = requestId;
     }
 
+    /// <summary>When the call started (<see cref="System.Diagnostics.Stopwatch"/> ticks), for the slow-request warning.</summary>
+    internal long StartedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     private protected McpSession Session { get; }
 
     /// <summary>The request's id.</summary>

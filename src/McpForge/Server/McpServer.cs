@@ -12,8 +12,10 @@ public sealed class McpServer
 {
     internal McpServer(string name, string version, McpServerOptions options, ComponentRegistry<Tools.McpTool> tools,
         ComponentRegistry<Prompts.McpPrompt> prompts, ResourceRegistry resources,
-        System.Collections.Generic.Dictionary<(string, string), Completions.McpCompletion> completions, IServiceProvider services)
+        System.Collections.Generic.Dictionary<(string, string), Completions.McpCompletion> completions, IServiceProvider services,
+        Microsoft.Extensions.Logging.ILogger logger)
     {
+        Logger = logger;
         Completions = completions;
         Prompts = prompts;
         Resources = resources;
@@ -26,9 +28,29 @@ public sealed class McpServer
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<McpSession, byte> _sessions = new();
 
-    internal void Attach(McpSession session) => _sessions.TryAdd(session, 0);
+    internal void Attach(McpSession session)
+    {
+        if (!_sessions.TryAdd(session, 0)) return;
+        if (Diagnostics.McpTelemetry.ActiveSessions.Enabled)
+        {
+            Diagnostics.McpTelemetry.ActiveSessions.Add(1, Diagnostics.McpTelemetry.Tag("network.transport", session.Transport));
+        }
+    }
 
-    internal void Detach(McpSession session) => _sessions.TryRemove(session, out _);
+    internal void Detach(McpSession session)
+    {
+        if (!_sessions.TryRemove(session, out _)) return;
+        if (Diagnostics.McpTelemetry.ActiveSessions.Enabled)
+        {
+            Diagnostics.McpTelemetry.ActiveSessions.Add(-1, Diagnostics.McpTelemetry.Tag("network.transport", session.Transport));
+        }
+        if (Diagnostics.McpTelemetry.SessionDuration.Enabled)
+        {
+            var tags = new System.Diagnostics.TagList { { "network.transport", session.Transport } };
+            if (session.ProtocolVersion is { } version) tags.Add("mcp.protocol.version", version);
+            Diagnostics.McpTelemetry.SessionDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(session.StartedAt).TotalSeconds, tags);
+        }
+    }
 
     /// <summary>
     /// Tells every client subscribed to <paramref name="uri"/> (<c>resources/subscribe</c>) that the resource changed
@@ -182,6 +204,9 @@ public sealed class McpServer
 
     /// <summary>The options the server was built with.</summary>
     public McpServerOptions Options { get; }
+
+    /// <summary>The server's own log (category <c>McpForge</c>): failures, slow requests, dropped messages.</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; }
 
     /// <summary>The services tools are given.</summary>
     public IServiceProvider Services { get; }

@@ -19,6 +19,7 @@ public sealed class McpServerBuilder
     private readonly HashSet<object> _seen = new();
     private readonly Dictionary<Type, object> _singletons = new();
     private IServiceProvider? _serviceProvider;
+    private Microsoft.Extensions.Logging.ILoggerFactory? _loggerFactory;
 
     internal McpServerBuilder(string name, string version)
     {
@@ -117,6 +118,16 @@ public sealed class McpServerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Logs through <paramref name="factory"/> (category <c>McpForge</c>) instead of the built-in standard-error logger.
+    /// Without it, a factory among the services (<see cref="UseServiceProvider"/>) is used when there is one.
+    /// </summary>
+    public McpServerBuilder UseLoggerFactory(Microsoft.Extensions.Logging.ILoggerFactory factory)
+    {
+        _loggerFactory = factory ?? throw new ArgumentNullException(nameof(factory));
+        return this;
+    }
+
     /// <summary>Changes the options.</summary>
     public McpServerBuilder Configure(Action<McpServerOptions> configure)
     {
@@ -143,6 +154,10 @@ public sealed class McpServerBuilder
                 }
             }
         }
-        return new McpServer(Name, Version, Options, tools, prompts, resources, completions, new ServiceRegistry(new(_singletons), _serviceProvider));
+        var services = new ServiceRegistry(new(_singletons), _serviceProvider);
+        var factory = _loggerFactory ?? _serviceProvider?.GetService(typeof(Microsoft.Extensions.Logging.ILoggerFactory)) as Microsoft.Extensions.Logging.ILoggerFactory;
+        var logger = factory?.CreateLogger(Diagnostics.McpTelemetry.Name)
+            ?? new Diagnostics.StderrLogger(Options.ErrorLog, Options.LogLevel ?? Diagnostics.StderrLogger.FromEnvironment() ?? Microsoft.Extensions.Logging.LogLevel.Warning);
+        return new McpServer(Name, Version, Options, tools, prompts, resources, completions, services, logger);
     }
 }

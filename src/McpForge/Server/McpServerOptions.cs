@@ -85,8 +85,21 @@ public sealed class McpServerOptions
     /// <summary>Instructions for the model, sent in the <c>initialize</c> result.</summary>
     public string? Instructions { get; set; }
 
-    /// <summary>Where exceptions thrown by tools are logged with their stack traces (never sent to the client). Default: standard error.</summary>
+    /// <summary>
+    /// Where the built-in logger writes (one line per entry, exceptions with their stack traces, which are never sent to
+    /// the client). Default: standard error. Not used when the server has an <c>ILoggerFactory</c>
+    /// (<see cref="McpServerBuilder.UseLoggerFactory"/>, or one among its services).
+    /// </summary>
     public TextWriter? ErrorLog { get; set; }
+
+    /// <summary>
+    /// The least severe level the built-in logger writes. Default: the <c>MCPFORGE_LOG_LEVEL</c> environment variable
+    /// (trace, debug, info, warning, error, critical, none), else <c>Warning</c>.
+    /// </summary>
+    public Microsoft.Extensions.Logging.LogLevel? LogLevel { get; set; }
+
+    /// <summary>A request that takes longer than this is logged as a warning (event 2). <c>null</c> turns it off. Default 5 seconds.</summary>
+    public TimeSpan? SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(5);
 
     internal void Validate()
     {

@@ -66,7 +66,7 @@ internal sealed partial class McpSession
     {
         if (!envelope.Id.TryGetNumber(out var number) || !_outgoing.TryRemove(number, out var answer))
         {
-            LogException("matching a response", new InvalidOperationException($"A response with id {envelope.Id} answers no request this server sent; it was dropped."));
+            Diagnostics.McpLog.UnmatchedResponse(Server.Logger, envelope.Id.ToString());
             return;
         }
         using var document = JsonDocument.Parse(envelope.Params(message).ToArray());

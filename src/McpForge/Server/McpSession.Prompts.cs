@@ -68,6 +68,7 @@ internal sealed partial class McpSession
         {
             call.ReleaseResult();
             ReleaseResponseSlot();
+            WarnIfSlow(call, "prompts/get", call.Prompt.Name);
         }
     }
 }

@@ -160,6 +160,7 @@ internal sealed partial class McpSession
         {
             call.ReleaseResult();
             ReleaseResponseSlot();
+            WarnIfSlow(call, "resources/read", call.Uri);
         }
     }
 }

@@ -211,6 +211,7 @@ internal sealed partial class McpSession
         }
         _inFlight.TryRemove(new(call.RequestId, call));
         var timeout = (call.Tool.Timeout ?? Server.Options.ToolTimeout).GetValueOrDefault();
+        Diagnostics.McpLog.ToolTimedOut(Server.Logger, call.Tool.Name, call.RequestId.ToString(), timeout.TotalMilliseconds);
         var buffer = MessageBuffer.Rent();
         try
         {
@@ -245,6 +246,11 @@ internal sealed partial class McpSession
             else if (call.ResultBuffer is not null)
             {
                 call.ReleaseResult();
+                ObserveOutcome(call.RequestId, "serialization_failure");
+                if (Diagnostics.McpTelemetry.SerializationFailures.Enabled)
+                {
+                    Diagnostics.McpTelemetry.SerializationFailures.Add(1, Diagnostics.McpTelemetry.Tag("gen_ai.tool.name", call.Tool.Name));
+                }
                 LogException($"writing the result of tool '{call.Tool.Name}'", failure);
                 SendError(call.RequestId, JsonRpcErrorCode.InternalError, "Response serialization failed: " + failure.Message);
             }
@@ -259,6 +265,7 @@ internal sealed partial class McpSession
             // Only the Completed outcome disposes: the cancel and timeout paths may still be touching the source.
             call.Cancellation.Dispose();
             ResponseDecided(call);
+            WarnIfSlow(call, "tools/call", call.Tool.Name);
         }
     }
 
@@ -287,6 +294,7 @@ internal sealed partial class McpSession
 
     private void SendArgumentErrors(McpToolCall call)
     {
+        ObserveOutcome(call.RequestId, "invalid_arguments");
         var details = $"Invalid arguments for tool '{call.Tool.Name}'";
         var buffer = MessageBuffer.Rent();
         try
@@ -360,6 +368,7 @@ internal sealed partial class McpSession
             }
             return;
         }
+        ObserveOutcome(call.RequestId, "exception");
         LogException($"tool '{call.Tool.Name}'", failure);
         if (Server.Options.ToolErrors == ErrorReporting.JsonRpcError)
         {

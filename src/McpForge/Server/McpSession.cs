@@ -31,12 +31,23 @@ internal sealed partial class McpSession
     private volatile bool _initialized;
     private volatile int _logLevel = (int)McpLogLevel.Info;
 
-    public McpSession(McpServer server, IMessageSink sink, bool canNotify = true)
+    public McpSession(McpServer server, IMessageSink sink, bool canNotify = true, string transport = "pipe", string? sessionId = null)
     {
         Server = server;
         _sink = sink;
         CanNotify = canNotify;
+        Transport = transport;
+        SessionId = sessionId;
     }
+
+    /// <summary>The transport, as OpenTelemetry's <c>network.transport</c> names it: <c>pipe</c> (stdio) or <c>tcp</c> (HTTP).</summary>
+    public string Transport { get; }
+
+    /// <summary>The Streamable HTTP session id, or null.</summary>
+    public string? SessionId { get; }
+
+    /// <summary>When the session started (<see cref="System.Diagnostics.Stopwatch"/> ticks), for <c>mcp.server.session.duration</c>.</summary>
+    public long StartedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
     /// <summary>
     /// False when the transport has no way to reach the client outside a request (stateless HTTP): the session then
@@ -127,6 +138,8 @@ internal sealed partial class McpSession
     private void HandleRequest(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, McpCaller caller)
     {
         var id = envelope.Id;
+        // Telemetry costs nothing unless something listens: then the request gets a span and its measurements.
+        var previousActivity = StartObserving(envelope, @params, out var observing);
         try
         {
             switch (envelope.Method)
@@ -207,6 +220,11 @@ internal sealed partial class McpSession
         {
             LogException("handling " + MethodName(envelope.Method), ex);
             SendError(id, JsonRpcErrorCode.InternalError, ex.Message);
+        }
+        finally
+        {
+            // The read loop goes on to other requests: the span stays current only in this request's own flow.
+            if (observing) System.Diagnostics.Activity.Current = previousActivity;
         }
     }
 
@@ -296,6 +314,7 @@ internal sealed partial class McpSession
         ClientInfo = new McpClientInfo(clientName ?? string.Empty, clientVersion ?? string.Empty);
         ClientCapabilities = capabilities;
         _initialized = true;
+        Diagnostics.McpLog.SessionStarted(Server.Logger, Transport, ClientInfo.Name, ClientInfo.Version, ProtocolVersion);
 
         var buffer = MessageBuffer.Rent();
         try
@@ -470,7 +489,9 @@ internal sealed partial class McpSession
         }
         _inFlight.TryRemove(new(requestId, call));
         ResponseDecided(call);
+        Diagnostics.McpLog.Cancelled(Server.Logger, requestId.ToString(), "tools/call " + call.Tool.Name);
         _sink.Abandon(requestId);
+        if (Volatile.Read(ref _observed) > 0 && TryTakeOperation(requestId) is { } operation) operation.Cancelled();
         call.Cancellation.Cancel();
         return true;
     }
@@ -572,12 +593,20 @@ internal sealed partial class McpSession
             ? $"The {kind} '{component.Name}' needs the scope{(missing.Count == 1 ? "" : "s")} '{string.Join(' ', missing)}', which the access token does not grant."
             : $"The {kind} '{component.Name}' is not allowed for this caller (policy '{string.Join("', '", requirement.Policies)}').";
         // The challenge names every scope the component needs (not only the missing ones): a client asks for that set.
-        if (_sink.Forbid(id, missing.Count > 0 ? requirement.Scopes : [], details)) return;
+        if (_sink.Forbid(id, missing.Count > 0 ? requirement.Scopes : [], details))
+        {
+            if (Volatile.Read(ref _observed) > 0 && TryTakeOperation(id) is { } operation) operation.Complete(JsonRpcErrorCode.Forbidden);
+            return;
+        }
         SendError(id, JsonRpcErrorCode.Forbidden, details);
     }
 
     /// <summary>Sends the response to <paramref name="id"/> (a result or an error): it ends that request.</summary>
-    private void SendResponse(RequestId id, ReadOnlySpan<byte> message) => _sink.Send(message, MessageRoute.ResponseTo(id));
+    private void SendResponse(RequestId id, ReadOnlySpan<byte> message)
+    {
+        _sink.Send(message, MessageRoute.ResponseTo(id));
+        if (Volatile.Read(ref _observed) > 0 && TryTakeOperation(id) is { } operation) operation.Complete(message);
+    }
 
     /// <summary>Sends a <c>notifications/…/list_changed</c> (no params) once the client is initialized.</summary>
     internal void NotifyListChanged(ReadOnlySpan<byte> method)
@@ -627,16 +656,16 @@ internal sealed partial class McpSession
         }
     }
 
-    private void LogException(string what, Exception exception)
+    private void LogException(string what, Exception exception) => Diagnostics.McpLog.Failed(Server.Logger, what, exception);
+
+    /// <summary>Warns when a call took longer than <see cref="McpServerOptions.SlowRequestThreshold"/> (the guide's "slow responses").</summary>
+    private void WarnIfSlow(McpCall call, string method, string target)
     {
-        try
+        if (Server.Options.SlowRequestThreshold is not TimeSpan threshold) return;
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(call.StartedAt);
+        if (elapsed > threshold && Server.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Warning))
         {
-            var log = Server.Options.ErrorLog ?? Console.Error;
-            log.WriteLine($"McpForge: {what} failed: {exception}");
-        }
-        catch (Exception)
-        {
-            // Logging must never take the server down.
+            Diagnostics.McpLog.SlowRequest(Server.Logger, method, target, call.RequestId.ToString(), elapsed.TotalMilliseconds, threshold.TotalMilliseconds);
         }
     }
 }

@@ -23,4 +23,8 @@ public sealed partial class NoisyTools
 #pragma warning restore MCPF0011
         return text.ToUpperInvariant();
     }
+
+    /// <summary>Fails, so the server logs the exception.</summary>
+    [McpTool("fail")]
+    public static string Fail() => throw new InvalidOperationException("the disk is full");
 }

@@ -51,8 +51,8 @@ internal sealed class McpTestHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (!https) builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        configure?.Invoke(builder);
         builder.Logging.ClearProviders();
+        configure?.Invoke(builder);
         builder.Services.AddMcpServer("http-tests", "2.0.0", b =>
         {
             b.Options.ErrorLog = TextWriter.Null;

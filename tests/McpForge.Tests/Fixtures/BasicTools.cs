@@ -176,3 +176,39 @@ public sealed partial class GuardedTools
     [McpTool("guarded"), McpAuthorize("admin:all", Policy = "admins")]
     public static string Guarded(McpContext context) => "served to " + (context.User?.Identity?.Name ?? "the local user");
 }
+
+/// <summary>Tools whose calls the telemetry tests observe.</summary>
+public sealed partial class TelemetryTools
+{
+    /// <summary>Succeeds, inside a span of its own.</summary>
+    [McpTool("telemetry_ok")]
+    public static string Ok(int n)
+    {
+        using var inner = new System.Diagnostics.ActivitySource("TelemetryTests").StartActivity("inner work");
+        return "ok " + n;
+    }
+
+    /// <summary>Throws.</summary>
+    [McpTool("telemetry_throw")]
+    public static string Throw() => throw new InvalidOperationException("broken on purpose");
+
+    /// <summary>Never finishes in time.</summary>
+    [McpTool("telemetry_slow", TimeoutMs = 100)]
+    public static async Task<string> Slow(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return "never";
+    }
+}
+
+/// <summary>A tool that takes its time.</summary>
+public sealed partial class SlowTools
+{
+    /// <summary>Waits a little.</summary>
+    [McpTool("dawdle")]
+    public static async Task<string> Dawdle(int ms)
+    {
+        await Task.Delay(ms);
+        return "done";
+    }
+}

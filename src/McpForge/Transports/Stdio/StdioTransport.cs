@@ -113,6 +113,10 @@ internal static class StdioTransport
 
     private static void Handle(McpSession session, in ReadOnlySequence<byte> line)
     {
+        if (Diagnostics.McpTelemetry.BytesReceived.Enabled)
+        {
+            Diagnostics.McpTelemetry.BytesReceived.Add(line.Length, Diagnostics.McpTelemetry.Tag("network.transport", "pipe"));
+        }
         if (line.IsSingleSegment)
         {
             session.HandleMessage(TrimCarriageReturn(line.FirstSpan));

@@ -23,6 +23,10 @@ internal sealed class StreamMessageSink(Stream stream) : IMessageSink
 
     public void Send(ReadOnlySpan<byte> message, MessageRoute route)
     {
+        if (Diagnostics.McpTelemetry.BytesSent.Enabled)
+        {
+            Diagnostics.McpTelemetry.BytesSent.Add(message.Length + 1, Diagnostics.McpTelemetry.Tag("network.transport", "pipe"));
+        }
         lock (_gate)
         {
             if (_broken) return;
