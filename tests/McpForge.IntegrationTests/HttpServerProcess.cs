@@ -16,11 +16,20 @@ internal sealed partial class HttpServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _workingDirectory;
 
-    private HttpServerProcess(Process process, string workingDirectory, Uri baseAddress)
+    private readonly System.Text.StringBuilder _output;
+
+    private HttpServerProcess(Process process, string workingDirectory, Uri baseAddress, System.Text.StringBuilder output)
     {
         _process = process;
         _workingDirectory = workingDirectory;
         BaseAddress = baseAddress;
+        _output = output;
+    }
+
+    /// <summary>What the server wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
     }
 
     public Uri BaseAddress { get; }
@@ -58,7 +67,7 @@ internal sealed partial class HttpServerProcess : IAsyncDisposable
         try
         {
             var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            return new HttpServerProcess(process, folder, address);
+            return new HttpServerProcess(process, folder, address, output);
         }
         catch (TimeoutException)
         {

@@ -420,6 +420,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     {
         _sweeper.Dispose();
         foreach (var session in _sessions.Values) EndSession(session);
+        Server.FlushTrace();
     }
 
     /// <summary>A session id: 128 random bits as hex, visible ASCII as MCP requires, unguessable.</summary>

@@ -16,6 +16,7 @@ public sealed class McpServer
         Microsoft.Extensions.Logging.ILogger logger)
     {
         Logger = logger;
+        Tracer = options.MessageTrace is { } trace ? new Diagnostics.MessageTracer(trace) : null;
         Completions = completions;
         Prompts = prompts;
         Resources = resources;
@@ -204,6 +205,12 @@ public sealed class McpServer
 
     /// <summary>The options the server was built with.</summary>
     public McpServerOptions Options { get; }
+
+    /// <summary>The message trace, when <see cref="McpServerOptions.MessageTrace"/> asks for one.</summary>
+    internal Diagnostics.MessageTracer? Tracer { get; }
+
+    /// <summary>Writes out what the message trace holds (a transport calls it when it stops).</summary>
+    internal void FlushTrace() => Tracer?.Flush();
 
     /// <summary>The server's own log (category <c>McpForge</c>): failures, slow requests, dropped messages.</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; }

@@ -98,6 +98,13 @@ public sealed class McpServerOptions
     /// </summary>
     public Microsoft.Extensions.Logging.LogLevel? LogLevel { get; set; }
 
+    /// <summary>
+    /// Records every message received and sent to a JSON Lines file, in the format of <c>mcpforge trace</c>
+    /// (docs/observability.md). Default: what the <c>MCPFORGE_TRACE</c> environment variable (a file path) asks for,
+    /// else off.
+    /// </summary>
+    public Diagnostics.McpMessageTraceOptions? MessageTrace { get; set; } = Diagnostics.McpMessageTraceOptions.FromEnvironment();
+
     /// <summary>A request that takes longer than this is logged as a warning (event 2). <c>null</c> turns it off. Default 5 seconds.</summary>
     public TimeSpan? SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(5);
 

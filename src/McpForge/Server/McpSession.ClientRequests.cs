@@ -41,6 +41,7 @@ internal sealed partial class McpSession
                 writeParams(w, state);
                 w.WriteEndObject();
                 _sink.Send(buffer.WrittenSpan, new MessageRoute(OutgoingKind.Request, relatedRequest));
+                Server.Tracer?.Outgoing(SessionId, buffer.WrittenSpan);
             }
             finally
             {

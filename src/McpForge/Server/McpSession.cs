@@ -90,6 +90,7 @@ internal sealed partial class McpSession
         }
         if (!System.Text.Unicode.Utf8.IsValid(message))
         {
+            Server.Tracer?.Incoming(SessionId, message);
             SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid UTF-8.");
             return;
         }
@@ -101,6 +102,7 @@ internal sealed partial class McpSession
         }
         catch (JsonException ex)
         {
+            Server.Tracer?.Incoming(SessionId, message);
             SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid JSON: " + ex.Message);
             return;
         }
@@ -113,6 +115,7 @@ internal sealed partial class McpSession
     /// </summary>
     internal void Dispatch(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, McpCaller caller)
     {
+        Server.Tracer?.Incoming(SessionId, message);
         switch (envelope.Kind)
         {
             case JsonRpcMessageKind.Invalid:
@@ -605,6 +608,7 @@ internal sealed partial class McpSession
     private void SendResponse(RequestId id, ReadOnlySpan<byte> message)
     {
         _sink.Send(message, MessageRoute.ResponseTo(id));
+        Server.Tracer?.Outgoing(SessionId, message);
         if (Volatile.Read(ref _observed) > 0 && TryTakeOperation(id) is { } operation) operation.Complete(message);
     }
 
@@ -649,6 +653,7 @@ internal sealed partial class McpSession
             writeParams(buffer.Json, state);
             JsonRpcWriter.EndMessage(buffer.Json);
             _sink.Send(buffer.WrittenSpan, MessageRoute.NotificationFor(relatedRequest));
+            Server.Tracer?.Outgoing(SessionId, buffer.WrittenSpan);
         }
         finally
         {

@@ -96,6 +96,7 @@ internal static class StdioTransport
 
         await session.DrainAsync().ConfigureAwait(false);
         server.Detach(session);
+        server.FlushTrace();
     }
 
     private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
