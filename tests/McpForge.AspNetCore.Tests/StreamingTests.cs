@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using McpForge.AspNetCore.Tests.Harness;
 
@@ -213,5 +214,46 @@ public sealed class StreamingTests
         HttpTools.Gate("first").TrySetResult();
         using var answer = await second.WaitAsync(McpTestHost.Wait);
         Assert.Equal("""{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"second"}]}}""", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task With_the_queue_full_a_rejecting_server_answers_429_with_server_busy_and_retry_after()
+    {
+        await using var host = await McpTestHost.StartAsync(mcp: b =>
+        {
+            b.Options.MaxConcurrentRequests = 1;
+            b.Options.MaxQueuedRequests = 1;
+            b.Options.WhenBusy = BusyBehavior.Reject;
+        });
+        var session = await host.InitializeAsync();
+        using var first = await host.SendAsync(host.Post(Call(1, "hold", """{"tag":"busy"}"""), session), HttpCompletionOption.ResponseHeadersRead);
+        var queued = host.Client.SendAsync(host.Post(Call(2, "echo", """{"message":"queued"}"""), session));
+        await Task.Delay(300); // the second call takes the one place in the queue
+        Assert.False(queued.IsCompleted);
+        using var third = await host.SendAsync(host.Post(Call(3, "echo", """{"message":"third"}"""), session));
+        Assert.Equal((HttpStatusCode)429, third.StatusCode);
+        Assert.Equal("1", third.Headers.RetryAfter!.ToString());
+        Assert.Equal("""{"jsonrpc":"2.0","id":3,"error":{"code":-32004,"message":"Server busy","data":{"details":"The server is busy: 1 requests are running and the queue is full (McpServerOptions.MaxConcurrentRequests, MaxQueuedRequests = 1). Try again shortly."}}}""",
+            await third.Content.ReadAsStringAsync());
+        HttpTools.Gate("busy").TrySetResult();
+        using var answer = await queued.WaitAsync(McpTestHost.Wait);
+        Assert.Contains("\"text\":\"queued\"", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_client_that_leaves_while_its_call_waits_for_a_slot_frees_its_place()
+    {
+        await using var host = await McpTestHost.StartAsync(mcp: b => b.Options.MaxConcurrentRequests = 1);
+        var session = await host.InitializeAsync();
+        using var first = await host.SendAsync(host.Post(Call(1, "hold", """{"tag":"leaver"}"""), session), HttpCompletionOption.ResponseHeadersRead);
+        using (var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                host.Client.SendAsync(host.Post(Call(2, "echo", """{"message":"gone"}"""), session), leave.Token));
+        }
+        HttpTools.Gate("leaver").TrySetResult();
+        // The departed call took no slot with it: the next one runs, and its id 2 is free again.
+        await Task.Delay(200);
+        Assert.Equal("again", Text(await host.RequestAsync(session, Call(2, "echo", """{"message":"again"}"""))));
     }
 }

@@ -73,7 +73,7 @@ public sealed class CancellationAndConcurrencyTests
     }
 
     [Fact]
-    public async Task Calls_run_concurrently_up_to_the_limit_and_each_response_is_whole()
+    public async Task Calls_run_concurrently_up_to_the_limit_the_next_waits_its_turn_and_ping_is_answered_meanwhile()
     {
         BasicTools.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await ServerHarness.StartInitializedAsync(o => o.MaxConcurrentRequests = 8);
@@ -81,8 +81,10 @@ public sealed class CancellationAndConcurrencyTests
         {
             await server.SendAsync($$$$"""{"jsonrpc":"2.0","id":{{{{i}}}},"method":"tools/call","params":{"name":"wait"}}""");
         }
-        // The ninth request waits for a slot: nothing comes back while all eight wait on the gate.
-        await server.SendAsync("""{"jsonrpc":"2.0","id":100,"method":"ping"}""");
+        // The ninth call waits for a slot while all eight wait on the gate; a ping does not wait.
+        await server.SendAsync("""{"jsonrpc":"2.0","id":100,"method":"tools/call","params":{"name":"echo","arguments":{"message":"queued"}}}""");
+        await server.SendAsync("""{"jsonrpc":"2.0","id":101,"method":"ping"}""");
+        Assert.Equal("""{"jsonrpc":"2.0","id":101,"result":{}}""", (await server.ReadMessageAsync()).GetRawText());
         Assert.True(await server.IsSilentForAsync(TimeSpan.FromMilliseconds(300)));
 
         BasicTools.Gate.SetResult();
@@ -90,8 +92,9 @@ public sealed class CancellationAndConcurrencyTests
         for (var i = 0; i < 9; i++)
         {
             var message = await server.ReadMessageAsync();
-            ids.Add(message.GetProperty("id").GetInt64());
-            if (message.GetProperty("id").GetInt64() < 100) Assert.Equal("released", ServerHarness.Text(message));
+            var id = message.GetProperty("id").GetInt64();
+            ids.Add(id);
+            Assert.Equal(id < 100 ? "released" : "queued", ServerHarness.Text(message));
         }
         Assert.Equal(Enumerable.Range(0, 8).Select(i => (long)i).Append(100).ToArray(), ids.Order().ToArray());
     }

@@ -182,7 +182,7 @@ public sealed class ToolCallTests
         await using var server = await StartAsync(o => o.MaxResponseBytes = 1000);
         var response = await server.CallToolAsync(1, "big", """{"length":5000}""");
         Assert.Equal(
-            """{"code":-32603,"message":"Internal error","data":{"details":"The result of tool 'big' is 5073 bytes, over the limit of 1000 bytes (McpServerOptions.MaxResponseBytes)."}}""",
+            """{"code":-32603,"message":"Internal error","data":{"details":"The result of tool 'big' is over the limit of 1000 bytes (McpServerOptions.MaxResponseBytes); writing stopped there."}}""",
             ServerHarness.Error(response));
         Assert.Equal(500, ServerHarness.Text(await server.CallToolAsync(2, "big", """{"length":500}""")).Length);
     }

@@ -188,12 +188,10 @@ internal sealed partial class McpHttpTransport : IDisposable
                 $"The request id {envelope.Id} is already used by a request in progress.", envelope.Id).ConfigureAwait(false);
             return;
         }
-        if (session.Core.AtCapacity)
+        if (!await DispatchInTurnAsync(context, session, stream, envelope, body, caller).ConfigureAwait(false))
         {
-            // Over the session's MaxConcurrentRequests the request waits its turn, as stdio stops reading.
-            await session.Core.WaitForCapacityAsync().WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            return;
         }
-        session.Core.Dispatch(envelope, body.Span, caller);
 
         if (isNew)
         {
@@ -208,6 +206,48 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
         await WriteResponseAsync(context, session, stream).ConfigureAwait(false);
         session.Touch();
+    }
+
+    /// <summary>
+    /// Dispatches a request once the session has a slot for it (McpServerOptions.MaxConcurrentRequests): a request
+    /// that runs handler code waits its turn in the session's queue, as stdio's do. False when it was answered
+    /// instead: 429 when the queue is full and the server rejects, nothing when the client left while it waited.
+    /// </summary>
+    private async ValueTask<bool> DispatchInTurnAsync(HttpContext context, HttpSession session, OutgoingStream stream,
+        JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, McpCaller caller)
+    {
+        if (!McpSession.TakesSlot(envelope.Method) || !session.Core.IsInitialized)
+        {
+            session.Core.Dispatch(envelope, body.Span, caller);
+            return true;
+        }
+        bool admitted;
+        try
+        {
+            admitted = await session.Core.WaitTurnAsync(envelope.Id, caller, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            session.RemoveRequest(stream);
+            return false;
+        }
+        if (!admitted)
+        {
+            session.RemoveRequest(stream);
+            context.Response.Headers.RetryAfter = "1";
+            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorCode.ServerBusy,
+                McpSession.BusyDetails(Server.Options), envelope.Id).ConfigureAwait(false);
+            return false;
+        }
+        try
+        {
+            session.Core.Dispatch(envelope, body.Span, caller);
+        }
+        finally
+        {
+            session.Core.EndAdmission();
+        }
+        return true;
     }
 
     /// <summary>Answers a request: one JSON body when it completed at once, otherwise an SSE stream (or a wait, for JSON-only clients).</summary>

@@ -19,6 +19,11 @@ public static class JsonRpcErrorCode
     public const int RequestTimeout = -32001;
     /// <summary>The caller may not use the tool, prompt or resource (over HTTP this comes as a 403).</summary>
     public const int Forbidden = -32003;
+    /// <summary>
+    /// Every request slot is taken and the queue is full, with <see cref="McpServerOptions.WhenBusy"/> set to
+    /// <see cref="BusyBehavior.Reject"/> (over HTTP this comes as a 429 with <c>Retry-After</c>).
+    /// </summary>
+    public const int ServerBusy = -32004;
     /// <summary>The resource was not found.</summary>
     public const int ResourceNotFound = -32002;
     /// <summary>The call needs the user to complete URL-mode elicitations first (2025-11-25).</summary>

@@ -128,6 +128,7 @@ internal static class JsonRpcWriter
         JsonRpcErrorCode.ResourceNotFound => "Resource not found"u8,
         JsonRpcErrorCode.UrlElicitationRequired => "URL elicitation required"u8,
         JsonRpcErrorCode.Forbidden => "Forbidden"u8,
+        JsonRpcErrorCode.ServerBusy => "Server busy"u8,
         _ => "Server error"u8,
     };
 }

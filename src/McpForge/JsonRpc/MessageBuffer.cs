@@ -8,7 +8,8 @@ namespace McpForge.JsonRpc;
 
 /// <summary>
 /// A pooled buffer with a <see cref="Utf8JsonWriter"/> over it, in which one outgoing message is written
-/// whole before it is handed to the transport. Responses are never streamed half-built onto the wire.
+/// whole before it is handed to the transport. Responses are never streamed half-built onto the wire. A buffer
+/// rented with a limit refuses to grow past it (<see cref="ResponseTooLargeException"/>).
 /// </summary>
 internal sealed class MessageBuffer
 {
@@ -24,7 +25,7 @@ internal sealed class MessageBuffer
         SkipValidation = false,
     };
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+    private readonly BoundedBufferWriter _buffer = new(1024);
 
     private MessageBuffer() => Json = new Utf8JsonWriter(_buffer, WriterOptions);
 
@@ -42,7 +43,15 @@ internal sealed class MessageBuffer
 
     public long BytesWritten => Json.BytesPending + Json.BytesCommitted;
 
-    public static MessageBuffer Rent() => s_pool.TryDequeue(out var buffer) ? buffer : new MessageBuffer();
+    public static MessageBuffer Rent() => Rent(long.MaxValue);
+
+    /// <summary>A buffer that throws <see cref="ResponseTooLargeException"/> once more than <paramref name="limit"/> bytes are written.</summary>
+    public static MessageBuffer Rent(long limit)
+    {
+        var buffer = s_pool.TryDequeue(out var pooled) ? pooled : new MessageBuffer();
+        buffer._buffer.Limit = limit;
+        return buffer;
+    }
 
     /// <summary>Discards what was written, to start the message again (after a failed serialization).</summary>
     public void Clear()
@@ -51,12 +60,68 @@ internal sealed class MessageBuffer
         _buffer.ResetWrittenCount();
     }
 
-    public void Return()
+    /// <summary>Discards what was written and, for a pooled buffer, the limit of its last rental.</summary>
+    private void ClearForPool()
     {
         Clear();
+        _buffer.Limit = long.MaxValue;
+    }
+
+    public void Return()
+    {
+        ClearForPool();
         if (_buffer.Capacity <= MaxRetainedBytes && s_pool.Count < MaxPooled)
         {
             s_pool.Enqueue(this);
         }
+    }
+}
+
+/// <summary>
+/// <see cref="ArrayBufferWriter{T}"/> with a ceiling: <see cref="Advance"/> past <see cref="Limit"/> throws. The JSON
+/// writer advances every few kilobytes, so a result is stopped within one chunk of the limit.
+/// </summary>
+internal sealed class BoundedBufferWriter(int initialCapacity) : IBufferWriter<byte>
+{
+    private byte[] _buffer = new byte[initialCapacity];
+    private int _written;
+
+    public long Limit { get; set; } = long.MaxValue;
+
+    public int Capacity => _buffer.Length;
+
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+
+    public void ResetWrittenCount() => _written = 0;
+
+    public void Advance(int count)
+    {
+        if (count < 0 || _written + count > _buffer.Length) throw new ArgumentOutOfRangeException(nameof(count));
+        if (_written + (long)count > Limit)
+        {
+            _written = 0; // nothing of a refused message is kept
+            throw new ResponseTooLargeException(Limit);
+        }
+        _written += count;
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Grow(sizeHint);
+        return _buffer.AsMemory(_written);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Grow(sizeHint);
+        return _buffer.AsSpan(_written);
+    }
+
+    private void Grow(int sizeHint)
+    {
+        var needed = Math.Max(sizeHint, 1);
+        if (_buffer.Length - _written >= needed) return;
+        var size = (int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_written + needed));
+        Array.Resize(ref _buffer, size);
     }
 }

@@ -33,6 +33,20 @@ public enum SchemaStyle
     LlmFriendly,
 }
 
+/// <summary>What a session does with a request once every slot is taken and the queue is full.</summary>
+public enum BusyBehavior
+{
+    /// <summary>
+    /// Backpressure: stdio stops reading input until a queued request starts, so the rest waits in the pipe and
+    /// the client's writes block; Streamable HTTP holds the POST. Nothing is lost and memory stays bounded, but
+    /// nothing more is read meanwhile (a client's answer to an elicitation included).
+    /// </summary>
+    Wait,
+
+    /// <summary>The request is answered at once with -32004 <c>Server busy</c> (HTTP: 429 with <c>Retry-After: 1</c>).</summary>
+    Reject,
+}
+
 /// <summary>Limits and behaviour of an <see cref="McpServer"/>. Every limit answers with a documented error (docs/errors.md).</summary>
 public sealed class McpServerOptions
 {
@@ -40,10 +54,23 @@ public sealed class McpServerOptions
     public int PageSize { get; set; } = 100;
 
     /// <summary>
-    /// Requests that may be awaiting their response at once. When reached, the server stops reading input until
-    /// one completes, so a flood of calls is queued by the operating system, not in memory. Default 64.
+    /// Handler requests (<c>tools/call</c>, <c>prompts/get</c>, <c>resources/read</c>, <c>completion/complete</c>) that
+    /// may run at once in a session. More wait in arrival order in the queue (<see cref="MaxQueuedRequests"/>). Pings,
+    /// lists, notifications and the client's answers to the server's own requests never wait. Default 64.
     /// </summary>
     public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>
+    /// Requests that may wait for a slot in a session once <see cref="MaxConcurrentRequests"/> run. A cancelled one
+    /// leaves the queue unanswered. When the queue is full, <see cref="WhenBusy"/> decides. Default 256.
+    /// </summary>
+    public int MaxQueuedRequests { get; set; } = 256;
+
+    /// <summary>The bytes that waiting stdio requests may hold (their messages are copied); full at this too. Default 16 MiB.</summary>
+    public long MaxQueuedBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>What happens to a request when every slot is taken and the queue is full. Default <see cref="BusyBehavior.Wait"/>.</summary>
+    public BusyBehavior WhenBusy { get; set; } = BusyBehavior.Wait;
 
     /// <summary>The largest incoming message, in bytes; a larger one is answered with -32600 and skipped. Default 4 MiB.</summary>
     public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;

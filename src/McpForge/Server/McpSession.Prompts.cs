@@ -44,7 +44,11 @@ internal sealed partial class McpSession
     {
         try
         {
-            if (failure is not null)
+            if (failure is ResponseTooLargeException tooLarge)
+            {
+                SendResponseTooLarge(call.RequestId, $"prompt '{call.Prompt.Name}'", tooLarge.Limit);
+            }
+            else if (failure is not null)
             {
                 call.ReleaseResult();
                 LogException($"prompt '{call.Prompt.Name}'", failure);
@@ -56,8 +60,7 @@ internal sealed partial class McpSession
             }
             else if (call.ResultBuffer is { } result)
             {
-                JsonRpcWriter.EndMessage(result.Json);
-                SendResponse(call.RequestId, result.WrittenSpan);
+                SendResult(call, result, $"prompt '{call.Prompt.Name}'");
             }
             else
             {

@@ -128,7 +128,11 @@ internal sealed partial class McpSession
     {
         try
         {
-            if (failure is not null)
+            if (failure is ResponseTooLargeException tooLarge)
+            {
+                SendResponseTooLarge(call.RequestId, $"reading '{call.Uri}'", tooLarge.Limit);
+            }
+            else if (failure is not null)
             {
                 call.ReleaseResult();
                 LogException($"reading resource '{call.Uri}'", failure);
@@ -140,16 +144,7 @@ internal sealed partial class McpSession
             }
             else if (call.ResultBuffer is { } result)
             {
-                JsonRpcWriter.EndMessage(result.Json);
-                var message = result.WrittenSpan;
-                if (message.Length > Server.Options.MaxResponseBytes)
-                {
-                    SendError(call.RequestId, JsonRpcErrorCode.InternalError, $"The contents of '{call.Uri}' are {message.Length} bytes, over the limit of {Server.Options.MaxResponseBytes} bytes (McpServerOptions.MaxResponseBytes).");
-                }
-                else
-                {
-                    SendResponse(call.RequestId, message);
-                }
+                SendResult(call, result, $"reading '{call.Uri}'");
             }
             else
             {

@@ -142,8 +142,8 @@ internal sealed partial class McpSession
         var cancellation = new CancellationTokenSource();
         var call = new McpToolCall(this, tool, id, progressToken, cancellation) { User = caller.User };
 
-        // Every call holds a response slot from here until its outcome is decided; the read loop stops reading
-        // while all slots are taken, and draining at end of input waits for them.
+        // Every call holds a response slot from here until its outcome is decided; requests that find every slot
+        // taken wait their turn (McpSession.Admission.cs), and draining at end of input waits for them.
         call.HoldSlot();
         HoldResponseSlot();
 
@@ -243,6 +243,10 @@ internal sealed partial class McpSession
             {
                 SendCompleted(call);
             }
+            else if (failure is ResponseTooLargeException tooLarge)
+            {
+                SendResponseTooLarge(call.RequestId, $"tool '{call.Tool.Name}'", tooLarge.Limit);
+            }
             else if (call.ResultBuffer is not null)
             {
                 call.ReleaseResult();
@@ -281,15 +285,7 @@ internal sealed partial class McpSession
             SendError(call.RequestId, JsonRpcErrorCode.InternalError, $"Tool '{call.Tool.Name}' completed without writing a result.");
             return;
         }
-        JsonRpcWriter.EndMessage(buffer.Json);
-        var message = buffer.WrittenSpan;
-        if (message.Length > Server.Options.MaxResponseBytes)
-        {
-            SendError(call.RequestId, JsonRpcErrorCode.InternalError, string.Create(CultureInfo.InvariantCulture,
-                $"The result of tool '{call.Tool.Name}' is {message.Length} bytes, over the limit of {Server.Options.MaxResponseBytes} bytes (McpServerOptions.MaxResponseBytes)."));
-            return;
-        }
-        SendResponse(call.RequestId, message);
+        SendResult(call, buffer, $"tool '{call.Tool.Name}'");
     }
 
     private void SendArgumentErrors(McpToolCall call)
@@ -445,31 +441,8 @@ internal sealed partial class McpSession
 
     private void ReleaseResponseSlot()
     {
-        var remaining = Interlocked.Decrement(ref _pendingResponses);
-        TaskCompletionSource? capacity, drain = null;
-        lock (_capacityGate)
-        {
-            capacity = _capacityWaiter;
-            _capacityWaiter = null;
-            if (remaining == 0)
-            {
-                drain = _drainWaiter;
-                _drainWaiter = null;
-            }
-        }
-        capacity?.TrySetResult();
-        drain?.TrySetResult();
-    }
-
-    /// <summary>Completes when fewer than <see cref="McpServerOptions.MaxConcurrentRequests"/> responses are outstanding.</summary>
-    public Task WaitForCapacityAsync()
-    {
-        lock (_capacityGate)
-        {
-            if (!AtCapacity) return Task.CompletedTask;
-            _capacityWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _capacityWaiter.Task;
-        }
+        Interlocked.Decrement(ref _pendingResponses);
+        StartQueuedIfFree(); // a queued request takes the slot, or a drain waiting for the last one completes
     }
 
     /// <summary>Completes when every request read so far has its response (or was cancelled by the client).</summary>
@@ -477,7 +450,7 @@ internal sealed partial class McpSession
     {
         lock (_capacityGate)
         {
-            if (Volatile.Read(ref _pendingResponses) == 0) return Task.CompletedTask;
+            if (Volatile.Read(ref _pendingResponses) == 0 && _admitting == 0 && _queue.Count == 0) return Task.CompletedTask;
             _drainWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return _drainWaiter.Task;
         }

@@ -25,7 +25,6 @@ internal sealed partial class McpSession
     private readonly IMessageSink _sink;
     private readonly ConcurrentDictionary<RequestId, McpToolCall> _inFlight = new();
     private readonly object _capacityGate = new();
-    private TaskCompletionSource? _capacityWaiter;
     private TaskCompletionSource? _drainWaiter;
     private int _pendingResponses;
     private volatile bool _initialized;
@@ -78,9 +77,6 @@ internal sealed partial class McpSession
     /// <summary>The least severe level the client wants in <c>notifications/message</c>.</summary>
     public McpLogLevel LogLevel => (McpLogLevel)_logLevel;
 
-    /// <summary>True when as many requests await their responses as <see cref="McpServerOptions.MaxConcurrentRequests"/> allows.</summary>
-    public bool AtCapacity => Volatile.Read(ref _pendingResponses) >= Server.Options.MaxConcurrentRequests;
-
     /// <summary>Handles one complete incoming message (without its line ending). Never throws for bad input.</summary>
     public void HandleMessage(ReadOnlySpan<byte> message)
     {
@@ -104,6 +100,11 @@ internal sealed partial class McpSession
         {
             Server.Tracer?.Incoming(SessionId, message);
             SendError(default, JsonRpcErrorCode.ParseError, "The message is not valid JSON: " + ex.Message);
+            return;
+        }
+        if (envelope.Kind == JsonRpcMessageKind.Request && TakesSlot(envelope.Method) && _initialized)
+        {
+            Admit(envelope, message, McpCaller.Unchecked);
             return;
         }
         Dispatch(envelope, message, McpCaller.Unchecked);
@@ -474,7 +475,7 @@ internal sealed partial class McpSession
             if (isRequestId && RequestId.TryRead(ref reader, out var requestId))
             {
                 // A cancellation for a request that already finished, or never arrived, is ignored (MCP cancellation §).
-                TryCancel(requestId);
+                if (!TryCancel(requestId)) TryCancelQueued(requestId);
             }
             reader.Skip();
         }
@@ -603,6 +604,30 @@ internal sealed partial class McpSession
         }
         SendError(id, JsonRpcErrorCode.Forbidden, details);
     }
+
+    /// <summary>
+    /// Ends the result a call wrote and sends it; a result that outgrows <see cref="McpServerOptions.MaxResponseBytes"/>
+    /// while it is finished is answered with -32603 instead.
+    /// </summary>
+    private void SendResult(McpCall call, MessageBuffer result, string subject)
+    {
+        ReadOnlySpan<byte> message;
+        try
+        {
+            JsonRpcWriter.EndMessage(result.Json);
+            message = result.WrittenSpan;
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            SendResponseTooLarge(call.RequestId, subject, ex.Limit);
+            return;
+        }
+        SendResponse(call.RequestId, message);
+    }
+
+    private void SendResponseTooLarge(RequestId id, string subject, long limit) =>
+        SendError(id, JsonRpcErrorCode.InternalError, string.Create(CultureInfo.InvariantCulture,
+            $"The result of {subject} is over the limit of {limit} bytes (McpServerOptions.MaxResponseBytes); writing stopped there."));
 
     /// <summary>Sends the response to <paramref name="id"/> (a result or an error): it ends that request.</summary>
     private void SendResponse(RequestId id, ReadOnlySpan<byte> message)

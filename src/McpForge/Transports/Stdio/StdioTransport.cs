@@ -11,8 +11,9 @@ namespace McpForge.Transports.Stdio;
 /// <summary>
 /// The stdio transport: newline-delimited JSON-RPC read with System.IO.Pipelines. Each complete line is handed
 /// to the session as it arrives; a line over <see cref="McpServerOptions.MaxMessageBytes"/> is answered with
-/// -32600 and skipped up to its newline without being buffered. At end of input, every request already read
-/// is answered before this returns.
+/// -32600 and skipped up to its newline without being buffered. Requests beyond the session's slots wait in its
+/// queue; when that is full, reading stops until one starts. At end of input, every request already read is
+/// answered before this returns.
 /// </summary>
 internal static class StdioTransport
 {
@@ -59,10 +60,12 @@ internal static class StdioTransport
                             continue;
                         }
                         Handle(session, line);
-                        if (session.AtCapacity)
+                        if (session.ShouldPauseReading)
                         {
+                            // Every slot is taken and the queue is full: stop reading, so the rest waits in the pipe
+                            // (the operating system's buffer, then the client's writes block), not in our memory.
                             sink.EndBatch();
-                            await session.WaitForCapacityAsync().ConfigureAwait(false);
+                            await session.WaitForQueueSpaceAsync().ConfigureAwait(false);
                             sink.BeginBatch();
                         }
                     }
