@@ -111,7 +111,11 @@ public sealed partial class McpToolGenerator
                 var initializer = AuthorizationSpec.ObjectInitializer(
                     tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
                     tool.Authorization?.Initializer());
-                w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{Descriptor(tool)}\"\"\"u8, {InvokerName(tool)}){initializer},");
+                var strict = Descriptor(tool);
+                var friendly = Descriptor(tool, llmFriendly: true);
+                // A second entry only where the LLM-friendly style (McpServerOptions.SchemaStyle) changes the input schema.
+                var alternative = friendly == strict ? "" : $" \"\"\"{friendly}\"\"\"u8,";
+                w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{strict}\"\"\"u8,{alternative} {InvokerName(tool)}){initializer},");
             }
             w.CloseBlock(",");
             w.WriteLine("Lookup);");
@@ -120,13 +124,12 @@ public sealed partial class McpToolGenerator
 
             EmitLookup(w, tools.Select(t => t.ToolName).ToList());
 
-            var enums = new Dictionary<string, ValueSpec>();
             foreach (var tool in tools)
             {
                 w.WriteLine();
                 EmitInvoker(w, type, tool);
                 w.WriteLine();
-                EmitBinder(w, tool, enums);
+                EmitBinder(w, tool);
             }
 
             if (type.Tools.Any(t => !t.IsStatic))
@@ -139,14 +142,7 @@ public sealed partial class McpToolGenerator
             foreach (var (tool, parameter) in type.Tools.SelectMany(t => Arguments(t).Where(a => a.Constraints?.Pattern is not null).Select(a => (t, a))))
             {
                 w.WriteLine();
-                w.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(tool, parameter)} =");
-                w.WriteLine($"    new({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(parameter.Constraints!.Pattern!, true)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
-            }
-
-            foreach (var spec in enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal))
-            {
-                w.WriteLine();
-                EmitEnumReader(w, spec);
+                ValueCode.PatternField(w, PatternField(tool, parameter), parameter.Constraints!.Pattern!);
             }
 
             w.CloseBlock();
@@ -221,6 +217,11 @@ public sealed partial class McpToolGenerator
             }
             var hasResult = tool.Return.Kind != ReturnKind.Void;
             var statement = hasResult ? $"var __result = {invocation};" : invocation + ";";
+            if (tool.Return.Kind == ReturnKind.Structured && !tool.Return.Value!.IsValueType)
+            {
+                // An output schema promises an object: a null the compiler let through is the tool's failure, not an empty result.
+                statement += $" if (__result is null) throw new global::System.InvalidOperationException(\"Tool '{tool.ToolName}' returned null, but its result type is not nullable; declare it nullable to send null.\");";
+            }
 
             if (tool.IsStatic)
             {
@@ -270,11 +271,21 @@ public sealed partial class McpToolGenerator
                     ? $"{ToolResults}.WriteFormatted({writer}, {value});"
                     : $"{ToolResults}.WriteFormatted({writer}, {value}, \"{returns.Format}\");",
                 ReturnKind.Content or ReturnKind.ContentList => $"{ToolResults}.WriteContent({writer}, {value});",
+                ReturnKind.Structured => $"{ToolResults}.WriteStructured({writer}, {value}, {SerializerEmitter.ClassName}.Write_{returns.Value!.Id});",
+                ReturnKind.Json => $"{ToolResults}.WriteJson({writer}, {value}, {JsonWriterLambda(returns)});",
                 _ => $"{ToolResults}.WriteResult({writer}, {value});",
             };
             return returns.IsNullableValue
                 ? $"if (__result is {{ }} __value) {write} else {ToolResults}.WriteEmpty({writer});"
                 : write;
+        }
+
+        /// <summary>A static lambda writing a JSON-only result (null included when the result is nullable).</summary>
+        private static string JsonWriterLambda(ReturnSpec returns)
+        {
+            var w = new SourceWriter();
+            ValueCode.Write(w, returns.Value!, returns.IsNullable, "w", "v", "value");
+            return "static (w, v) => { " + w.ToString().Replace("\n", " ").Trim() + " }";
         }
 
         /// <summary>
@@ -285,7 +296,7 @@ public sealed partial class McpToolGenerator
         {
             var enums = arguments.Where(a => a.Kind == ParameterKind.Argument && a.Value?.Kind == ValueKind.Enum).ToList();
             if (enums.Count == 0) return null;
-            var entries = enums.Select(a => $"[\"{a.JsonName}\"] = new[] {{ {string.Join(", ", a.Value!.EnumMembers.Select(m => "\"" + m + "\""))} }}");
+            var entries = enums.Select(a => $"[\"{a.JsonName}\"] = new[] {{ {string.Join(", ", a.Value!.EnumValues.Select(m => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(m.JsonName, true)))} }}");
             return $"new global::System.Collections.Generic.Dictionary<string, string[]> {{ {string.Join(", ", entries)} }}";
         }
 
@@ -353,7 +364,7 @@ public sealed partial class McpToolGenerator
             w.WriteLine($"private static {type.Hierarchy.FullyQualifiedName} Create(global::System.IServiceProvider services) => new({arguments});");
         }
 
-        private static void EmitBinder(SourceWriter w, ToolSpec tool, Dictionary<string, ValueSpec> enums)
+        private static void EmitBinder(SourceWriter w, ToolSpec tool)
         {
             var arguments = Arguments(tool).ToList();
             var outs = string.Concat(arguments.Select(a => $", out {a.TypeName} {a.Name}"));
@@ -362,21 +373,29 @@ public sealed partial class McpToolGenerator
             foreach (var a in arguments)
             {
                 w.WriteLine($"{a.Name} = {a.DefaultExpression ?? "default!"};");
-            }
-            foreach (var a in arguments.Where(a => !a.IsOptional))
-            {
-                w.WriteLine($"var __seen_{Identifier(a)} = false;");
+                w.WriteLine($"var {Seen(a)} = false;");
+                // A constrained argument is checked once it read well, whatever went wrong elsewhere.
+                if (a.Constraints is not null) w.WriteLine($"var {Valid(a)} = false;");
             }
             w.WriteLine($"var __reader = {ToolArguments}.Begin(__arguments);");
             w.OpenBlock($"while ({ToolArguments}.NextArgument(ref __reader))");
             var first = true;
             foreach (var a in arguments)
             {
-                w.OpenBlock($"{(first ? "" : "else ")}if (__reader.ValueTextEquals(\"{a.JsonName}\"u8))");
+                var name = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(a.JsonName, true);
+                w.OpenBlock($"{(first ? "" : "else ")}if (__reader.ValueTextEquals({Utf8Literal(a.JsonName)}))");
                 first = false;
-                if (!a.IsOptional) w.WriteLine($"__seen_{Identifier(a)} = true;");
+                w.OpenBlock($"if ({Seen(a)})");
+                w.WriteLine($"{ToolArguments}.Duplicate(ref __reader, __call, {name});");
+                w.WriteLine("continue;");
+                w.CloseBlock();
+                w.WriteLine($"{Seen(a)} = true;");
                 w.WriteLine("__reader.Read();");
-                EmitReadValue(w, a, enums);
+                w.WriteLine($"__call.Enter({name});");
+                if (a.Constraints is not null) w.WriteLine($"var __errors_{Identifier(a)} = __call.ErrorCount;");
+                ValueCode.ReadSlot(w, a.Value!, a.IsNullable, a.IsOptional, a.Name, Seen(a), "__reader", "__call");
+                if (a.Constraints is not null) w.WriteLine($"{Valid(a)} = __call.ErrorCount == __errors_{Identifier(a)};");
+                w.WriteLine("__call.Exit();");
                 w.CloseBlock();
             }
             var accepted = string.Join(", ", arguments.Select(a => a.JsonName));
@@ -387,149 +406,58 @@ public sealed partial class McpToolGenerator
             else
             {
                 w.OpenBlock("else");
-                w.WriteLine($"{ToolArguments}.UnknownArgument(ref __reader, __call, \"{accepted}\");");
+                w.WriteLine($"{ToolArguments}.UnknownArgument(ref __reader, __call, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(accepted, true)});");
                 w.CloseBlock();
             }
             w.CloseBlock();
             foreach (var a in arguments.Where(a => !a.IsOptional))
             {
-                w.OpenBlock($"if (!__seen_{Identifier(a)})");
-                w.WriteLine($"{ToolArguments}.Missing(__call, \"/{a.JsonName}\");");
-                w.CloseBlock();
+                var missing = $"{ToolArguments}.Missing(__call, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(a.JsonName, true)});";
+                // Under the LLM-friendly schema style a nullable argument is optional, and leaving it out means null.
+                w.WriteLine(a.IsNullable
+                    ? $"if (!{Seen(a)} && !__call.AbsentNullableIsNull) {missing}"
+                    : $"if (!{Seen(a)}) {missing}");
             }
             var constrained = arguments.Where(a => a.Constraints is not null).ToList();
             if (constrained.Count > 0)
             {
-                w.WriteLine("// DataAnnotations, checked once every argument bound.");
-                w.OpenBlock("if (!__call.HasArgumentErrors)");
-                foreach (var a in constrained) EmitValidation(w, tool, a);
-                w.CloseBlock();
+                w.WriteLine("// DataAnnotations of the arguments given that read well.");
+                foreach (var a in constrained)
+                {
+                    w.OpenBlock($"if ({Seen(a)} && {Valid(a)})");
+                    ValueCode.Checks(w, a.Constraints!, a.Value!, a.IsNullable, "__call", a.JsonName, a.Name, PatternField(tool, a));
+                    w.CloseBlock();
+                }
             }
             w.WriteLine("return !__call.HasArgumentErrors;");
             w.CloseBlock();
         }
 
+        private static string Seen(ParameterSpec parameter) => "__seen_" + Identifier(parameter);
+
+        private static string Valid(ParameterSpec parameter) => "__valid_" + Identifier(parameter);
+
         private static string Identifier(ParameterSpec parameter) => parameter.Name.TrimStart('@');
-
-        private const string ToolValidation = "global::McpForge.Tools.ToolValidation";
-
-        private static void EmitValidation(SourceWriter w, ToolSpec tool, ParameterSpec a)
-        {
-            var c = a.Constraints!;
-            var path = $"\"/{a.JsonName}\"";
-            // Nullable arguments are checked only when a value was given.
-            var value = a.IsNullable ? "__checked_" + Identifier(a) : a.Name;
-            if (a.IsNullable) w.OpenBlock($"if ({a.Name} is {{ }} {value})");
-            if (c.Minimum is not null || c.Maximum is not null)
-            {
-                w.WriteLine($"{ToolValidation}.Range(__call, {path}, (double){value}, {c.Minimum ?? "double.MinValue"}, {c.Maximum ?? "double.MaxValue"}, {Bool(c.MinimumIsExclusive)}, {Bool(c.MaximumIsExclusive)});");
-            }
-            if (c.MinLength is not null || c.MaxLength is not null)
-            {
-                var count = a.Value!.Kind == ValueKind.List ? $"global::System.Linq.Enumerable.Count({value})" : value + ".Length";
-                var unit = a.Value.Kind == ValueKind.String ? "characters" : "items";
-                w.WriteLine($"{ToolValidation}.Length(__call, {path}, {count}, {c.MinLength ?? 0}, {(c.MaxLength is int max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "int.MaxValue")}, \"{unit}\");");
-            }
-            if (c.Pattern is not null) w.WriteLine($"{ToolValidation}.Pattern(__call, {path}, {value}, {PatternField(tool, a)});");
-            if (c.Format == "email") w.WriteLine($"{ToolValidation}.Email(__call, {path}, {value});");
-            if (c.Format == "uri") w.WriteLine($"{ToolValidation}.Url(__call, {path}, {value});");
-            if (c.Base64) w.WriteLine($"{ToolValidation}.Base64(__call, {path}, {value});");
-            if (c.Allowed.Count > 0)
-            {
-                w.OpenBlock($"if (!({string.Join(" || ", c.Allowed.Select(l => $"{value} == {l}"))}))");
-                w.WriteLine($"{ToolValidation}.NotAllowed(__call, {path}, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(string.Join(", ", c.Allowed), true)});");
-                w.CloseBlock();
-            }
-            if (c.Denied.Count > 0)
-            {
-                w.OpenBlock($"if ({string.Join(" || ", c.Denied.Select(l => $"{value} == {l}"))})");
-                w.WriteLine($"{ToolValidation}.Denied(__call, {path}, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(string.Join(", ", c.Denied), true)});");
-                w.CloseBlock();
-            }
-            if (a.IsNullable) w.CloseBlock();
-        }
-
-        private static string Bool(bool value) => value ? "true" : "false";
 
         private static string PatternField(ToolSpec tool, ParameterSpec parameter) => $"s_pattern_{tool.MethodName}_{Identifier(parameter)}";
 
-        private static void EmitReadValue(SourceWriter w, ParameterSpec a, Dictionary<string, ValueSpec> enums)
+        /// <summary>The tool's <c>tools/list</c> entry, as compact JSON, in the strict or the LLM-friendly schema style.</summary>
+        internal static string Descriptor(ToolSpec tool, bool llmFriendly = false)
         {
-            var value = a.Value!;
-            var path = $"new {ArgumentPath}(\"/{a.JsonName}\")";
-            w.OpenBlock($"if (__reader.TokenType == {JsonTokenType}.Null)");
-            if (a.IsNullable)
-            {
-                w.WriteLine($"{a.Name} = null;");
-            }
-            else if (a.IsOptional)
-            {
-                w.WriteLine("// null for an optional argument means \"not given\": the default stays.");
-            }
-            else
-            {
-                w.WriteLine($"{ToolArguments}.NotNullable(__call, {path});");
-            }
-            w.CloseBlock();
-            w.OpenBlock($"else if ({ReadCall(value, path, enums)}(ref __reader, __call, {path}{ExtraArguments(value, enums)}, out var __value))");
-            w.WriteLine($"{a.Name} = __value;");
-            w.CloseBlock();
-        }
-
-        /// <summary>The reader method for a value: a <c>ToolArguments</c> method, or a generated enum reader.</summary>
-        private static string ReadCall(ValueSpec value, string path, Dictionary<string, ValueSpec> enums) => value.Kind switch
-        {
-            ValueKind.Array => $"{ToolArguments}.TryReadArray<{value.Element!.TypeName}>",
-            ValueKind.List => $"{ToolArguments}.TryReadList<{value.Element!.TypeName}>",
-            _ => ScalarReader(value, enums),
-        };
-
-        private static string ExtraArguments(ValueSpec value, Dictionary<string, ValueSpec> enums) =>
-            value.Kind is ValueKind.Array or ValueKind.List
-                ? $", {ScalarReader(value.Element!, enums)}, {(value.ElementNullable ? "true" : "false")}"
-                : string.Empty;
-
-        private static string ScalarReader(ValueSpec value, Dictionary<string, ValueSpec> enums)
-        {
-            switch (value.Kind)
-            {
-                case ValueKind.Integer: return $"{ToolArguments}.TryReadInteger<{value.TypeName}>";
-                case ValueKind.Number: return $"{ToolArguments}.TryReadNumber<{value.TypeName}>";
-                case ValueKind.Enum:
-                    enums[value.TypeName] = value;
-                    return EnumReaderName(value);
-                default: return $"{ToolArguments}.TryRead{value.Kind}";
-            }
-        }
-
-        private static string EnumReaderName(ValueSpec value) =>
-            "Read_" + value.TypeName.Replace("global::", "").Replace(".", "_");
-
-        private static void EmitEnumReader(SourceWriter w, ValueSpec spec)
-        {
-            w.WriteLine($"/// <summary>Reads <c>{spec.TypeName.Replace("global::", "")}</c> from its member name.</summary>");
-            w.OpenBlock($"private static bool {EnumReaderName(spec)}(ref {Utf8JsonReader} reader, {ToolCall} call, {ArgumentPath} path, out {spec.TypeName} value)");
-            w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.String)");
-            foreach (var member in spec.EnumMembers)
-            {
-                w.WriteLine($"if (reader.ValueTextEquals(\"{member}\"u8)) {{ value = {spec.TypeName}.{member}; return true; }}");
-            }
-            w.CloseBlock();
-            var allowed = string.Join(", ", spec.EnumMembers);
-            w.WriteLine($"return {ToolArguments}.InvalidEnum(ref reader, call, path, \"{allowed}\", out value);");
-            w.CloseBlock();
-        }
-
-        /// <summary>The tool's <c>tools/list</c> entry, as compact JSON.</summary>
-        internal static string Descriptor(ToolSpec tool)
-        {
+            var objects = tool.Types.ToDictionary(t => t.TypeName, System.StringComparer.Ordinal);
             var json = new JsonText().StartObject();
             json.Property("name").String(tool.ToolName);
             if (tool.Title is not null) json.Property("title").String(tool.Title);
             if (tool.Description is not null) json.Property("description").String(tool.Description);
             json.Property("inputSchema");
+            // A hand-written schema ([McpTool(InputSchema = ...)]) is the author's word, the same in both styles.
             if (tool.InputSchemaJson is { } handWritten) json.Raw(handWritten);
-            else InputSchema(json, tool);
+            else InputSchema(json, tool, new SchemaWriter(objects, output: false, llmFriendly));
+            if (tool.Return.Kind == ReturnKind.Structured)
+            {
+                json.Property("outputSchema");
+                OutputSchema(json, tool.Return, new SchemaWriter(objects, output: true, llmFriendly: false), objects);
+            }
             var hints = new (string Name, bool? Value)[]
             {
                 ("readOnlyHint", tool.ReadOnlyHint), ("destructiveHint", tool.DestructiveHint),
@@ -548,7 +476,7 @@ public sealed partial class McpToolGenerator
             return json.EndObject().ToString();
         }
 
-        private static void InputSchema(JsonText json, ToolSpec tool)
+        private static void InputSchema(JsonText json, ToolSpec tool, SchemaWriter schemas)
         {
             var arguments = Arguments(tool).ToList();
             json.StartObject().Property("type").String("object");
@@ -556,10 +484,11 @@ public sealed partial class McpToolGenerator
             foreach (var a in arguments)
             {
                 json.Property(a.JsonName);
-                ValueSchema(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson, a.Constraints);
+                // An optional argument is not also made nullable: leaving it out is how a model says "no value".
+                schemas.Value(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson, a.Constraints);
             }
             json.EndObject();
-            var required = arguments.Where(a => !a.IsOptional).ToList();
+            var required = arguments.Where(a => !a.IsOptional && !(a.IsNullable && schemas.IsLlmFriendly)).ToList();
             if (required.Count > 0)
             {
                 json.Property("required").StartArray();
@@ -567,77 +496,25 @@ public sealed partial class McpToolGenerator
                 json.EndArray();
             }
             json.Property("additionalProperties").Bool(false);
+            schemas.Definitions(json);
             json.EndObject();
         }
 
-        private static void ValueSchema(JsonText json, ValueSpec value, bool nullable, string? description = null, string? defaultJson = null,
-            ConstraintSpec? constraints = null)
+        /// <summary>The output schema of a structured result: the object (or dictionary) itself, with its <c>$defs</c> inside.</summary>
+        private static void OutputSchema(JsonText json, ReturnSpec returns, SchemaWriter schemas, IReadOnlyDictionary<string, ObjectSpec> objects)
         {
-            json.StartObject();
-            var type = value.Kind switch
+            var value = returns.Value!;
+            if (value.Kind == ValueKind.Object)
             {
-                ValueKind.Boolean => "boolean",
-                ValueKind.Integer => "integer",
-                ValueKind.Number => "number",
-                ValueKind.Array or ValueKind.List => "array",
-                _ => "string",
-            };
-            json.Property("type");
-            if (nullable) json.StartArray().String(type).String("null").EndArray();
-            else json.String(type);
-
-            var format = value.Kind switch
-            {
-                ValueKind.Guid => "uuid",
-                ValueKind.DateTime or ValueKind.DateTimeOffset => "date-time",
-                ValueKind.DateOnly => "date",
-                ValueKind.TimeOnly => "time",
-                ValueKind.TimeSpan => "duration",
-                ValueKind.Uri => "uri",
-                _ => null,
-            };
-            format ??= constraints?.Format;
-            if (format is not null) json.Property("format").String(format);
-            if (value.Kind == ValueKind.Char) json.Property("minLength").Raw("1").Property("maxLength").Raw("1");
-            // [Range] replaces the type's own bounds; exclusive bounds use JSON Schema 2020-12's exclusive keywords.
-            var minimum = constraints?.Minimum ?? value.Minimum;
-            var maximum = constraints?.Maximum ?? value.Maximum;
-            if (minimum is not null) json.Property(constraints?.MinimumIsExclusive == true ? "exclusiveMinimum" : "minimum").Raw(minimum);
-            if (maximum is not null) json.Property(constraints?.MaximumIsExclusive == true ? "exclusiveMaximum" : "maximum").Raw(maximum);
-            if (constraints is not null)
-            {
-                var isArray = value.Kind is ValueKind.Array or ValueKind.List;
-                if (constraints.MinLength is int minLength) json.Property(isArray ? "minItems" : "minLength").Raw(minLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                if (constraints.MaxLength is int maxLength) json.Property(isArray ? "maxItems" : "maxLength").Raw(maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                if (constraints.Pattern is not null) json.Property("pattern").String(constraints.Pattern);
-                if (constraints.Base64) json.Property("contentEncoding").String("base64");
-                if (constraints.Allowed.Count > 0)
-                {
-                    json.Property("enum").StartArray();
-                    foreach (var literal in constraints.Allowed) json.Raw(literal);
-                    json.EndArray();
-                }
-                if (constraints.Denied.Count > 0)
-                {
-                    json.Property("not").StartObject().Property("enum").StartArray();
-                    foreach (var literal in constraints.Denied) json.Raw(literal);
-                    json.EndArray().EndObject();
-                }
+                // MCP 2025-11-25 wants an object schema at the root, so the root is never a $ref, even for a recursive type.
+                schemas.Object(json, objects[value.TypeName], nullable: false, returns.Description, null, null, root: true, definitions: true);
+                return;
             }
-            if (value.Kind == ValueKind.Enum)
-            {
-                json.Property("enum").StartArray();
-                foreach (var member in value.EnumMembers) json.String(member);
-                if (nullable) json.Raw("null");
-                json.EndArray();
-            }
-            if (value.Element is not null)
-            {
-                json.Property("items");
-                ValueSchema(json, value.Element, nullable: value.ElementNullable);
-            }
-            if (description is not null) json.Property("description").String(description);
-            if (defaultJson is not null) json.Property("default").Raw(defaultJson);
+            json.StartObject().Property("type").String("object");
+            json.Property("additionalProperties");
+            schemas.Value(json, value.Element!, value.ElementNullable);
+            if (returns.Description is not null) json.Property("description").String(returns.Description);
+            schemas.Definitions(json);
             json.EndObject();
         }
     }

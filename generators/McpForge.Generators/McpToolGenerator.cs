@@ -98,6 +98,37 @@ public sealed partial class McpToolGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(completionTypes, static (spc, type) =>
             spc.AddSource(type.Hierarchy.HintName + ".McpCompletions.g.cs", CompletionEmitter.Emit(type)));
 
+        // Elicitation forms: IMcpElicitationForm<T> on each [McpElicitationForm] type.
+        var forms = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.McpElicitationFormAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                transform: static (ctx, ct) => FormParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, ct).Form)
+            .WithTrackingName(TrackingNames.Forms)
+            .Where(static f => f is not null);
+        context.RegisterSourceOutput(forms, static (spc, form) =>
+            spc.AddSource(form!.Hierarchy.HintName + ".McpElicitationForm.g.cs", FormEmitter.Emit(form)));
+
+        // One reader and writer per user type, enum and collection shape, shared by every tool and form of the assembly.
+        var serializers = toolTypeArray
+            .Combine(forms.Collect())
+            .Select(static (all, _) => SerializerEmitter.Plan(all.Left.SelectMany(t => t.Tools).Select(static t => (
+                    t.Types,
+                    t.Parameters.Where(p => p.Kind == ParameterKind.Argument).Select(p => p.Value!),
+                    (IEnumerable<ValueSpec>)(t.Return.Value is { } value ? new[] { value } : System.Array.Empty<ValueSpec>())))
+                .Concat(all.Right.OrderBy(f => f!.Object.TypeName, System.StringComparer.Ordinal).Select(static f => (
+                    new EquatableArray<ObjectSpec>(new[] { f!.Object }),
+                    (IEnumerable<ValueSpec>)new[] { new ValueSpec { Kind = ValueKind.Object, TypeName = f.Object.TypeName, Id = f.Object.Id, IsValueType = f.Object.IsValueType } },
+                    (IEnumerable<ValueSpec>)System.Array.Empty<ValueSpec>())))))
+            .WithTrackingName(TrackingNames.Serializers);
+        context.RegisterSourceOutput(serializers, static (spc, spec) =>
+        {
+            if (!spec.IsEmpty)
+            {
+                spc.AddSource("McpForgeJson.g.cs", SerializerEmitter.Emit(spec));
+            }
+        });
+
         // One registration method for everything the assembly declares: the AOT-safe "scan the assembly".
         var registrations = toolTypeArray.Select(static (all, _) => Names(all))
             .Combine(promptTypeArray.Select(static (all, _) => Names(all)))

@@ -11,15 +11,27 @@ namespace McpForge.Generators;
 /// </summary>
 internal static class SupportedTypes
 {
+    // Type arguments keep their nullable annotations (List<string?>), so generated code declares exactly the user's types.
     private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers
+            | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    /// <summary>The <c>global::</c>-qualified name of <paramref name="type"/>, without nullable annotations.</summary>
+    private static readonly SymbolDisplayFormat s_match = SymbolDisplayFormat.FullyQualifiedFormat;
+
+    /// <summary>The <c>global::</c>-qualified name of <paramref name="type"/>, without its own nullable annotation.</summary>
     public static string FullName(ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_fullyQualified);
 
-    /// <summary>The argument shape of <paramref name="type"/> (nullable wrappers removed), or null when it cannot be bound.</summary>
-    public static ValueSpec? ClassifyArgument(ITypeSymbol type) => Classify(type, allowCollections: true);
+    /// <summary>The name of <paramref name="type"/> with no nullable annotations anywhere, for matching types (a <c>[JsonSerializable]</c> list).</summary>
+    public static string MatchName(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_match);
+
+    /// <summary>
+    /// The shape of a scalar or collection argument (nullable wrappers removed), or null when it has none; user types
+    /// are classified by a <see cref="Parsing.TypeModel"/>, which also describes what they reach.
+    /// </summary>
+    public static ValueSpec? ClassifyArgument(ITypeSymbol type) =>
+        new Parsing.TypeModel(null, Parsing.SerializationOptions.None, default).Classify(type, out _);
 
     /// <summary><c>Nullable&lt;T&gt;</c>'s <c>T</c>, or null.</summary>
     public static ITypeSymbol? NullableUnderlying(ITypeSymbol type) =>
@@ -27,106 +39,15 @@ internal static class SupportedTypes
             ? nullable.TypeArguments[0]
             : null;
 
-    private static ValueSpec? Classify(ITypeSymbol type, bool allowCollections)
-    {
-        var name = FullName(type);
-        ValueSpec Simple(ValueKind kind) => new() { Kind = kind, TypeName = name };
-        ValueSpec Integer(string min, string max) => new() { Kind = ValueKind.Integer, TypeName = name, Minimum = min, Maximum = max };
-
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_String: return Simple(ValueKind.String);
-            case SpecialType.System_Boolean: return Simple(ValueKind.Boolean);
-            case SpecialType.System_Char: return Simple(ValueKind.Char);
-            case SpecialType.System_SByte: return Integer("-128", "127");
-            case SpecialType.System_Byte: return Integer("0", "255");
-            case SpecialType.System_Int16: return Integer("-32768", "32767");
-            case SpecialType.System_UInt16: return Integer("0", "65535");
-            case SpecialType.System_Int32: return Integer("-2147483648", "2147483647");
-            case SpecialType.System_UInt32: return Integer("0", "4294967295");
-            case SpecialType.System_Int64: return Integer("-9223372036854775808", "9223372036854775807");
-            case SpecialType.System_UInt64: return Integer("0", "18446744073709551615");
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
-            case SpecialType.System_Decimal:
-                return Simple(ValueKind.Number);
-            case SpecialType.System_DateTime: return Simple(ValueKind.DateTime);
-        }
-
-        switch (name)
-        {
-            case "global::System.Int128":
-            case "global::System.UInt128":
-                return Simple(ValueKind.Integer);
-            case "global::System.Half": return Simple(ValueKind.Number);
-            case "global::System.Guid": return Simple(ValueKind.Guid);
-            case "global::System.DateTimeOffset": return Simple(ValueKind.DateTimeOffset);
-            case "global::System.DateOnly": return Simple(ValueKind.DateOnly);
-            case "global::System.TimeOnly": return Simple(ValueKind.TimeOnly);
-            case "global::System.TimeSpan": return Simple(ValueKind.TimeSpan);
-            case "global::System.Uri": return Simple(ValueKind.Uri);
-        }
-
-        if (type.TypeKind == TypeKind.Enum)
-        {
-            return new ValueSpec
-            {
-                Kind = ValueKind.Enum,
-                TypeName = name,
-                EnumMembers = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).ToEquatableArray(),
-            };
-        }
-
-        if (!allowCollections)
-        {
-            return null;
-        }
-
-        if (type is IArrayTypeSymbol { Rank: 1 } array)
-        {
-            return Collection(ValueKind.Array, name, array.ElementType);
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic)
-        {
-            switch (generic.OriginalDefinition.ToDisplayString())
-            {
-                case "System.Collections.Generic.List<T>":
-                case "System.Collections.Generic.IList<T>":
-                case "System.Collections.Generic.ICollection<T>":
-                case "System.Collections.Generic.IEnumerable<T>":
-                case "System.Collections.Generic.IReadOnlyList<T>":
-                case "System.Collections.Generic.IReadOnlyCollection<T>":
-                    return Collection(ValueKind.List, name, generic.TypeArguments[0]);
-            }
-        }
-
-        return null;
-    }
-
-    private static ValueSpec? Collection(ValueKind kind, string name, ITypeSymbol elementType)
-    {
-        // Elements are scalars in this version: nullable value-type elements and nested collections are not bound.
-        if (NullableUnderlying(elementType) is not null)
-        {
-            return null;
-        }
-        var element = Classify(elementType, allowCollections: false);
-        if (element is null)
-        {
-            return null;
-        }
-        return new ValueSpec
-        {
-            Kind = kind,
-            TypeName = name,
-            Element = element,
-            ElementNullable = elementType.IsReferenceType && elementType.NullableAnnotation == NullableAnnotation.Annotated,
-        };
-    }
-
     /// <summary>How a method's return value (already unwrapped from Task/ValueTask) is written, or null when it cannot be.</summary>
-    public static ReturnSpec? ClassifyReturn(ITypeSymbol type, bool isAsync, Compilation compilation)
+    /// <remarks>
+    /// Scalars become one text block; content blocks and <c>CallToolResult</c> are written as they are; anything else
+    /// <paramref name="model"/> can serialize is JSON: structured output (an <c>outputSchema</c> and
+    /// <c>structuredContent</c>) for a non-null object or dictionary when <paramref name="structuredOutput"/>, else a
+    /// text block of JSON.
+    /// </remarks>
+    public static ReturnSpec? ClassifyReturn(ITypeSymbol type, bool isAsync, Compilation compilation, Parsing.TypeModel? model = null,
+        bool structuredOutput = true, NullableAnnotation annotation = NullableAnnotation.NotAnnotated)
     {
         if (type.SpecialType == SpecialType.System_Void)
         {
@@ -178,7 +99,13 @@ internal static class SupportedTypes
         }
 
         if (type.TypeKind == TypeKind.Enum) return Make(ReturnKind.Enum);
-        if (nullableValue) return null;
+        if (nullableValue)
+        {
+            // A nullable struct of the user's: its JSON, or null, with no output schema (a schema promises an object).
+            return model?.Classify(type, out _) is { } structValue
+                ? new ReturnSpec { Kind = ReturnKind.Json, IsAsync = isAsync, Value = structValue, IsNullable = true }
+                : null;
+        }
 
         var contentBlock = compilation.GetTypeByMetadataName(TypeNames.ContentBlock);
         var callToolResult = compilation.GetTypeByMetadataName(TypeNames.CallToolResult);
@@ -199,6 +126,13 @@ internal static class SupportedTypes
                     return Make(ReturnKind.ContentList);
                 }
             }
+        }
+
+        if (model?.Classify(type, out _) is { } value)
+        {
+            var nullable = type.IsReferenceType && annotation == NullableAnnotation.Annotated;
+            var structured = structuredOutput && !nullable && value.Kind is ValueKind.Object or ValueKind.Dictionary;
+            return new ReturnSpec { Kind = structured ? ReturnKind.Structured : ReturnKind.Json, IsAsync = isAsync, Value = value, IsNullable = nullable };
         }
         return null;
     }

@@ -16,4 +16,6 @@ internal static class TrackingNames
     public const string AllCompletionMethods = nameof(AllCompletionMethods);
     public const string CompletionTypes = nameof(CompletionTypes);
     public const string Registrations = nameof(Registrations);
+    public const string Serializers = nameof(Serializers);
+    public const string Forms = nameof(Forms);
 }

@@ -23,4 +23,24 @@ internal static class TypeNames
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
     public const string IServiceProvider = "System.IServiceProvider";
     public const string IAsyncDisposable = "System.IAsyncDisposable";
+    public const string McpSerializationAttribute = "McpForge.McpSerializationAttribute";
+    public const string McpElicitationFormAttribute = "McpForge.McpElicitationFormAttribute";
+    public const string JsonSerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
+    public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+    public const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+    public const string JsonRequiredAttribute = "System.Text.Json.Serialization.JsonRequiredAttribute";
+    public const string JsonIncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
+    public const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
+    public const string JsonPropertyOrderAttribute = "System.Text.Json.Serialization.JsonPropertyOrderAttribute";
+    public const string JsonConverterAttribute = "System.Text.Json.Serialization.JsonConverterAttribute";
+    public const string JsonPolymorphicAttribute = "System.Text.Json.Serialization.JsonPolymorphicAttribute";
+    public const string JsonDerivedTypeAttribute = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
+    public const string JsonExtensionDataAttribute = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
+    public const string JsonUnmappedMemberHandlingAttribute = "System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute";
+    public const string JsonStringEnumMemberNameAttribute = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
+    public const string JsonElement = "System.Text.Json.JsonElement";
+    public const string RequiredAttribute = "System.ComponentModel.DataAnnotations.RequiredAttribute";
+    public const string DisplayAttribute = "System.ComponentModel.DataAnnotations.DisplayAttribute";
+    public const string DisplayNameAttribute = "System.ComponentModel.DisplayNameAttribute";
+    public const string DefaultValueAttribute = "System.ComponentModel.DefaultValueAttribute";
 }

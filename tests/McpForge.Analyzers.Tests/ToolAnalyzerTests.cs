@@ -15,7 +15,45 @@ public sealed class ToolAnalyzerTests
             [McpTool, Description("Uploads.")] public static string Upload(Stream {|#0:data|}, string name) => name;
         }
         """,
-        Diagnostic("MCPF0001").WithLocation(0).WithArguments("data", "upload", "System.IO.Stream"));
+        Diagnostic("MCPF0001").WithLocation(0).WithArguments("data", "upload", "System.IO.Stream", "'System.IO.Stream' is a framework type McpForge does not serialize"));
+
+    [Fact]
+    public Task MCPF0001_a_user_type_says_which_member_cannot_be_serialized() => AnalyzeAsync<ToolAnalyzer>("""
+        public sealed record Upload(string Name, Stream Data);
+        public partial class T
+        {
+            [McpTool, Description("Uploads.")] public static string Send(Upload {|#0:upload|}) => upload.Name;
+        }
+        """,
+        Diagnostic("MCPF0001").WithLocation(0).WithArguments("upload", "send", "Upload", "'Upload.Data': 'System.IO.Stream' is a framework type McpForge does not serialize"));
+
+    [Fact]
+    public Task MCPF0001_a_user_type_without_a_usable_constructor_cannot_be_an_argument() => AnalyzeAsync<ToolAnalyzer>("""
+        public sealed class Point
+        {
+            public Point(int x, int y) { X = x; Y = y; }
+            public Point(int x) : this(x, 0) { }
+            public int X { get; }
+            public int Y { get; }
+        }
+        public partial class T
+        {
+            [McpTool, Description("Moves.")] public static string Move(Point {|#0:to|}) => "ok";
+            [McpTool, Description("Origin.")] public static Point Origin() => new(0, 0);
+        }
+        """,
+        Diagnostic("MCPF0001").WithLocation(0).WithArguments("to", "move", "Point", "'Point' has several public constructors; mark the one to read it with [JsonConstructor]"));
+
+    [Fact]
+    public Task MCPF0001_near_miss_records_classes_and_collections_of_them_are_fine() => AnalyzeAsync<ToolAnalyzer>("""
+        public enum Size { Small, Large }
+        public sealed record Line(string Sku, int Quantity);
+        public sealed class Basket { public List<Line> Lines { get; set; } = []; public Dictionary<string, Size> Sizes { get; init; } = new(); }
+        public partial class T
+        {
+            [McpTool, Description("Checks out.")] public static Basket Checkout(Basket basket, Line[] extra, HashSet<Size>? sizes = null) => basket;
+        }
+        """);
 
     [Fact]
     public Task MCPF0001_near_miss_a_service_parameter_is_fine() => AnalyzeAsync<ToolAnalyzer>("""
@@ -32,7 +70,17 @@ public sealed class ToolAnalyzerTests
             [McpTool, Description("Opens.")] public static {|#0:Task<Stream>|} Open() => null!;
         }
         """,
-        Diagnostic("MCPF0002").WithLocation(0).WithArguments("open", "System.Threading.Tasks.Task<System.IO.Stream>"));
+        Diagnostic("MCPF0002").WithLocation(0).WithArguments("open", "System.Threading.Tasks.Task<System.IO.Stream>", "'System.IO.Stream' is a framework type McpForge does not serialize"));
+
+    [Fact]
+    public Task MCPF0002_a_returned_user_type_says_which_member_cannot_be_written() => AnalyzeAsync<ToolAnalyzer>("""
+        public sealed record Report(string Title, object Body);
+        public partial class T
+        {
+            [McpTool, Description("Reports.")] public static {|#0:Report|} Make() => null!;
+        }
+        """,
+        Diagnostic("MCPF0002").WithLocation(0).WithArguments("make", "Report", "'Report.Body': 'object' has no shape to describe or check; use a concrete type, or JsonElement for any JSON"));
 
     [Fact]
     public Task MCPF0002_near_miss_content_lists_are_fine() => AnalyzeAsync<ToolAnalyzer>("""

@@ -95,6 +95,45 @@ public sealed class PipelineCachingTests
         Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
+    private const string ShapeTools = """
+        using McpForge;
+        namespace App;
+        public partial class ShapeTools
+        {
+            /// <summary>Moves a point.</summary>
+            [McpTool("move")] public static Point Move(Point point, int dx) => point with { X = point.X + dx };
+        }
+        """;
+
+    private const string PointType = """
+        namespace App;
+        public sealed record Point(int X, int Y);
+        """;
+
+    [Fact]
+    public void Editing_a_user_type_in_another_file_regenerates_its_tools_and_serializers()
+    {
+        var (driver, compilation) = FirstRun(ShapeTools, PointType, Unrelated);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(1), Replace(compilation, 1, PointType.Replace("int Y", "int Y, int Z")));
+        var run = Rerun(driver, edited);
+        Assert.Contains(run.TrackedSteps["ToolTypes"].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(run.TrackedSteps["Serializers"].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        var serializers = run.GeneratedSources.Single(s => s.HintName == "McpForgeJson.g.cs").SourceText.ToString();
+        Assert.Contains("\"z\"u8", serializers);
+        Assert.Contains("\"z\"", run.GeneratedSources.Single(s => s.HintName == "App.ShapeTools.McpTools.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void An_unrelated_edit_leaves_the_serializers_of_user_types_cached()
+    {
+        var (driver, compilation) = FirstRun(ShapeTools, PointType, Unrelated);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(2), Replace(compilation, 2, Unrelated.Replace("x * 2", "x + x")));
+        var run = Rerun(driver, edited);
+        Assert.All(run.TrackedSteps["Serializers"].SelectMany(s => s.Outputs), o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "Serializers was " + o.Reason));
+        Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
     [Fact]
     public void The_model_holds_no_symbols_syntax_or_compilations()
     {

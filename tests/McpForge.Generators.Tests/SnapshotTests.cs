@@ -301,4 +301,111 @@ public sealed class SnapshotTests
             public static string Ping() => "pong";
         }
         """);
+
+    [Fact]
+    public void User_types_records_classes_structs_and_collections() => Verify(nameof(User_types_records_classes_structs_and_collections), """
+        using System.ComponentModel.DataAnnotations;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+
+        namespace Shop;
+
+        public enum Priority { Low, Normal, [JsonStringEnumMemberName("urgent!")] Urgent }
+
+        /// <summary>Where an order goes.</summary>
+        /// <param name="Street">Street and number.</param>
+        /// <param name="Zip">Postal code.</param>
+        public sealed record Address(string Street, [property: RegularExpression("^[0-9]{5}$")] string Zip, string? Unit = null);
+
+        /// <summary>One line of an order.</summary>
+        public sealed class OrderLine
+        {
+            /// <summary>The product's code.</summary>
+            public required string Sku { get; init; }
+
+            [Range(1, 100)]
+            public int Quantity { get; set; } = 1;
+
+            [JsonPropertyName("unit_price")]
+            public decimal UnitPrice { get; init; }
+
+            public List<string> Tags { get; init; } = new();
+
+            [JsonIgnore]
+            public string? Internal { get; set; }
+
+            public decimal Total => Quantity * UnitPrice;
+        }
+
+        public readonly record struct Money(decimal Amount, string Currency);
+
+        /// <summary>An order.</summary>
+        public sealed record Order(Guid Id, Address ShipTo, IReadOnlyList<OrderLine> Lines, Priority Priority, DateTimeOffset PlacedAt)
+        {
+            public Dictionary<string, int> Counts { get; init; } = new();
+            public HashSet<Priority>? Flags { get; init; }
+            public Money? Discount { get; init; }
+            public byte[]? Attachment { get; init; }
+            public JsonElement Extra { get; init; }
+            [JsonRequired, StringLength(200)] public string Note { get; init; } = "";
+            public int?[] Scores { get; init; } = [];
+        }
+
+        /// <summary>A category tree.</summary>
+        public sealed class Category
+        {
+            public string Name { get; set; } = "";
+            public List<Category> Children { get; set; } = [];
+            public Category? Parent { get; set; }
+        }
+
+        public partial class ShopTools
+        {
+            /// <summary>Places an order.</summary>
+            [McpTool]
+            public static Order PlaceOrder(Order order, Priority priority = Priority.Normal) => order;
+
+            /// <summary>Finds an order.</summary>
+            [McpTool]
+            public static Task<Order?> FindOrderAsync(Guid id) => Task.FromResult<Order?>(null);
+
+            /// <summary>Files categories.</summary>
+            [McpTool(StructuredOutput = false)]
+            public static Category File(Category root, IReadOnlyDictionary<string, List<Address>> byRegion) => root;
+
+            /// <summary>Lists orders.</summary>
+            [McpTool]
+            public static List<Order> List(Money? budget) => [];
+        }
+        """);
+
+    [Fact]
+    public void Elicitation_forms() => Verify(nameof(Elicitation_forms), """
+        using System.ComponentModel.DataAnnotations;
+
+        namespace Travel;
+
+        public enum Seat { Window, Aisle, [Description("Exit row")] Exit }
+        public enum Meal { Vegan, Fish }
+
+        /// <summary>A booking.</summary>
+        /// <param name="Name">Your name.</param>
+        [McpElicitationForm]
+        public sealed partial record BookingForm(string Name, [property: EmailAddress] string Email, DateOnly Day, [property: Range(1, 9)] int Passengers = 1)
+        {
+            public Seat Seat { get; init; } = Seat.Aisle;
+            [Length(1, 2)] public HashSet<Seat> Alternatives { get; init; } = [];
+            public Meal[] Meals { get; init; } = [];
+            [DefaultValue(false)] public bool Insurance { get; set; }
+            [Display(Name = "Notes"), AllowedValues("none", "window please")] public string? Notes { get; init; }
+            public Uri? Homepage { get; init; }
+            public decimal Budget { get; init; } = 100m;
+        }
+
+        public partial class Outer
+        {
+            [McpElicitationForm(LegacyEnumNames = true)]
+            public partial struct SeatChoice { public Seat Seat { get; set; } }
+        }
+        """);
 }

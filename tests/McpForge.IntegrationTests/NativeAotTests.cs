@@ -86,7 +86,7 @@ public sealed class NativeAotTests
         }
     }
 
-    private static async Task<(int ExitCode, string Log)> RunAsync(string fileName, string[] arguments, TimeSpan timeout)
+    internal static async Task<(int ExitCode, string Log)> RunAsync(string fileName, string[] arguments, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);

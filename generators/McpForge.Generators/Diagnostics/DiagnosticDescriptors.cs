@@ -34,18 +34,20 @@ internal static class DiagnosticDescriptors
     public const string InvalidCompletionMethodId = "MCPF0021";
     public const string MisappliedValidationAttributeId = "MCPF0022";
     public const string InvalidInputSchemaId = "MCPF0023";
+    public const string UnsupportedFormPropertyId = "MCPF0024";
+    public const string InvalidFormTypeId = "MCPF0025";
     public const string UnprotectedDestructiveToolId = "MCPF0026";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
         "Unsupported tool parameter type",
-        "Parameter '{0}' of tool '{1}' has type '{2}', which McpForge cannot bind from JSON arguments; use a supported type, or mark it [FromServices] if it is a service",
+        "Parameter '{0}' of tool '{1}' has type '{2}', which McpForge cannot bind from JSON arguments: {3}; use a supported type, or mark it [FromServices] if it is a service",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
         UnsupportedReturnTypeId,
         "Unsupported tool return type",
-        "Tool '{0}' returns '{1}', which McpForge cannot write as a tool result; return a string, a primitive, content blocks or a CallToolResult",
+        "Tool '{0}' returns '{1}', which McpForge cannot write as a tool result: {2}; return a string, a primitive, a record, class or collection, content blocks or a CallToolResult",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeNotPartial = Create(
@@ -175,6 +177,18 @@ internal static class DiagnosticDescriptors
         "Tool '{0}' is destructive and this project serves it over HTTP without [McpAuthorize]: anyone who can reach the endpoint can call it; require a scope or a policy",
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnsupportedFormProperty = Create(
+        UnsupportedFormPropertyId,
+        "Property type not expressible in an elicitation form",
+        "Property '{0}' of elicitation form '{1}' has type '{2}', which a form cannot ask for: {3}; use a string, number, boolean, date, enum, or a list of an enum",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidFormType = Create(
+        InvalidFormTypeId,
+        "Invalid elicitation form type",
+        "'{0}' cannot be an elicitation form: {1}",
+        DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ToolTypeWithoutTools = Create(
         ToolTypeWithoutToolsId,

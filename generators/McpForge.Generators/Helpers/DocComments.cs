@@ -9,9 +9,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace McpForge.Generators.Helpers;
 
 /// <summary>
-/// Reads <c>&lt;summary&gt;</c>, <c>&lt;param&gt;</c> and <c>&lt;returns&gt;</c> from a method's XML doc comment as plain
+/// Reads <c>&lt;summary&gt;</c>, <c>&lt;param&gt;</c> and <c>&lt;returns&gt;</c> from the XML doc comment of a method, type or property as plain
 /// text. Works whether or not the project generates a documentation file: without one, the compiler does not
-/// parse doc comments, so the comment is read from the method's leading trivia instead.
+/// parse doc comments, so the comment is read from the declaration's leading trivia instead. (A record's primary
+/// constructor parameters are described by the <c>&lt;param&gt;</c> tags of the record's own comment.)
 /// </summary>
 internal sealed class DocComments
 {
@@ -20,9 +21,9 @@ internal sealed class DocComments
 
     private DocComments(XElement? root) => _root = root;
 
-    public static DocComments For(IMethodSymbol method, SyntaxNode? declaration, System.Threading.CancellationToken cancellationToken)
+    public static DocComments For(ISymbol symbol, SyntaxNode? declaration, System.Threading.CancellationToken cancellationToken)
     {
-        var xml = method.GetDocumentationCommentXml(cancellationToken: cancellationToken);
+        var xml = symbol.GetDocumentationCommentXml(cancellationToken: cancellationToken);
         if (string.IsNullOrWhiteSpace(xml) && declaration is not null)
         {
             xml = FromTrivia(declaration);

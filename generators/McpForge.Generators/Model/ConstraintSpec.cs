@@ -27,6 +27,9 @@ internal sealed record ConstraintSpec
     /// <summary><c>email</c> (<c>[EmailAddress]</c>) or <c>uri</c> (<c>[Url]</c>).</summary>
     public string? Format { get; init; }
 
+    /// <summary><c>[Required]</c> on a string: not empty or white space (the schema says <c>minLength: 1</c>).</summary>
+    public bool NotEmpty { get; init; }
+
     /// <summary><c>[Base64String]</c>.</summary>
     public bool Base64 { get; init; }
 
@@ -35,5 +38,5 @@ internal sealed record ConstraintSpec
     public EquatableArray<string> Denied { get; init; } = EquatableArray<string>.Empty;
 
     public bool IsEmpty => Minimum is null && Maximum is null && MinLength is null && MaxLength is null && Pattern is null
-        && Format is null && !Base64 && Allowed.Count == 0 && Denied.Count == 0;
+        && Format is null && !Base64 && !NotEmpty && Allowed.Count == 0 && Denied.Count == 0;
 }

@@ -21,6 +21,10 @@ internal enum ReturnKind
     ContentList,
     /// <summary>A full <c>CallToolResult</c>.</summary>
     CallToolResult,
+    /// <summary>A user object or dictionary: an <c>outputSchema</c>, <c>structuredContent</c>, and the same JSON as text.</summary>
+    Structured,
+    /// <summary>Any other serializable value (a list, a nullable object, an opted-out object): its JSON as one text block.</summary>
+    Json,
 }
 
 /// <summary>How a method returns (directly, <c>Task</c>, <c>ValueTask</c>) and what.</summary>
@@ -38,6 +42,12 @@ internal sealed record ReturnSpec
 
     /// <summary>The format string for <see cref="ReturnKind.Formatted"/> values (<c>"O"</c> for dates), or null.</summary>
     public string? Format { get; init; }
+
+    /// <summary>For <see cref="ReturnKind.Structured"/> and <see cref="ReturnKind.Json"/>: the value's shape.</summary>
+    public ValueSpec? Value { get; init; }
+
+    /// <summary>The result is a nullable reference (<c>Order?</c>): written as JSON, <c>null</c> included.</summary>
+    public bool IsNullable { get; init; }
 
     /// <summary>A description of the result, from the <c>&lt;returns&gt;</c> doc comment.</summary>
     public string? Description { get; init; }

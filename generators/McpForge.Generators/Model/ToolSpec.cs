@@ -36,6 +36,9 @@ internal sealed record ToolSpec
 
     public required ReturnSpec Return { get; init; }
 
+    /// <summary>Every user type the parameters and result reach, sorted by type name: what the schemas describe and the shared serializers cover.</summary>
+    public EquatableArray<ObjectSpec> Types { get; init; } = EquatableArray<ObjectSpec>.Empty;
+
     /// <summary>Who may use it (<c>[McpAuthorize]</c> on the method, else on its class); null: anyone.</summary>
     public AuthorizationSpec? Authorization { get; init; }
 

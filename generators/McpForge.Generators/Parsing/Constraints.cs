@@ -8,18 +8,20 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace McpForge.Generators.Parsing;
 
-/// <summary>Reads the DataAnnotations of a parameter into a <see cref="ConstraintSpec"/> (null when it has none that apply).</summary>
+/// <summary>Reads the DataAnnotations of a parameter or property into a <see cref="ConstraintSpec"/> (null when it has none that apply).</summary>
 internal static class Constraints
 {
     private const string Namespace = "System.ComponentModel.DataAnnotations.";
 
-    public static ConstraintSpec? Read(IParameterSymbol parameter, ValueSpec value)
+    public static ConstraintSpec? Read(IParameterSymbol parameter, ValueSpec value) => Read(parameter.GetAttributes(), value);
+
+    public static ConstraintSpec? Read(IEnumerable<AttributeData> attributes, ValueSpec value)
     {
         var spec = new ConstraintSpec();
         var isString = value.Kind == ValueKind.String;
         var isNumber = value.Kind is ValueKind.Integer or ValueKind.Number;
-        var isCollection = value.Kind is ValueKind.Array or ValueKind.List;
-        foreach (var attribute in parameter.GetAttributes())
+        var isCollection = value.IsCollection;
+        foreach (var attribute in attributes)
         {
             var name = attribute.AttributeClass?.ToDisplayString();
             if (name is null || !name.StartsWith(Namespace, System.StringComparison.Ordinal)) continue;
@@ -55,6 +57,9 @@ internal static class Constraints
                     break;
                 case "UrlAttribute" when isString:
                     spec = spec with { Format = "uri" };
+                    break;
+                case "RequiredAttribute" when isString && Named(attribute, "AllowEmptyStrings") is not true:
+                    spec = spec with { NotEmpty = true };
                     break;
                 case "Base64StringAttribute" when isString:
                     spec = spec with { Base64 = true };

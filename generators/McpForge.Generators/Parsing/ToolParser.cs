@@ -138,14 +138,16 @@ internal static class ToolParser
         }
 
         var docs = DocComments.For(method, declaration, cancellationToken);
+        var model = new TypeModel(compilation, SerializationOptions.For(compilation), cancellationToken);
         var parameters = new List<ParameterSpec>();
         foreach (var parameter in method.Parameters)
         {
-            var spec = ParseParameter(parameter, toolName, docs, diagnostics);
+            var spec = ParseParameter(parameter, toolName, docs, diagnostics, model);
             if (spec is not null) parameters.Add(spec);
         }
 
         var returnType = method.ReturnType;
+        var returnAnnotation = method.ReturnNullableAnnotation;
         var isAsync = false;
         if (returnType is INamedTypeSymbol named)
         {
@@ -159,13 +161,19 @@ internal static class ToolParser
             {
                 isAsync = true;
                 returnType = named.TypeArguments[0];
+                returnAnnotation = named.TypeArgumentNullableAnnotations[0];
             }
         }
-        var returns = method.ReturnsByRef || method.ReturnsByRefReadonly ? null : SupportedTypes.ClassifyReturn(returnType, isAsync, compilation);
+        var structuredOutput = NamedBool(attribute, "StructuredOutput") ?? true;
+        var returns = method.ReturnsByRef || method.ReturnsByRefReadonly ? null
+            : SupportedTypes.ClassifyReturn(returnType, isAsync, compilation, model, structuredOutput, returnAnnotation);
         if (returns is null)
         {
             var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : methodLocation;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, returnLocation, toolName, method.ReturnType.ToDisplayString()));
+            string? reason = null;
+            if (!method.ReturnsByRef && !method.ReturnsByRefReadonly) model.Classify(SupportedTypes.NullableUnderlying(returnType) ?? returnType, out reason);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, returnLocation, toolName, method.ReturnType.ToDisplayString(),
+                reason ?? "it has no JSON form"));
             return null;
         }
 
@@ -205,11 +213,13 @@ internal static class ToolParser
             TimeoutMs = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TimeoutMs").Value.Value is int ms && ms > 0 ? ms : null,
             Parameters = parameters.ToEquatableArray(),
             Return = returns with { Description = docs.Returns },
+            Types = model.Objects,
             Order = location.SourceSpan.Start,
         };
     }
 
-    private static ParameterSpec? ParseParameter(IParameterSymbol parameter, string toolName, DocComments docs, List<DiagnosticInfo> diagnostics)
+    private static ParameterSpec? ParseParameter(IParameterSymbol parameter, string toolName, DocComments docs, List<DiagnosticInfo> diagnostics,
+        TypeModel model)
     {
         var location = parameter.Locations.FirstOrDefault();
         var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
@@ -232,15 +242,15 @@ internal static class ToolParser
         }
 
         var underlying = SupportedTypes.NullableUnderlying(parameter.Type);
-        var value = SupportedTypes.ClassifyArgument(underlying ?? parameter.Type);
-        if (value is null)
+        var value = model.ClassifySlot(parameter.Type, parameter.NullableAnnotation, out var nullable, out var problem);
+        problem ??= value is null ? null : model.ReadProblem(value);
+        if (value is null || problem is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, toolName, parameter.Type.ToDisplayString()));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, toolName, parameter.Type.ToDisplayString(),
+                problem ?? "it has no JSON form"));
             return null;
         }
 
-        var nullable = underlying is not null
-            || (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated);
         string? defaultExpression = null, defaultJson = null;
         if (parameter.HasExplicitDefaultValue)
         {
@@ -281,19 +291,24 @@ internal static class ToolParser
     }
 
     /// <summary>The C# expression and the JSON of a parameter's default value.</summary>
-    internal static (string Expression, string? Json) Defaults(IParameterSymbol parameter, ValueSpec value)
+    internal static (string Expression, string? Json) Defaults(IParameterSymbol parameter, ValueSpec value) =>
+        ConstantDefaults(parameter.ExplicitDefaultValue, SupportedTypes.NullableUnderlying(parameter.Type) ?? parameter.Type, value.TypeName);
+
+    /// <summary>The C# expression and the JSON of a constant of <paramref name="type"/> (a default value, a constant initializer).</summary>
+    internal static (string Expression, string? Json) ConstantDefaults(object? constant, ITypeSymbol type, string typeName)
     {
-        var constant = parameter.ExplicitDefaultValue;
         if (constant is null)
         {
             return ("default", null);
         }
-        if (value.Kind == ValueKind.Enum)
+        if (type.TypeKind == TypeKind.Enum)
         {
-            var member = parameter.Type.GetMembers().OfType<IFieldSymbol>()
+            var member = type.GetMembers().OfType<IFieldSymbol>()
                 .FirstOrDefault(f => f.IsConst && Equals(f.ConstantValue, constant));
             var literal = Convert.ToString(constant, CultureInfo.InvariantCulture);
-            return ($"({value.TypeName})({literal})", member is null ? null : Json(member.Name));
+            var jsonName = member is null ? null
+                : TypeModel.Attribute(member, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
+            return ($"({typeName})({literal})", jsonName is null ? null : Json(jsonName));
         }
         switch (constant)
         {
@@ -303,15 +318,19 @@ internal static class ToolParser
                 return (b ? "true" : "false", b ? "true" : "false");
             case char c:
                 return (SymbolDisplay.FormatLiteral(c, quote: true), Json(c.ToString()));
+            case float f when float.IsNaN(f) || float.IsInfinity(f):
+                return ($"({typeName})(float.{(float.IsNaN(f) ? "NaN" : f > 0 ? "PositiveInfinity" : "NegativeInfinity")})", null);
+            case double d when double.IsNaN(d) || double.IsInfinity(d):
+                return ($"({typeName})(double.{(double.IsNaN(d) ? "NaN" : d > 0 ? "PositiveInfinity" : "NegativeInfinity")})", null);
             case float f:
-                return ($"({value.TypeName})({f.ToString("R", CultureInfo.InvariantCulture)}f)", NumberJson(f.ToString("R", CultureInfo.InvariantCulture)));
+                return ($"({typeName})({f.ToString("R", CultureInfo.InvariantCulture)}f)", NumberJson(f.ToString("R", CultureInfo.InvariantCulture)));
             case double d:
-                return ($"({value.TypeName})({d.ToString("R", CultureInfo.InvariantCulture)}d)", NumberJson(d.ToString("R", CultureInfo.InvariantCulture)));
+                return ($"({typeName})({d.ToString("R", CultureInfo.InvariantCulture)}d)", NumberJson(d.ToString("R", CultureInfo.InvariantCulture)));
             case decimal m:
-                return ($"({value.TypeName})({m.ToString(CultureInfo.InvariantCulture)}m)", m.ToString(CultureInfo.InvariantCulture));
+                return ($"({typeName})({m.ToString(CultureInfo.InvariantCulture)}m)", m.ToString(CultureInfo.InvariantCulture));
             default:
                 var text = Convert.ToString(constant, CultureInfo.InvariantCulture) ?? "0";
-                return ($"({value.TypeName})({text})", text);
+                return ($"({typeName})({text})", text);
         }
     }
 

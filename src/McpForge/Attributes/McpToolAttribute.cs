@@ -51,4 +51,11 @@ public sealed class McpToolAttribute : Attribute
     /// 0 (the default) uses <see cref="McpServerOptions.ToolTimeout"/>.
     /// </summary>
     public int TimeoutMs { get; set; }
+
+    /// <summary>
+    /// For a tool returning a user type (a record, class or struct, or a <c>Dictionary&lt;string, T&gt;</c>): list its
+    /// <c>outputSchema</c> and return the value as <c>structuredContent</c> beside the same JSON in a text block (the
+    /// default). False sends only the text block, for clients that mishandle structured content.
+    /// </summary>
+    public bool StructuredOutput { get; set; } = true;
 }

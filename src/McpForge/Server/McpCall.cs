@@ -1,17 +1,17 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using McpForge.JsonRpc;
+using McpForge.Serialization;
 
 namespace McpForge.Server;
 
 /// <summary>
 /// What every generated invoker sees of a request (a tool call, a prompt rendering): its id, the server's
-/// services, the argument problems binding found, and the writer for its result.
+/// services, the argument problems binding found (it is the <see cref="JsonReadContext"/> its binder reads with),
+/// and the writer for its result.
 /// </summary>
-public abstract class McpCall
+public abstract class McpCall : JsonReadContext
 {
-    private List<ArgumentError>? _argumentErrors;
     private MessageBuffer? _result;
 
     private protected McpCall(McpSession session, RequestId requestId)
@@ -33,16 +33,6 @@ public abstract class McpCall
 
     /// <summary>The server's services, for constructor and <see cref="FromServicesAttribute"/> parameters.</summary>
     public IServiceProvider Services => Session.Server.Services;
-
-    /// <summary>True once binding found a problem; the method is then not invoked.</summary>
-    public bool HasArgumentErrors => _argumentErrors is { Count: > 0 };
-
-    /// <summary>Every problem binding found, in the order found.</summary>
-    public IReadOnlyList<ArgumentError> ArgumentErrors => (IReadOnlyList<ArgumentError>?)_argumentErrors ?? Array.Empty<ArgumentError>();
-
-    /// <summary>Records an argument problem at <paramref name="path"/> (a JSON Pointer such as <c>/days</c>).</summary>
-    public void AddArgumentError(string path, string message) =>
-        (_argumentErrors ??= new List<ArgumentError>()).Add(new ArgumentError(path, message));
 
     /// <summary>
     /// Starts the response and returns the writer for the result object. Generated invokers call it once the

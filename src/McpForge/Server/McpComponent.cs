@@ -34,6 +34,11 @@ public abstract class McpComponent
     /// <summary>The complete list entry (<c>tools/list</c>, <c>prompts/list</c>), UTF-8 JSON.</summary>
     public ReadOnlySpan<byte> Descriptor => _descriptor;
 
+    /// <summary>What the list method writes for this component under the server's <paramref name="style"/>.</summary>
+    private protected virtual ReadOnlySpan<byte> ListEntry(SchemaStyle style) => Descriptor;
+
+    internal ReadOnlySpan<byte> ListEntryFor(SchemaStyle style) => ListEntry(style);
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

@@ -16,6 +16,23 @@ public enum ErrorReporting
     JsonRpcError,
 }
 
+/// <summary>The dialect of the JSON Schemas in <c>tools/list</c> (docs/schemas.md).</summary>
+public enum SchemaStyle
+{
+    /// <summary>
+    /// Exact JSON Schema 2020-12: a nullable member is <c>"type": ["string", "null"]</c>, and a recursive type is
+    /// described once under <c>$defs</c> and referred to with <c>$ref</c>. The default.
+    /// </summary>
+    Strict,
+
+    /// <summary>
+    /// What function-calling front ends accept: input schemas have no <c>$ref</c> (recursive types are written out a few
+    /// levels deep, then left open) and no <c>["T", "null"]</c> unions (a nullable member is optional instead, and
+    /// leaving it out means <c>null</c>). Output schemas stay strict.
+    /// </summary>
+    LlmFriendly,
+}
+
 /// <summary>What a session does with a request once every slot is taken and the queue is full.</summary>
 public enum BusyBehavior
 {
@@ -96,8 +113,14 @@ public sealed class McpServerOptions
     /// <summary>How an exception thrown by a tool is reported. Default <see cref="ErrorReporting.ToolResult"/>.</summary>
     public ErrorReporting ToolErrors { get; set; } = ErrorReporting.ToolResult;
 
-    /// <summary>Arguments a tool does not declare are errors (default), or are ignored when false.</summary>
+    /// <summary>
+    /// Arguments a tool does not declare, and properties a type does not declare at any depth, are errors (default),
+    /// or are ignored when false. A type's <c>[JsonUnmappedMemberHandling]</c> decides for that type.
+    /// </summary>
     public bool RejectUnknownArguments { get; set; } = true;
+
+    /// <summary>The dialect of the input schemas <c>tools/list</c> sends. Default <see cref="SchemaStyle.Strict"/>.</summary>
+    public SchemaStyle SchemaStyle { get; set; } = SchemaStyle.Strict;
 
     /// <summary>Instructions for the model, sent in the <c>initialize</c> result.</summary>
     public string? Instructions { get; set; }

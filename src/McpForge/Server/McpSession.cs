@@ -424,7 +424,7 @@ internal sealed partial class McpSession
             w.WriteStartArray(arrayName);
             for (var i = offset; i < end; i++)
             {
-                w.WriteRawValue(items[i].Descriptor, skipInputValidation: true);
+                w.WriteRawValue(items[i].ListEntryFor(Server.Options.SchemaStyle), skipInputValidation: true);
             }
             w.WriteEndArray();
             if (end < items.Length)

@@ -8,7 +8,7 @@ namespace McpForge.Tools;
 /// <summary>
 /// Invokes one tool: binds <paramref name="arguments"/> (the raw UTF-8 JSON of the request's <c>arguments</c>
 /// object, empty when absent), runs the method, and writes its result through <see cref="Server.McpCall.BeginResult"/>.
-/// Argument problems are reported with <see cref="Server.McpCall.AddArgumentError"/>; the method then does not run.
+/// Argument problems are reported with <see cref="Serialization.JsonReadContext.AddArgumentError"/>; the method then does not run.
 /// </summary>
 public delegate ValueTask McpToolInvoker(McpToolCall call, ReadOnlySpan<byte> arguments);
 
@@ -26,6 +26,24 @@ public sealed class McpTool : McpComponent
     {
         Invoker = invoker ?? throw new ArgumentNullException(nameof(invoker));
     }
+
+    /// <summary>
+    /// Creates a tool whose entry differs under <see cref="SchemaStyle.LlmFriendly"/>: <paramref name="llmFriendlyDescriptor"/>
+    /// is listed instead of <paramref name="descriptor"/> when the server uses that style.
+    /// </summary>
+    public McpTool(string name, ReadOnlySpan<byte> descriptor, ReadOnlySpan<byte> llmFriendlyDescriptor, McpToolInvoker invoker)
+        : this(name, descriptor, invoker)
+    {
+        _llmFriendlyDescriptor = llmFriendlyDescriptor.ToArray();
+    }
+
+    private readonly byte[]? _llmFriendlyDescriptor;
+
+    /// <summary>The entry <c>tools/list</c> sends under <paramref name="style"/>.</summary>
+    public ReadOnlySpan<byte> DescriptorFor(SchemaStyle style) =>
+        style == SchemaStyle.LlmFriendly && _llmFriendlyDescriptor is { } friendly ? friendly : Descriptor;
+
+    private protected override ReadOnlySpan<byte> ListEntry(SchemaStyle style) => DescriptorFor(style);
 
     /// <summary>Binds, invokes and writes the result.</summary>
     public McpToolInvoker Invoker { get; }
@@ -77,9 +95,16 @@ public sealed class McpTool : McpComponent
     }
 
     /// <summary>The input schema, parsed from the descriptor (for tests and tooling; the server never needs it).</summary>
-    public JsonElement GetInputSchema()
+    public JsonElement GetInputSchema(SchemaStyle style = SchemaStyle.Strict)
+    {
+        using var document = JsonDocument.Parse(DescriptorFor(style).ToArray());
+        return document.RootElement.GetProperty("inputSchema"u8).Clone();
+    }
+
+    /// <summary>The output schema of a tool with structured output, or null (for tests and tooling).</summary>
+    public JsonElement? GetOutputSchema()
     {
         using var document = JsonDocument.Parse(Descriptor.ToArray());
-        return document.RootElement.GetProperty("inputSchema"u8).Clone();
+        return document.RootElement.TryGetProperty("outputSchema"u8, out var schema) ? schema.Clone() : null;
     }
 }

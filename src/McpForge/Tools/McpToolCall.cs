@@ -25,6 +25,9 @@ public sealed class McpToolCall : McpCall
         Tool = tool;
         ProgressToken = progressToken;
         _cancellation = cancellation;
+        var options = session.Server.Options;
+        RejectUnknownProperties = options.RejectUnknownArguments;
+        AbsentNullableIsNull = options.SchemaStyle == SchemaStyle.LlmFriendly;
     }
 
     /// <summary>The tool being called.</summary>
@@ -38,9 +41,6 @@ public sealed class McpToolCall : McpCall
 
     /// <summary>Progress, logging and client information for this call.</summary>
     public McpContext Context => _context ??= new McpContext(Session, this);
-
-    /// <summary>False when the server is configured to ignore arguments a tool does not declare.</summary>
-    public bool RejectUnknownArguments => Session.Server.Options.RejectUnknownArguments;
 
     internal CancellationTokenSource Cancellation => _cancellation;
 

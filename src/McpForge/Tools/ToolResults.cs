@@ -93,6 +93,86 @@ public static class ToolResults
         result.WriteTo(writer);
     }
 
+    /// <summary>
+    /// A structured result (a tool returning a user type): the value as <c>structuredContent</c>, and the same JSON as
+    /// one text block for clients that predate structured content. <paramref name="write"/> is the generated writer.
+    /// </summary>
+    public static void WriteStructured<T>(Utf8JsonWriter writer, T value, Action<Utf8JsonWriter, T> write)
+    {
+        var json = Scratch.Write(value, write);
+        try
+        {
+            StartText(writer);
+            writer.WriteStringValue(json.WrittenSpan);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WritePropertyName("structuredContent"u8);
+            writer.WriteRawValue(json.WrittenSpan, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+        finally
+        {
+            Scratch.Release(json);
+        }
+    }
+
+    /// <summary>A value without an output schema (a list, a nullable object): its JSON as one text block.</summary>
+    public static void WriteJson<T>(Utf8JsonWriter writer, T value, Action<Utf8JsonWriter, T> write)
+    {
+        var json = Scratch.Write(value, write);
+        try
+        {
+            WriteUtf8Text(writer, json.WrittenSpan);
+        }
+        finally
+        {
+            Scratch.Release(json);
+        }
+    }
+
+    /// <summary>One reusable buffer and writer per thread, in which a result's JSON is written once and then copied twice.</summary>
+    private static class Scratch
+    {
+        [ThreadStatic] private static Buffer? t_cached;
+
+        public static Buffer Write<T>(T value, Action<Utf8JsonWriter, T> write)
+        {
+            var buffer = t_cached ?? new Buffer();
+            t_cached = null;
+            try
+            {
+                write(buffer.Writer, value);
+                buffer.Writer.Flush();
+            }
+            catch
+            {
+                Release(buffer);
+                throw;
+            }
+            return buffer;
+        }
+
+        public static void Release(Buffer buffer)
+        {
+            buffer.Writer.Reset();
+            buffer.Bytes.ResetWrittenCount();
+            if (buffer.Bytes.Capacity <= 256 * 1024) t_cached = buffer;
+        }
+
+        public sealed class Buffer
+        {
+            public readonly System.Buffers.ArrayBufferWriter<byte> Bytes = new(1024);
+            public readonly Utf8JsonWriter Writer;
+
+            public Buffer() => Writer = new Utf8JsonWriter(Bytes, new JsonWriterOptions
+            {
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            });
+
+            public ReadOnlySpan<byte> WrittenSpan => Bytes.WrittenSpan;
+        }
+    }
+
     private static void WriteUtf8Text(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8)
     {
         StartText(writer);

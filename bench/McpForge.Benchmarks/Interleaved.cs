@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+
+namespace McpForge.Benchmarks;
+
+/// <summary>
+/// An A/B comparison that stays meaningful on a busy machine: the contenders run in alternating short blocks, so a
+/// load spike hits both alike, and each block's time per operation gives one ratio; the median ratio over all blocks
+/// is reported with the medians of time and of bytes allocated per operation. BenchmarkDotNet measures each benchmark
+/// in its own long stretch, which a noisy neighbour can skew one way.
+/// </summary>
+internal static class Interleaved
+{
+    public static void Run(int rounds = 41, int operations = 4000)
+    {
+        var benchmarks = new ToolCallBenchmarks();
+        benchmarks.Setup();
+        var contenders = new (string Name, Action Run)[]
+        {
+            ("System.Text.Json source-generated: bind + write", () => benchmarks.SystemTextJson_source_generated()),
+            ("McpForge generated: bind + write", () => benchmarks.McpForge_generated()),
+            ("McpForge: whole tools/call", () => benchmarks.McpForge_ToolsCall()),
+            ("Official SDK 2.4.0: InvokeAsync", () => benchmarks.OfficialSdk_ToolsCall().AsTask().GetAwaiter().GetResult()),
+        };
+        var times = contenders.Select(_ => new List<double>()).ToArray();
+        var bytes = contenders.Select(_ => new List<double>()).ToArray();
+        for (var i = 0; i < 3; i++) foreach (var c in contenders) Block(c.Run, operations); // warm up and tier up
+
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var k = 0; k < contenders.Length; k++)
+            {
+                // Alternate the order each round, so neither side always runs first.
+                var index = round % 2 == 0 ? k : contenders.Length - 1 - k;
+                var (ns, allocated) = Block(contenders[index].Run, operations);
+                times[index].Add(ns);
+                bytes[index].Add(allocated);
+            }
+        }
+
+        Console.WriteLine($"Interleaved: {rounds} rounds of {operations} operations per contender, medians.");
+        Console.WriteLine("| contender | time/op | allocated/op | time vs System.Text.Json | bytes vs System.Text.Json |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        for (var k = 0; k < contenders.Length; k++)
+        {
+            var timeRatio = Median(times[k].Zip(times[0], (a, b) => a / b));
+            var byteRatio = Median(bytes[k]) / Median(bytes[0]);
+            Console.WriteLine($"| {contenders[k].Name} | {Median(times[k]) / 1000:F2} µs | {Median(bytes[k]):F0} B | {timeRatio:F2} | {byteRatio:F2} |");
+        }
+        var forgeVsStj = Median(times[0].Zip(times[1], (stj, forge) => stj / forge));
+        var sdkVsForge = Median(times[3].Zip(times[2], (sdk, forge) => sdk / forge));
+        Console.WriteLine($"McpForge generated is {forgeVsStj:F2}x as fast as System.Text.Json source-generated (median of per-round ratios).");
+        Console.WriteLine($"A whole McpForge tools/call is {sdkVsForge:F2}x as fast as the official SDK's InvokeAsync.");
+    }
+
+    private static (double NanosecondsPerOperation, double BytesPerOperation) Block(Action run, int operations)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < operations; i++) run();
+        watch.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        return (watch.Elapsed.TotalNanoseconds / operations, (double)allocated / operations);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/McpForge.Benchmarks -- --filter '*'      (BenchmarkDotNet)
+// dotnet run -c Release --project bench/McpForge.Benchmarks -- --interleaved    (A/B in alternating blocks, for busy machines)
+if (args is ["--interleaved", ..])
+{
+    McpForge.Benchmarks.Interleaved.Run();
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(McpForge.Benchmarks.ToolCallBenchmarks).Assembly).Run(args);

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using McpForge.Generators.Diagnostics;
+using McpForge.Generators.Helpers;
+using McpForge.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace McpForge.Generators.Parsing;
+
+/// <summary>What the parser found for one <c>[McpElicitationForm]</c> type: its spec (if usable) and any problems.</summary>
+internal sealed record FormResult(FormSpec? Form, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Turns an <c>[McpElicitationForm]</c> type into a <see cref="FormSpec"/>, and reports what MCP's restricted form
+/// schema cannot express (MCPF0024) or what keeps the type from being one (MCPF0025). The generator and the
+/// analyzers share it, as they share <see cref="ToolParser"/>.
+/// </summary>
+internal static class FormParser
+{
+    public static FormResult Parse(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var location = type.Locations.FirstOrDefault();
+        var display = type.ToDisplayString();
+        void Invalid(string why) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFormType, location, display, why));
+
+        var chain = new List<TypeDeclarationInfo>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+            {
+                Invalid("it is generic, so its schema is not known at compile time; declare a form per concrete type");
+                return new FormResult(null, diagnostics.ToEquatableArray());
+            }
+            var isPartial = current.DeclaringSyntaxReferences.Length > 0 && current.DeclaringSyntaxReferences.All(r =>
+                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!isPartial)
+            {
+                Invalid($"'{current.ToDisplayString()}' is not partial; add the 'partial' modifier so McpForge can implement IMcpElicitationForm on it");
+                return new FormResult(null, diagnostics.ToEquatableArray());
+            }
+            chain.Insert(0, new TypeDeclarationInfo(Keyword(current), current.Name));
+        }
+
+        var model = new TypeModel(compilation, SerializationOptions.For(compilation), cancellationToken);
+        var value = model.Classify(type, out var problem);
+        var spec = value is null ? null : model.Objects.FirstOrDefault(o => o.TypeName == value.TypeName);
+        problem ??= value is null ? null : model.ReadProblem(value);
+        if (spec is null || problem is not null)
+        {
+            Invalid(problem ?? "it is not a record, class or struct McpForge can read");
+            return new FormResult(null, diagnostics.ToEquatableArray());
+        }
+
+        foreach (var member in spec.Members.Where(m => m.CanRead))
+        {
+            if (WhyNotInAForm(member) is { } why)
+            {
+                var symbol = type.GetMembers(member.Name.TrimStart('@')).FirstOrDefault();
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedFormProperty, symbol?.Locations.FirstOrDefault() ?? location,
+                    member.Name.TrimStart('@'), display, (symbol as IPropertySymbol)?.Type.ToDisplayString() ?? member.Value.TypeName, why));
+            }
+        }
+        if (diagnostics.Count > 0)
+        {
+            return new FormResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        return new FormResult(new FormSpec
+        {
+            Hierarchy = new HierarchyInfo
+            {
+                Namespace = ns,
+                Types = chain.ToEquatableArray(),
+                FullyQualifiedName = SupportedTypes.FullName(type),
+                HintName = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", chain.Select(t => t.Name)),
+            },
+            Object = spec,
+            LegacyEnumNames = attribute.NamedArguments.Any(a => a.Key == "LegacyEnumNames" && a.Value.Value is true),
+        }, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// Why a member has no place in MCP's form schema (PrimitiveSchemaDefinition: a string, number, boolean, single or
+    /// multiple choice), or null when it has one.
+    /// </summary>
+    private static string? WhyNotInAForm(MemberSpec member)
+    {
+        var value = member.Value;
+        switch (value.Kind)
+        {
+            case ValueKind.String or ValueKind.Char or ValueKind.Guid or ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly
+                or ValueKind.TimeOnly or ValueKind.TimeSpan or ValueKind.Uri or ValueKind.Boolean or ValueKind.Integer or ValueKind.Number or ValueKind.Enum:
+                return null;
+            case ValueKind.Array or ValueKind.List or ValueKind.Set:
+                return value.Element!.Kind == ValueKind.Enum && !value.ElementNullable
+                    ? null
+                    : "a form's only list is a multiple choice, a list of an enum";
+            case ValueKind.Object:
+                return "forms are flat, so a property cannot be an object; put its properties in the form";
+            case ValueKind.Dictionary:
+                return "forms are flat, so a property cannot be a dictionary";
+            case ValueKind.Bytes:
+                return "a form has no file or binary field";
+            default:
+                return "a form field is a string, number, boolean or choice, not arbitrary JSON";
+        }
+    }
+
+    private static string Keyword(INamedTypeSymbol type) =>
+        (type.IsRecord, type.TypeKind) switch
+        {
+            (true, TypeKind.Struct) => "record struct",
+            (true, _) => "record",
+            (false, TypeKind.Struct) => "struct",
+            (false, TypeKind.Interface) => "interface",
+            _ => "class",
+        };
+}

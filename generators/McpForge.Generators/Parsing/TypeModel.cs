@@ -1,0 +1,600 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using McpForge.Generators.Helpers;
+using McpForge.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace McpForge.Generators.Parsing;
+
+/// <summary>
+/// Turns the types of a signature into <see cref="ValueSpec"/>s, discovering every user record, class and struct they
+/// reach (<see cref="Objects"/>). One instance per parsed member; it remembers the objects it has seen, so recursive
+/// and shared types are described once. When a type cannot be serialized it says why, in words for a diagnostic.
+/// </summary>
+internal sealed class TypeModel
+{
+    private readonly Compilation? _compilation;
+    private readonly SerializationOptions _options;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, ObjectSpec> _objects = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+
+    public TypeModel(Compilation? compilation, SerializationOptions options, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _options = options;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Every object type classified so far, sorted by type name.</summary>
+    public EquatableArray<ObjectSpec> Objects =>
+        _objects.Values.OrderBy(o => o.TypeName, StringComparer.Ordinal).ToEquatableArray();
+
+    /// <summary>
+    /// The value held by a slot of <paramref name="type"/> (a parameter, a property, an element): its shape and whether it
+    /// may be null (<c>Nullable&lt;T&gt;</c> or an annotated reference type). Null, with <paramref name="problem"/>, when it
+    /// cannot be serialized.
+    /// </summary>
+    public ValueSpec? ClassifySlot(ITypeSymbol type, NullableAnnotation annotation, out bool nullable, out string? problem)
+    {
+        nullable = false;
+        if (SupportedTypes.NullableUnderlying(type) is { } underlying)
+        {
+            type = underlying;
+            nullable = true;
+        }
+        else if (type.IsReferenceType && annotation == NullableAnnotation.Annotated)
+        {
+            nullable = true;
+        }
+        return Classify(type, out problem);
+    }
+
+    /// <summary>The shape of <paramref name="type"/> (not <c>Nullable&lt;T&gt;</c>), or null with the reason it has none.</summary>
+    public ValueSpec? Classify(ITypeSymbol type, out string? problem)
+    {
+        var value = ClassifyCore(type, out problem);
+        return value is null || value.IsValueType == type.IsValueType ? value : value with { IsValueType = type.IsValueType };
+    }
+
+    private ValueSpec? ClassifyCore(ITypeSymbol type, out string? problem)
+    {
+        problem = null;
+        var name = SupportedTypes.FullName(type);
+        ValueSpec Simple(ValueKind kind) => new() { Kind = kind, TypeName = name };
+        ValueSpec Integer(string min, string max) => new() { Kind = ValueKind.Integer, TypeName = name, Minimum = min, Maximum = max };
+
+        if (_options.ContextTypeName is { } context && _options.ContextTypes.Contains(SupportedTypes.MatchName(type)))
+        {
+            return new ValueSpec { Kind = ValueKind.External, TypeName = name, Id = TypeIds.For(type, name), ContextTypeName = context };
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String: return Simple(ValueKind.String);
+            case SpecialType.System_Boolean: return Simple(ValueKind.Boolean);
+            case SpecialType.System_Char: return Simple(ValueKind.Char);
+            case SpecialType.System_SByte: return Integer("-128", "127");
+            case SpecialType.System_Byte: return Integer("0", "255");
+            case SpecialType.System_Int16: return Integer("-32768", "32767");
+            case SpecialType.System_UInt16: return Integer("0", "65535");
+            case SpecialType.System_Int32: return Integer("-2147483648", "2147483647");
+            case SpecialType.System_UInt32: return Integer("0", "4294967295");
+            case SpecialType.System_Int64: return Integer("-9223372036854775808", "9223372036854775807");
+            case SpecialType.System_UInt64: return Integer("0", "18446744073709551615");
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_Decimal:
+                return Simple(ValueKind.Number);
+            case SpecialType.System_DateTime: return Simple(ValueKind.DateTime);
+            case SpecialType.System_Object: problem = "'object' has no shape to describe or check; use a concrete type, or JsonElement for any JSON"; return null;
+        }
+
+        switch (name)
+        {
+            case "global::System.Int128":
+            case "global::System.UInt128":
+                return Simple(ValueKind.Integer);
+            case "global::System.Half": return Simple(ValueKind.Number);
+            case "global::System.Guid": return Simple(ValueKind.Guid);
+            case "global::System.DateTimeOffset": return Simple(ValueKind.DateTimeOffset);
+            case "global::System.DateOnly": return Simple(ValueKind.DateOnly);
+            case "global::System.TimeOnly": return Simple(ValueKind.TimeOnly);
+            case "global::System.TimeSpan": return Simple(ValueKind.TimeSpan);
+            case "global::System.Uri": return Simple(ValueKind.Uri);
+            case "global::" + TypeNames.JsonElement: return Simple(ValueKind.JsonElement);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return Enum(type, name);
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            if (array.Rank != 1)
+            {
+                problem = "multi-dimensional arrays have no JSON form; use an array of arrays";
+                return null;
+            }
+            if (array.ElementType.SpecialType == SpecialType.System_Byte)
+            {
+                return Simple(ValueKind.Bytes);
+            }
+            return Collection(ValueKind.Array, type, name, array.ElementType, array.ElementNullableAnnotation, out problem);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } generic)
+        {
+            var definition = generic.OriginalDefinition.ToDisplayString();
+            switch (definition)
+            {
+                case "System.Collections.Generic.List<T>":
+                case "System.Collections.Generic.IList<T>":
+                case "System.Collections.Generic.ICollection<T>":
+                case "System.Collections.Generic.IEnumerable<T>":
+                case "System.Collections.Generic.IReadOnlyList<T>":
+                case "System.Collections.Generic.IReadOnlyCollection<T>":
+                    return Collection(ValueKind.List, type, name, generic.TypeArguments[0], generic.TypeArgumentNullableAnnotations[0], out problem);
+                case "System.Collections.Generic.HashSet<T>":
+                case "System.Collections.Generic.ISet<T>":
+                case "System.Collections.Generic.IReadOnlySet<T>":
+                    return Collection(ValueKind.Set, type, name, generic.TypeArguments[0], generic.TypeArgumentNullableAnnotations[0], out problem);
+                case "System.Collections.Generic.Dictionary<TKey, TValue>":
+                case "System.Collections.Generic.IDictionary<TKey, TValue>":
+                case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
+                    if (generic.TypeArguments[0].SpecialType != SpecialType.System_String)
+                    {
+                        problem = "a dictionary is a JSON object, so its keys must be strings";
+                        return null;
+                    }
+                    return Collection(ValueKind.Dictionary, type, name, generic.TypeArguments[1], generic.TypeArgumentNullableAnnotations[1], out problem);
+            }
+        }
+
+        return Object(type, name, out problem);
+    }
+
+    private static ValueSpec Enum(ITypeSymbol type, string name)
+    {
+        var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).ToList();
+        var owners = new HashSet<object?>();
+        var values = fields.Select(f => new EnumMemberSpec(
+            f.Name,
+            Attribute(f, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? f.Name,
+            ToolParser.DescriptionAttribute(f.GetAttributes()),
+            owners.Add(f.ConstantValue))).ToEquatableArray();
+        return new ValueSpec
+        {
+            Kind = ValueKind.Enum,
+            TypeName = name,
+            Id = TypeIds.For(type, name),
+            EnumMembers = fields.Select(f => f.Name).ToEquatableArray(),
+            EnumValues = values,
+        };
+    }
+
+    private ValueSpec? Collection(ValueKind kind, ITypeSymbol type, string name, ITypeSymbol elementType, NullableAnnotation annotation, out string? problem)
+    {
+        var element = ClassifySlot(elementType, annotation, out var nullable, out problem);
+        if (element is null)
+        {
+            return null;
+        }
+        var slot = element.TypeName + (nullable ? "?" : string.Empty);
+        var definition = (type as INamedTypeSymbol)?.OriginalDefinition.ToDisplayString();
+        return new ValueSpec
+        {
+            Kind = kind,
+            TypeName = name,
+            Id = TypeIds.For(type, name),
+            Element = element,
+            ElementNullable = nullable,
+            ConcreteTypeName = kind switch
+            {
+                ValueKind.Set => $"global::System.Collections.Generic.HashSet<{slot}>",
+                ValueKind.Dictionary => $"global::System.Collections.Generic.Dictionary<string, {slot}>",
+                _ => $"global::System.Collections.Generic.List<{slot}>",
+            },
+            IsIndexable = kind == ValueKind.Array || definition is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>"
+                or "System.Collections.Generic.IReadOnlyList<T>",
+        };
+    }
+
+    /// <summary>A user record, class or struct, described once (recursive references stop at the type name).</summary>
+    private ValueSpec? Object(ITypeSymbol type, string name, out string? problem)
+    {
+        problem = null;
+        var id = TypeIds.For(type, name);
+        var value = new ValueSpec { Kind = ValueKind.Object, TypeName = name, Id = id };
+        if (_objects.ContainsKey(name) || _inProgress.Contains(name))
+        {
+            return value;
+        }
+        if (_failures.TryGetValue(name, out problem))
+        {
+            return null;
+        }
+        problem = WhyNotAnObject(type);
+        if (problem is null)
+        {
+            _inProgress.Add(name);
+            var spec = BuildObject((INamedTypeSymbol)type, name, id, out problem);
+            _inProgress.Remove(name);
+            if (spec is not null)
+            {
+                _objects[name] = spec;
+                return value;
+            }
+        }
+        _failures[name] = problem!;
+        return null;
+    }
+
+    private string? WhyNotAnObject(ITypeSymbol type)
+    {
+        var display = type.ToDisplayString();
+        if (type is not INamedTypeSymbol named || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return type.TypeKind switch
+            {
+                TypeKind.Interface => $"'{display}' is an interface, which has no constructor to read it with; use a concrete type",
+                TypeKind.Delegate => $"'{display}' is a delegate, which is code, not data",
+                TypeKind.TypeParameter => $"'{display}' is a type parameter",
+                _ => $"'{display}' has no JSON form",
+            };
+        }
+        if (named.IsTupleType) return $"'{display}' is a tuple, whose element names do not survive compilation; use a record";
+        if (named.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal)))
+        {
+            return $"'{display}' is a framework type McpForge does not serialize";
+        }
+        if (named.IsAbstract) return $"'{display}' is abstract; use a concrete type, or route it through your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
+        if (named.IsRefLikeType) return $"'{display}' is a ref struct, which cannot be stored";
+        for (INamedTypeSymbol? t = named; t is not null; t = t.ContainingType)
+        {
+            if (t.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return $"'{display}' is not accessible to generated code; make it (and the types containing it) public or internal";
+            }
+        }
+        foreach (var attribute in new[] { TypeNames.JsonConverterAttribute, TypeNames.JsonPolymorphicAttribute, TypeNames.JsonDerivedTypeAttribute })
+        {
+            if (Attribute(type, attribute) is not null)
+            {
+                var shortName = attribute.Substring(attribute.LastIndexOf('.') + 1).Replace("Attribute", "");
+                return $"'{display}' has [{shortName}], which generated code cannot follow; list it in your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
+            }
+        }
+        return null;
+    }
+
+    private ObjectSpec? BuildObject(INamedTypeSymbol type, string name, string id, out string? problem)
+    {
+        problem = null;
+        var display = type.ToDisplayString();
+        var typeDocs = DocComments.For(type, type.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken), _cancellationToken);
+
+        // Properties of the most derived type first, then of its bases, as System.Text.Json orders them.
+        var properties = new List<IPropertySymbol>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field && Attribute(field, TypeNames.JsonIncludeAttribute) is not null)
+                {
+                    problem = $"'{display}.{field.Name}' is a field; McpForge serializes properties, so make it a property";
+                    return null;
+                }
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property) continue;
+                if (!seen.Add(property.Name)) continue; // overridden or hidden: the most derived one counts
+                if (property.ReturnsByRef || property.ReturnsByRefReadonly) continue;
+                if (Ignored(property)) continue;
+                if (Attribute(property, TypeNames.JsonExtensionDataAttribute) is not null)
+                {
+                    problem = $"'{display}.{property.Name}' is [JsonExtensionData], which generated code does not fill; route the type through your JsonSerializerContext";
+                    return null;
+                }
+                if (Attribute(property, TypeNames.JsonConverterAttribute) is not null)
+                {
+                    problem = $"'{display}.{property.Name}' has [JsonConverter], which generated code cannot follow; route the type through your JsonSerializerContext";
+                    return null;
+                }
+                properties.Add(property);
+            }
+        }
+
+        var (constructor, readProblem) = ChooseConstructor(type, display);
+        var parameters = constructor?.Parameters ?? ImmutableParameters.Empty;
+        var byParameter = new Dictionary<IPropertySymbol, IParameterSymbol>(SymbolEqualityComparer.Default);
+        foreach (var parameter in parameters)
+        {
+            var match = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display}' matches no public property, so JSON cannot fill it";
+                continue;
+            }
+            if (!SymbolEqualityComparer.Default.Equals(match.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+            {
+                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display}' has type '{parameter.Type.ToDisplayString()}', but its property has '{match.Type.ToDisplayString()}'";
+                continue;
+            }
+            byParameter[match] = parameter;
+        }
+
+        var members = new List<(MemberSpec Member, int Order, int Index)>();
+        var jsonNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            byParameter.TryGetValue(property, out var parameter);
+            var value = ClassifySlot(property.Type, parameter?.NullableAnnotation ?? property.NullableAnnotation, out var nullable, out var memberProblem);
+            if (value is null)
+            {
+                problem = $"'{display}.{property.Name}': {memberProblem}";
+                return null;
+            }
+            var jsonName = JsonName(property, parameter);
+            if (!jsonNames.Add(jsonName))
+            {
+                problem = $"two properties of '{display}' are both named '{jsonName}' in JSON";
+                return null;
+            }
+            members.Add((Member(type, property, parameter, value, nullable, jsonName, typeDocs), Order(property), members.Count));
+        }
+
+        if (members.Count == 0)
+        {
+            problem = $"'{display}' has no public properties, so it would always be the empty object";
+            return null;
+        }
+
+        var unknown = Attribute(type, TypeNames.JsonUnmappedMemberHandlingAttribute)?.ConstructorArguments.FirstOrDefault().Value is int handling
+            ? handling == 1 ? UnknownMembers.Disallow : UnknownMembers.Skip
+            : UnknownMembers.AsConfigured;
+
+        return new ObjectSpec
+        {
+            TypeName = name,
+            Id = id,
+            DisplayName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            Description = ToolParser.DescriptionAttribute(type.GetAttributes()) ?? typeDocs.Summary,
+            IsValueType = type.IsValueType,
+            Members = members.OrderBy(m => m.Order).ThenBy(m => m.Index).Select(m => m.Member).ToEquatableArray(),
+            ReadProblem = readProblem,
+            UnknownMembers = unknown,
+            ConstructorArity = readProblem is null ? parameters.Length : 0,
+        };
+    }
+
+    private MemberSpec Member(INamedTypeSymbol type, IPropertySymbol property, IParameterSymbol? parameter, ValueSpec value, bool nullable,
+        string jsonName, DocComments typeDocs)
+    {
+        var attributes = property.GetAttributes().Concat(parameter?.GetAttributes() ?? Enumerable.Empty<AttributeData>()).ToList();
+        var setter = property.SetMethod is { DeclaredAccessibility: Accessibility.Public } s ? s : null;
+        var initializer = Initializer(property);
+
+        string? defaultExpression = null, defaultJson = null;
+        MemberBinding binding;
+        if (parameter is not null)
+        {
+            binding = MemberBinding.Constructor;
+            if (parameter.HasExplicitDefaultValue)
+            {
+                (defaultExpression, defaultJson) = ToolParser.Defaults(parameter, value);
+            }
+        }
+        else if (property.IsRequired)
+        {
+            binding = MemberBinding.Initializer;
+        }
+        else if (setter is null)
+        {
+            binding = MemberBinding.ReadOnly;
+        }
+        else if (!setter.IsInitOnly)
+        {
+            binding = MemberBinding.Setter;
+            if (initializer is { } constant) (_, defaultJson) = constant;
+        }
+        else if (initializer is { } constant)
+        {
+            binding = MemberBinding.Initializer;
+            (defaultExpression, defaultJson) = constant;
+        }
+        else
+        {
+            // An init property without an initializer starts at default; one with a computed initializer keeps it
+            // unless the JSON has a value, which only an accessor can set after construction.
+            binding = HasInitializer(property) ? MemberBinding.InitAccessor : MemberBinding.Initializer;
+        }
+
+        var required = (parameter is not null && !parameter.HasExplicitDefaultValue)
+            || property.IsRequired
+            || attributes.Any(a => a.AttributeClass?.ToDisplayString() is TypeNames.JsonRequiredAttribute or TypeNames.RequiredAttribute);
+        if (binding == MemberBinding.ReadOnly) required = false;
+
+        defaultJson = DefaultValueAttribute(attributes, value) ?? defaultJson;
+
+        var docs = DocComments.For(property, property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken), _cancellationToken);
+        var ignore = Attribute(property, TypeNames.JsonIgnoreAttribute);
+        var condition = ignore?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value is int c
+            ? c switch { 2 => WriteCondition.WhenNotDefault, 3 => WriteCondition.WhenNotNull, _ => WriteCondition.Always }
+            : WriteCondition.Always;
+
+        var name = SyntaxFacts.GetKeywordKind(property.Name) != SyntaxKind.None ? "@" + property.Name : property.Name;
+        return new MemberSpec
+        {
+            Name = name,
+            JsonName = jsonName,
+            Value = value,
+            IsNullable = nullable,
+            Binding = binding,
+            ConstructorPosition = parameter?.Ordinal ?? -1,
+            IsRequired = required,
+            DefaultExpression = defaultExpression,
+            DefaultJson = defaultJson,
+            Description = ToolParser.DescriptionAttribute(attributes) ?? docs.Summary ?? typeDocs.Param(parameter?.Name ?? property.Name),
+            Title = Title(attributes),
+            Constraints = Constraints.Read(attributes, value),
+            CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
+            WriteCondition = condition,
+        };
+    }
+
+    private string JsonName(IPropertySymbol property, IParameterSymbol? parameter)
+    {
+        var explicitName = (Attribute(property, TypeNames.JsonPropertyNameAttribute) ?? (parameter is null ? null : Attribute(parameter, TypeNames.JsonPropertyNameAttribute)))
+            ?.ConstructorArguments.FirstOrDefault().Value as string;
+        return explicitName ?? JsonNaming.Convert(property.Name, _options.Naming);
+    }
+
+    private static int Order(IPropertySymbol property) =>
+        Attribute(property, TypeNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value is int order ? order : 0;
+
+    private static bool Ignored(IPropertySymbol property)
+    {
+        var ignore = Attribute(property, TypeNames.JsonIgnoreAttribute);
+        if (ignore is null) return false;
+        // JsonIgnoreCondition: Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3; no condition means Always.
+        var condition = ignore.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
+        return condition is null or 1;
+    }
+
+    /// <summary>
+    /// The constructor a reader calls: <c>[JsonConstructor]</c>; else for a class its public parameterless one, or its
+    /// only public one; for a struct its only public constructor with parameters, or the default. Null, with the
+    /// reason, when there is none (the type can still be written).
+    /// </summary>
+    private static (IMethodSymbol? Constructor, string? Problem) ChooseConstructor(INamedTypeSymbol type, string display)
+    {
+        var candidates = type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
+            .Where(c => !(type.IsRecord && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
+            .ToList();
+        var marked = type.InstanceConstructors.Where(c => Attribute(c, TypeNames.JsonConstructorAttribute) is not null).ToList();
+        if (marked.Count == 1)
+        {
+            return marked[0].DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+                ? (marked[0], null)
+                : (null, $"the [JsonConstructor] of '{display}' is not accessible to generated code");
+        }
+        var parameterized = candidates.Where(c => c.Parameters.Length > 0).ToList();
+        if (type.IsValueType)
+        {
+            return parameterized.Count == 1 ? (parameterized[0], null) : (null, null);
+        }
+        var parameterless = candidates.FirstOrDefault(c => c.Parameters.Length == 0);
+        if (parameterless is not null) return (parameterless, null);
+        if (parameterized.Count == 1) return (parameterized[0], null);
+        return (null, parameterized.Count == 0
+            ? $"'{display}' has no public constructor"
+            : $"'{display}' has several public constructors; mark the one to read it with [JsonConstructor]");
+    }
+
+    /// <summary>A property initializer that is a constant: its C# expression and JSON; null when there is none or it is computed.</summary>
+    private (string Expression, string? Json)? Initializer(IPropertySymbol property)
+    {
+        if (_compilation is null || InitializerSyntax(property) is not { } expression) return null;
+        var model = _compilation.GetSemanticModel(expression.SyntaxTree);
+        var constant = model.GetConstantValue(expression, _cancellationToken);
+        if (!constant.HasValue) return null;
+        var type = SupportedTypes.NullableUnderlying(property.Type) ?? property.Type;
+        return ToolParser.ConstantDefaults(constant.Value, type, SupportedTypes.FullName(type));
+    }
+
+    private bool HasInitializer(IPropertySymbol property) => InitializerSyntax(property) is not null;
+
+    private ExpressionSyntax? InitializerSyntax(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellationToken)).OfType<PropertyDeclarationSyntax>()
+            .Select(p => p.Initializer?.Value).FirstOrDefault(v => v is not null);
+
+    private static string? DefaultValueAttribute(List<AttributeData> attributes, ValueSpec value)
+    {
+        var attribute = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DefaultValueAttribute);
+        if (attribute is not { ConstructorArguments.Length: 1 }) return null;
+        var argument = attribute.ConstructorArguments[0];
+        if (argument.Kind == TypedConstantKind.Array)
+        {
+            var items = argument.Values.Select(ConstantJson).ToList();
+            return items.Any(i => i is null) ? null : "[" + string.Join(",", items) + "]";
+        }
+        return ConstantJson(argument);
+    }
+
+    /// <summary>An attribute argument as JSON (an enum constant by its member's name on the wire).</summary>
+    private static string? ConstantJson(TypedConstant constant)
+    {
+        if (constant.IsNull) return "null";
+        if (constant.Type is { TypeKind: TypeKind.Enum } enumType)
+        {
+            var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst && Equals(f.ConstantValue, constant.Value));
+            if (member is null) return null;
+            var jsonName = Attribute(member, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
+            return new JsonText().String(jsonName).ToString();
+        }
+        return constant.Value switch
+        {
+            string s => new JsonText().String(s).ToString(),
+            bool b => b ? "true" : "false",
+            char ch => new JsonText().String(ch.ToString()).ToString(),
+            double d => double.IsNaN(d) || double.IsInfinity(d) ? null : d.ToString("R", CultureInfo.InvariantCulture),
+            float f => float.IsNaN(f) || float.IsInfinity(f) ? null : f.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+
+    private static string? Title(List<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case TypeNames.DisplayNameAttribute when attribute.ConstructorArguments.Length == 1:
+                    return attribute.ConstructorArguments[0].Value as string;
+                case TypeNames.DisplayAttribute:
+                    if (attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value is string name) return name;
+                    break;
+            }
+        }
+        return null;
+    }
+
+    internal static AttributeData? Attribute(ISymbol symbol, string metadataName) =>
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == metadataName);
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be read from JSON (an object it reaches has no usable constructor), or null.
+    /// Writing needs no constructor, so return values never fail here.
+    /// </summary>
+    public string? ReadProblem(ValueSpec value)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        return Walk(value);
+
+        string? Walk(ValueSpec v)
+        {
+            if (v.Element is not null) return Walk(v.Element);
+            if (v.Kind != ValueKind.Object || !visited.Add(v.TypeName) || !_objects.TryGetValue(v.TypeName, out var spec)) return null;
+            if (spec.ReadProblem is not null) return spec.ReadProblem;
+            foreach (var member in spec.Members)
+            {
+                if (member.CanRead && Walk(member.Value) is { } problem) return problem;
+            }
+            return null;
+        }
+    }
+
+    private static class ImmutableParameters
+    {
+        public static readonly System.Collections.Immutable.ImmutableArray<IParameterSymbol> Empty = System.Collections.Immutable.ImmutableArray<IParameterSymbol>.Empty;
+    }
+}
