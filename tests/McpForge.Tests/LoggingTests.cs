@@ -21,16 +21,20 @@ public sealed class LoggingTests
         await server.CallToolAsync(1, "dawdle", """{"ms":120}""");
         await server.CallToolAsync(2, "dawdle", """{"ms":1}""");
         await server.CallToolAsync(3, "telemetry_throw", "{}");
+        await server.RequestAsync(4, "no/such/method");
 
         Assert.All(log.Entries, e => Assert.Equal("McpForge", e.Category));
         var started = Assert.Single(log.Entries, e => e.Event.Id == 5);
         Assert.Equal(("Session started over pipe: client tests 1.0, protocol 2025-11-25", LogLevel.Debug), (started.Message, started.Level));
-        var slow = Assert.Single(log.Entries, e => e.Event.Id == 2);
+        // The 1 ms call may run over 50 ms too on a loaded machine: only request 1 is certain to.
+        var slow = Assert.Single(log.Entries, e => e.Event.Id == 2 && e.Message.Contains("(request 1)"));
         Assert.Equal(LogLevel.Warning, slow.Level);
         Assert.Matches(@"^tools/call dawdle \(request 1\) took \d+ ms, over the slow-request threshold of 50 ms$", slow.Message);
         var failed = Assert.Single(log.Entries, e => e.Event.Id == 1);
         Assert.Equal((LogLevel.Error, "tool 'telemetry_throw' failed"), (failed.Level, failed.Message));
         Assert.Equal("broken on purpose", failed.Exception!.Message);
+        var refused = Assert.Single(log.Entries, e => e.Event.Id == 7);
+        Assert.Equal((LogLevel.Debug, "Message refused with -32601: no/such/method"), (refused.Level, refused.Message));
     }
 
     [Fact]

@@ -187,6 +187,18 @@ public sealed class ToolCallTests
         Assert.Equal(500, ServerHarness.Text(await server.CallToolAsync(2, "big", """{"length":500}""")).Length);
     }
 
+    [Theory]
+    [InlineData("list_addresses", """{"count":500}""")] // JSON text, written to a scratch buffer first
+    [InlineData("word_counts", null)]                   // structured content and its text copy
+    public async Task A_serialized_result_over_the_limit_stops_while_it_is_written(string tool, string? arguments)
+    {
+        arguments ??= "{\"words\":[" + string.Join(",", System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, 500), i => "\"word" + i + "\"")) + "]}";
+        await using var server = await ServerHarness.StartInitializedAsync(o => o.MaxResponseBytes = 1000, b => b.AddTools<UserTypeTools>());
+        Assert.Equal(
+            $$$"""{"code":-32603,"message":"Internal error","data":{"details":"The result of tool '{{{tool}}}' is over the limit of 1000 bytes (McpServerOptions.MaxResponseBytes); writing stopped there."}}""",
+            ServerHarness.Error(await server.CallToolAsync(1, tool, arguments)));
+    }
+
     [Fact]
     public async Task Building_a_server_with_two_tools_of_one_name_fails()
     {

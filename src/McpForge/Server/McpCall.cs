@@ -45,6 +45,7 @@ public abstract class McpCall : JsonReadContext
             throw new InvalidOperationException("The result of this call was already started.");
         }
         _result = MessageBuffer.Rent(Session.Server.Options.MaxResponseBytes);
+        Tools.ToolResults.t_resultLimit = Session.Server.Options.MaxResponseBytes;
         JsonRpcWriter.StartResult(_result.Json, RequestId);
         return _result.Json;
     }

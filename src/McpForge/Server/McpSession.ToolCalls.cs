@@ -230,6 +230,14 @@ internal sealed partial class McpSession
     /// <summary>Decides and sends the one response of a call that ended, unless cancellation or timeout decided it first.</summary>
     private void Finish(McpToolCall call, Exception? failure)
     {
+        if (failure is OperationCanceledException && call.Cancellation.IsCancellationRequested)
+        {
+            // The token fired and the tool gave up before the timeout's own callback ran (callbacks run in no order
+            // we can rely on). A client's cancellation decides the outcome before it cancels, so this is the timeout.
+            call.ReleaseResult();
+            OnTimeout(call);
+            return;
+        }
         if (!call.TryFinish(McpToolCall.Completed))
         {
             // The client cancelled it (no response, per the spec) or the timeout already answered.

@@ -554,6 +554,11 @@ internal sealed partial class McpSession
 
     internal void SendError(RequestId id, int code, string details)
     {
+        if (code is JsonRpcErrorCode.ParseError or JsonRpcErrorCode.InvalidRequest or JsonRpcErrorCode.MethodNotFound
+            or JsonRpcErrorCode.InvalidParams or JsonRpcErrorCode.ServerBusy)
+        {
+            Diagnostics.McpLog.Refused(Server.Logger, code, details); // what the client sent, not a server failure: Debug
+        }
         var buffer = MessageBuffer.Rent();
         try
         {
@@ -568,6 +573,7 @@ internal sealed partial class McpSession
 
     private void SendMethodNotFound(RequestId id, string method)
     {
+        Diagnostics.McpLog.Refused(Server.Logger, JsonRpcErrorCode.MethodNotFound, method);
         var buffer = MessageBuffer.Rent();
         try
         {

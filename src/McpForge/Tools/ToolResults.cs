@@ -131,6 +131,12 @@ public static class ToolResults
     }
 
     /// <summary>One reusable buffer and writer per thread, in which a result's JSON is written once and then copied twice.</summary>
+    /// <summary>
+    /// The response limit of the result being written on this thread (set by <see cref="Server.McpCall.BeginResult"/>,
+    /// which the generated invoker calls just before it writes): the scratch copy of a structured result stops there too.
+    /// </summary>
+    [ThreadStatic] internal static long t_resultLimit;
+
     private static class Scratch
     {
         [ThreadStatic] private static Buffer? t_cached;
@@ -139,6 +145,7 @@ public static class ToolResults
         {
             var buffer = t_cached ?? new Buffer();
             t_cached = null;
+            buffer.Bytes.Limit = t_resultLimit > 0 ? t_resultLimit : long.MaxValue;
             try
             {
                 write(buffer.Writer, value);
@@ -161,7 +168,7 @@ public static class ToolResults
 
         public sealed class Buffer
         {
-            public readonly System.Buffers.ArrayBufferWriter<byte> Bytes = new(1024);
+            public readonly JsonRpc.BoundedBufferWriter Bytes = new(1024);
             public readonly Utf8JsonWriter Writer;
 
             public Buffer() => Writer = new Utf8JsonWriter(Bytes, new JsonWriterOptions
