@@ -64,6 +64,38 @@ public sealed class CancellationAndConcurrencyTests
     }
 
     [Fact]
+    public async Task A_short_deadline_behind_long_ones_fires_on_time_and_every_ended_call_leaves_the_deadline_list()
+    {
+        // One timer serves every call's timeout (ToolDeadlines): it is set for the first deadline of five minutes and
+        // must move for the 150 ms one that comes later; answered, cancelled and timed-out calls all leave the list.
+        BasicTools.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mcp = McpServer.CreateBuilder("test-server", "9.9.9").AddTools<BasicTools>()
+            .Configure(o => { o.ToolTimeout = TimeSpan.FromMinutes(5); o.ErrorLog = System.IO.TextWriter.Null; }).Build();
+        await using var server = ServerHarness.Start(mcp);
+        await server.InitializeAsync();
+        for (var i = 1; i <= 3; i++)
+        {
+            await server.SendAsync($$$"""{"jsonrpc":"2.0","id":{{{i}}},"method":"tools/call","params":{"name":"wait"}}""");
+        }
+        for (var i = 10; i < 110; i++) await server.CallToolAsync(i, "echo", """{"message":"x"}""");
+        Assert.Equal(3, mcp.Deadlines.Count);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var timedOut = await server.CallToolAsync(200, "hang_briefly", "{}");
+        Assert.Equal(-32001, timedOut.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.InRange(clock.ElapsedMilliseconds, 140, 5000);
+
+        var cancelledBefore = Volatile.Read(ref BasicTools.CancelledCount);
+        await server.SendAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}""");
+        await SpinUntil(() => Volatile.Read(ref BasicTools.CancelledCount) > cancelledBefore); // before the gate opens
+        BasicTools.Gate.SetResult();
+        var answered = new HashSet<long>();
+        for (var i = 0; i < 2; i++) answered.Add((await server.ReadMessageAsync()).GetProperty("id").GetInt64());
+        Assert.Equal([2L, 3L], answered.Order());
+        Assert.Equal(0, mcp.Deadlines.Count);
+    }
+
+    [Fact]
     public async Task A_timed_out_call_that_observes_its_token_is_answered_once()
     {
         await using var server = await ServerHarness.StartInitializedAsync(o => o.ToolTimeout = TimeSpan.FromMilliseconds(100));

@@ -206,6 +206,9 @@ public sealed class McpServer
     /// <summary>The options the server was built with.</summary>
     public McpServerOptions Options { get; }
 
+    /// <summary>The timeouts of the tool calls running in any of the server's sessions.</summary>
+    internal ToolDeadlines Deadlines { get; } = new();
+
     /// <summary>The message trace, when <see cref="McpServerOptions.MessageTrace"/> asks for one.</summary>
     internal Diagnostics.MessageTracer? Tracer { get; }
 

@@ -139,8 +139,7 @@ internal sealed partial class McpSession
 
     private void Invoke(McpTool tool, RequestId id, RequestId progressToken, ReadOnlySpan<byte> arguments, McpCaller caller)
     {
-        var cancellation = new CancellationTokenSource();
-        var call = new McpToolCall(this, tool, id, progressToken, cancellation) { User = caller.User };
+        var call = new McpToolCall(this, tool, id, progressToken) { User = caller.User };
 
         // Every call holds a response slot from here until its outcome is decided; requests that find every slot
         // taken wait their turn (McpSession.Admission.cs), and draining at end of input waits for them.
@@ -149,8 +148,7 @@ internal sealed partial class McpSession
 
         if ((tool.Timeout ?? Server.Options.ToolTimeout) is TimeSpan timeout)
         {
-            cancellation.Token.UnsafeRegister(static state => ((McpToolCall)state!).Session.OnTimeout((McpToolCall)state!), call);
-            cancellation.CancelAfter(timeout);
+            Server.Deadlines.Add(call, timeout);
         }
 
         ValueTask pending;
@@ -203,13 +201,15 @@ internal sealed partial class McpSession
         Finish(call, failure);
     }
 
-    private void OnTimeout(McpToolCall call)
+    /// <summary>The call's deadline passed (<see cref="ToolDeadlines"/>): unless it ended first, its token fires and it gets -32001.</summary>
+    internal void OnTimeout(McpToolCall call)
     {
         if (!call.TryFinish(McpToolCall.TimedOut))
         {
             return; // Completed, or cancelled by the client, first.
         }
         _inFlight.TryRemove(new(call.RequestId, call));
+        call.CancelToken();
         var timeout = (call.Tool.Timeout ?? Server.Options.ToolTimeout).GetValueOrDefault();
         Diagnostics.McpLog.ToolTimedOut(Server.Logger, call.Tool.Name, call.RequestId.ToString(), timeout.TotalMilliseconds);
         var buffer = MessageBuffer.Rent();
@@ -230,20 +230,14 @@ internal sealed partial class McpSession
     /// <summary>Decides and sends the one response of a call that ended, unless cancellation or timeout decided it first.</summary>
     private void Finish(McpToolCall call, Exception? failure)
     {
-        if (failure is OperationCanceledException && call.Cancellation.IsCancellationRequested)
-        {
-            // The token fired and the tool gave up before the timeout's own callback ran (callbacks run in no order
-            // we can rely on). A client's cancellation decides the outcome before it cancels, so this is the timeout.
-            call.ReleaseResult();
-            OnTimeout(call);
-            return;
-        }
         if (!call.TryFinish(McpToolCall.Completed))
         {
-            // The client cancelled it (no response, per the spec) or the timeout already answered.
+            // The client cancelled it (no response, per the spec) or the timeout already answered. Either decided
+            // the outcome before it fired the token, so a tool that gave up on its token always lands here.
             call.ReleaseResult();
             return;
         }
+        Server.Deadlines.Remove(call);
         _inFlight.TryRemove(new(call.RequestId, call));
         try
         {
@@ -275,7 +269,7 @@ internal sealed partial class McpSession
         {
             call.ReleaseResult();
             // Only the Completed outcome disposes: the cancel and timeout paths may still be touching the source.
-            call.Cancellation.Dispose();
+            call.DisposeToken();
             ResponseDecided(call);
             WarnIfSlow(call, "tools/call", call.Tool.Name);
         }

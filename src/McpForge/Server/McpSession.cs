@@ -509,7 +509,8 @@ internal sealed partial class McpSession
         Diagnostics.McpLog.Cancelled(Server.Logger, requestId.ToString(), "tools/call " + call.Tool.Name);
         _sink.Abandon(requestId);
         if (Volatile.Read(ref _observed) > 0 && TryTakeOperation(requestId) is { } operation) operation.Cancelled();
-        call.Cancellation.Cancel();
+        Server.Deadlines.Remove(call);
+        call.CancelToken();
         return true;
     }
 
@@ -651,9 +652,11 @@ internal sealed partial class McpSession
     /// <summary>Sends the response to <paramref name="id"/> (a result or an error): it ends that request.</summary>
     private void SendResponse(RequestId id, ReadOnlySpan<byte> message)
     {
+        // The request's span and measurements end before the client can see the response, so whoever reads the
+        // response (a test, a client that then reads the server's metrics) finds the request over.
+        if (Volatile.Read(ref _observed) > 0 && TryTakeOperation(id) is { } operation) operation.Complete(message);
         _sink.Send(message, MessageRoute.ResponseTo(id));
         Server.Tracer?.Outgoing(SessionId, message);
-        if (Volatile.Read(ref _observed) > 0 && TryTakeOperation(id) is { } operation) operation.Complete(message);
     }
 
     /// <summary>Sends a <c>notifications/…/list_changed</c> (no params) once the client is initialized.</summary>

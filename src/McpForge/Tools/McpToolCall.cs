@@ -14,17 +14,18 @@ public sealed class McpToolCall : McpCall
     // How the call ended; the first transition away from Running wins, so every request gets exactly one outcome.
     internal const int Running = 0, Completed = 1, CancelledByClient = 2, TimedOut = 3;
 
-    private readonly CancellationTokenSource _cancellation;
+    // Made when the tool first asks for its token: a tool that never does costs no token source (its timeout is an
+    // entry in the server's ToolDeadlines, not a timer of its own).
+    private CancellationTokenSource? _cancellation;
     private McpContext? _context;
     private int _state;
     private int _slotHeld;
 
-    internal McpToolCall(McpSession session, McpTool tool, RequestId requestId, RequestId progressToken, CancellationTokenSource cancellation)
+    internal McpToolCall(McpSession session, McpTool tool, RequestId requestId, RequestId progressToken)
         : base(session, requestId)
     {
         Tool = tool;
         ProgressToken = progressToken;
-        _cancellation = cancellation;
         var options = session.Server.Options;
         RejectUnknownProperties = options.RejectUnknownArguments;
         AbsentNullableIsNull = options.SchemaStyle == SchemaStyle.LlmFriendly;
@@ -37,12 +38,31 @@ public sealed class McpToolCall : McpCall
     public RequestId ProgressToken { get; }
 
     /// <summary>Cancelled when the client sends <c>notifications/cancelled</c> for this request or the call times out.</summary>
-    public CancellationToken CancellationToken => _cancellation.Token;
+    public CancellationToken CancellationToken => (Volatile.Read(ref _cancellation) ?? CreateCancellation()).Token;
 
     /// <summary>Progress, logging and client information for this call.</summary>
     public McpContext Context => _context ??= new McpContext(Session, this);
 
-    internal CancellationTokenSource Cancellation => _cancellation;
+    /// <summary>When the call times out (<see cref="Environment.TickCount64"/>), and its place in the server's list of deadlines (-1: none).</summary>
+    internal long Deadline;
+    internal int DeadlineIndex = -1;
+
+    /// <summary>Fires the token, if the tool asked for one. Called only by the path that decided the call was cancelled or timed out.</summary>
+    internal void CancelToken() => Volatile.Read(ref _cancellation)?.Cancel();
+
+    /// <summary>Releases the token source once the call completed (neither cancel nor timeout can touch it then).</summary>
+    internal void DisposeToken() => Volatile.Read(ref _cancellation)?.Dispose();
+
+    private CancellationTokenSource CreateCancellation()
+    {
+        var made = new CancellationTokenSource();
+        var source = Interlocked.CompareExchange(ref _cancellation, made, null) ?? made;
+        if (source != made) made.Dispose();
+        // A cancel or timeout decided before the source existed found nothing to fire: fire it now. Both sides
+        // publish with a full fence before they read the other's field, so at least one of them sees the other.
+        if (Volatile.Read(ref _state) is CancelledByClient or TimedOut) source.Cancel();
+        return source;
+    }
 
     internal new McpSession Session => base.Session;
 
