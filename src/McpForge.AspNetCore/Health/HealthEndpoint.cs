@@ -1,9 +1,8 @@
 using System;
-using System.Buffers;
 using System.Diagnostics;
+using System.Text.Json;
 using System.Threading.Tasks;
 using McpForge.AspNetCore.Transport;
-using McpForge.JsonRpc;
 using Microsoft.AspNetCore.Http;
 
 namespace McpForge.AspNetCore.Health;
@@ -16,38 +15,29 @@ internal sealed class HealthEndpoint(McpServer? server, IServiceProvider service
 {
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context)
     {
-        var buffer = MessageBuffer.Rent();
-        try
+        context.Response.Headers.CacheControl = "no-store";
+        return JsonResponse.WriteAsync(context, this, static (w, self) => self.Write(w));
+    }
+
+    private void Write(Utf8JsonWriter w)
+    {
+        using var process = Process.GetCurrentProcess();
+        w.WriteStartObject();
+        w.WriteString("status"u8, "ok"u8);
+        if (server is not null)
         {
-            var w = buffer.Json;
-            using var process = Process.GetCurrentProcess();
-            w.WriteStartObject();
-            w.WriteString("status"u8, "ok"u8);
-            if (server is not null)
-            {
-                w.WriteString("name"u8, server.Name);
-                w.WriteString("version"u8, server.Version);
-            }
-            w.WriteNumber("uptimeSeconds"u8, Math.Round(Stopwatch.GetElapsedTime(_started).TotalSeconds, 3));
-            w.WriteNumber("sessions"u8, McpEndpointRegistry.SessionCount(services));
-            w.WriteStartObject("memory"u8);
-            w.WriteNumber("workingSetBytes"u8, process.WorkingSet64);
-            w.WriteNumber("managedHeapBytes"u8, GC.GetTotalMemory(forceFullCollection: false));
-            w.WriteNumber("gcCollections"u8, GC.CollectionCount(0));
-            w.WriteEndObject();
-            w.WriteEndObject();
-            var bytes = buffer.WrittenSpan;
-            context.Response.ContentType = "application/json";
-            context.Response.Headers.CacheControl = "no-store";
-            context.Response.ContentLength = bytes.Length;
-            context.Response.BodyWriter.Write(bytes);
+            w.WriteString("name"u8, server.Name);
+            w.WriteString("version"u8, server.Version);
         }
-        finally
-        {
-            buffer.Return();
-        }
-        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        w.WriteNumber("uptimeSeconds"u8, Math.Round(Stopwatch.GetElapsedTime(_started).TotalSeconds, 3));
+        w.WriteNumber("sessions"u8, McpEndpointRegistry.SessionCount(services));
+        w.WriteStartObject("memory"u8);
+        w.WriteNumber("workingSetBytes"u8, process.WorkingSet64);
+        w.WriteNumber("managedHeapBytes"u8, GC.GetTotalMemory(forceFullCollection: false));
+        w.WriteNumber("gcCollections"u8, GC.CollectionCount(0));
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 }

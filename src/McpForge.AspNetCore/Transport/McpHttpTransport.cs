@@ -475,22 +475,9 @@ internal sealed partial class McpHttpTransport : IDisposable
     /// <summary>An HTTP error whose body is a JSON-RPC error (with the request's id when it is known).</summary>
     internal static async Task WriteErrorAsync(HttpContext context, int status, int code, string details, RequestId id = default)
     {
-        var response = context.Response;
-        if (response.HasStarted) return;
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        var buffer = MessageBuffer.Rent();
-        try
-        {
-            JsonRpcWriter.WriteError(buffer.Json, id, code, details);
-            var bytes = buffer.WrittenSpan;
-            response.ContentLength = bytes.Length;
-            response.BodyWriter.Write(bytes);
-        }
-        finally
-        {
-            buffer.Return();
-        }
-        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        if (context.Response.HasStarted) return;
+        context.Response.StatusCode = status;
+        await JsonResponse.WriteAsync(context, (id, code, details), static (w, error) => JsonRpcWriter.WriteError(w, error.id, error.code, error.details))
+            .ConfigureAwait(false);
     }
 }
