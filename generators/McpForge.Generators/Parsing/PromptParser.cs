@@ -93,19 +93,11 @@ internal static class PromptParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptParameter, location, parameter.Name, promptName, display));
             return null;
         }
-        var nullable = underlying is not null || (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated);
-        string? defaultExpression = null;
-        if (parameter.HasExplicitDefaultValue) defaultExpression = ToolParser.Defaults(parameter, value).Expression;
-        return new ParameterSpec
+        var argument = ToolParser.ScalarArgument(parameter, name, typeName, value, underlying);
+        return argument with
         {
-            Name = name,
-            JsonName = parameter.Name,
-            Kind = ParameterKind.Argument,
-            TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
-            Value = value,
-            IsNullable = nullable,
             // A nullable argument may be left out: prompts/list marks it not required.
-            DefaultExpression = defaultExpression ?? (nullable ? "null" : null),
+            DefaultExpression = argument.DefaultExpression ?? (argument.IsNullable ? "null" : null),
             Description = ToolParser.DescriptionAttribute(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
         };
     }

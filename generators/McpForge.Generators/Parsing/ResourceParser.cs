@@ -122,17 +122,7 @@ internal static class ResourceParser
             return null;
         }
         // A variable of an optional expression ({?q}, {/a}) may be absent; a nullable or defaulted parameter takes that.
-        var nullable = underlying is not null || (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated);
-        return new ParameterSpec
-        {
-            Name = name,
-            JsonName = parameter.Name,
-            Kind = ParameterKind.Argument,
-            TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
-            Value = value,
-            IsNullable = nullable,
-            DefaultExpression = parameter.HasExplicitDefaultValue ? ToolParser.Defaults(parameter, value).Expression : null,
-        };
+        return ToolParser.ScalarArgument(parameter, name, typeName, value, underlying);
     }
 
     private static (ResourceReturnKind? Kind, bool IsAsync) ClassifyReturn(ITypeSymbol type, Compilation compilation)

@@ -274,6 +274,26 @@ internal static class ToolParser
     }
 
     /// <summary>
+    /// A scalar argument of a prompt or a resource template, which the protocol sends as a string and generated code
+    /// converts. A <c>Nullable&lt;T&gt;</c> or nullable reference parameter may be absent; <c>Nullable&lt;T&gt;</c>
+    /// already displays as <c>T?</c>, a nullable reference type needs its annotation added.
+    /// </summary>
+    internal static ParameterSpec ScalarArgument(IParameterSymbol parameter, string name, string typeName, ValueSpec value, ITypeSymbol? underlying)
+    {
+        var nullable = underlying is not null || (parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated);
+        return new ParameterSpec
+        {
+            Name = name,
+            JsonName = parameter.Name,
+            Kind = ParameterKind.Argument,
+            TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
+            Value = value,
+            IsNullable = nullable,
+            DefaultExpression = parameter.HasExplicitDefaultValue ? Defaults(parameter, value).Expression : null,
+        };
+    }
+
+    /// <summary>
     /// A parameter the server fills rather than the client: <c>CancellationToken</c>, <c>IServiceProvider</c>, a
     /// <c>[FromServices]</c> service, and for tools <c>McpContext</c>. Null for an argument.
     /// </summary>
