@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using McpForge.Generated;
+using McpForge.Connections;
 using McpForge.JsonRpc;
 using McpForge.Serialization;
 using McpForge.Server;
@@ -30,7 +31,7 @@ public class ToolCallBenchmarks
 
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private Utf8JsonWriter _writer = null!;
-    private McpSession _session = null!;
+    private McpConnection _session = null!;
     private CountingSink _sink = null!;
     private Sdk.Server.McpServerTool _sdkTool = null!;
     private Sdk.Server.McpServer _sdkServer = null!;
@@ -41,7 +42,7 @@ public class ToolCallBenchmarks
         _writer = new Utf8JsonWriter(_buffer);
         var server = McpServer.CreateBuilder("bench", "1.0.0").AddTools<OrderBenchTools>().Build();
         _sink = new CountingSink();
-        _session = new McpSession(server, _sink);
+        _session = new McpConnection(server, _sink);
         _session.HandleMessage("""{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"""u8);
         _session.HandleMessage("""{"jsonrpc":"2.0","method":"notifications/initialized"}"""u8);
 

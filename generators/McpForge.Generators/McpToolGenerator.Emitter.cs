@@ -271,8 +271,8 @@ public sealed partial class McpToolGenerator
                     ? $"{ToolResults}.WriteFormatted({writer}, {value});"
                     : $"{ToolResults}.WriteFormatted({writer}, {value}, \"{returns.Format}\");",
                 ReturnKind.Content or ReturnKind.ContentList => $"{ToolResults}.WriteContent({writer}, {value});",
-                ReturnKind.Structured => $"{ToolResults}.WriteStructured({writer}, {value}, {SerializerEmitter.ClassName}.Write_{returns.Value!.Id});",
-                ReturnKind.Json => $"{ToolResults}.WriteJson({writer}, {value}, {JsonWriterLambda(returns)});",
+                ReturnKind.Structured => $"{ToolResults}.WriteStructured(__call, {value}, {SerializerEmitter.ClassName}.Write_{returns.Value!.Id});",
+                ReturnKind.Json => $"{ToolResults}.WriteJson(__call, {value}, {JsonWriterLambda(returns)});",
                 _ => $"{ToolResults}.WriteResult({writer}, {value});",
             };
             return returns.IsNullableValue

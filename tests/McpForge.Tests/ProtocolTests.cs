@@ -54,7 +54,7 @@ public sealed class ProtocolTests
 
         var early = await server.CallToolAsync(2, "echo", """{"message":"x"}""");
         Assert.Equal(
-            """{"code":-32600,"message":"Invalid Request","data":{"details":"'tools/call' was received before 'initialize'. Send 'initialize' first; only 'ping' may precede it."}}""",
+            """{"code":-32602,"message":"Invalid params","data":{"details":"'tools/call' has no \"params._meta\" naming \"io.modelcontextprotocol/protocolVersion\" (MCP 2026-07-28), and no session is open: send 'initialize' first (MCP 2025-11-25 and earlier); only 'ping' may precede it."}}""",
             ServerHarness.Error(early));
 
         await server.InitializeAsync();

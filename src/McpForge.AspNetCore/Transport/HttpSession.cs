@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading;
 using McpForge.AspNetCore.EventStore;
+using McpForge.Connections;
+using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
 using McpForge.Server;
@@ -30,7 +32,7 @@ internal sealed class HttpSession : IMessageSink
         _transport = transport;
         Id = id;
         IsStateless = stateless;
-        Core = new McpSession(transport.Server, this, canNotify: !stateless, transport: "tcp", sessionId: stateless ? null : id);
+        Connection = new McpConnection(transport.Server, this, "tcp", stateless ? null : id, canNotify: !stateless);
     }
 
     /// <summary>The <c>Mcp-Session-Id</c> (empty for a stateless request).</summary>
@@ -38,7 +40,8 @@ internal sealed class HttpSession : IMessageSink
 
     public bool IsStateless { get; }
 
-    public McpSession Core { get; }
+    /// <summary>The protocol side of the session: its legacy session once <c>initialize</c> succeeded, its requests, its admission.</summary>
+    public McpConnection Connection { get; }
 
     public McpHttpOptions Options => _transport.Options;
 
@@ -49,7 +52,7 @@ internal sealed class HttpSession : IMessageSink
     /// priming events: 2025-11-25 clients; older ones may not accept an event without data.
     /// </summary>
     public bool IsResumable => !IsStateless && Store is not null
-        && string.CompareOrdinal(Core.ProtocolVersion ?? "", McpProtocolVersions.V2025_11_25) >= 0; // priming events came with SEP-1699
+        && string.CompareOrdinal(Connection.Legacy?.Client.ProtocolVersion ?? "", McpProtocolVersions.V2025_11_25) >= 0; // priming events came with SEP-1699
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
@@ -131,7 +134,7 @@ internal sealed class HttpSession : IMessageSink
     public void StreamLost(OutgoingStream stream)
     {
         RemoveRequest(stream);
-        if (stream.RequestId.IsValid) Core.TryCancel(stream.RequestId);
+        if (stream.RequestId.IsValid) Connection.InFlight.TryCancel(stream.RequestId);
         if (stream == Volatile.Read(ref _standalone)) Interlocked.CompareExchange(ref _standalone, null, stream);
     }
 
@@ -177,25 +180,18 @@ internal sealed class HttpSession : IMessageSink
     /// <summary>Who opened the session (issuer and subject of its first caller), or null without authentication.</summary>
     public string? Owner { get; set; }
 
-    /// <summary>Issuer and subject (or name) of a caller: what binds a session to the user who opened it.</summary>
-    public static string? OwnerOf(System.Security.Claims.ClaimsPrincipal? user)
-    {
-        if (user?.Identity is not { IsAuthenticated: true }) return null;
-        var subject = user.FindFirst("sub") ?? user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier) ?? user.FindFirst(System.Security.Claims.ClaimTypes.Name);
-        return subject is null ? null : subject.Issuer + "\n" + subject.Value;
-    }
 
     /// <summary>Ends the session: calls in flight are cancelled, streams end, stored events are dropped. Idempotent.</summary>
     public void Close()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-        Core.CancelAll();
+        Connection.CancelAll();
         foreach (var stream in _requests.Values) stream.Close();
         foreach (var stream in _resumable.Values) stream.Close();
         _standalone?.Close();
         _requests.Clear();
         _resumable.Clear();
         Store?.RemoveSession(Id);
-        _transport.Server.Detach(Core);
+        _transport.Server.Detach(Connection);
     }
 }

@@ -6,6 +6,9 @@ using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using McpForge.Connections;
+using McpForge.Dispatch;
+using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
 using McpForge.Server;
@@ -87,7 +90,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (!CheckVersionHeader(request, out var versionHeader))
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
-                $"MCP-Protocol-Version '{versionHeader}' is not supported; this server speaks {string.Join(", ", McpProtocolVersions.Supported.ToArray())}.").ConfigureAwait(false);
+                $"MCP-Protocol-Version '{versionHeader}' is not supported; this server speaks {string.Join(", ", McpProtocolVersions.Session.ToArray())}.").ConfigureAwait(false);
             return;
         }
         if (request.ContentLength > _maxBody)
@@ -150,7 +153,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (Options.Stateless)
         {
             session = new HttpSession(this, string.Empty, stateless: true);
-            if (!isInitialize) session.Core.InitializeStateless(versionHeader ?? McpProtocolVersions.V2025_03_26);
+            if (!isInitialize) session.Connection.TryOpenLegacy(LegacySession.Stateless(session.Connection, versionHeader ?? McpProtocolVersions.V2025_03_26));
         }
         else if (isInitialize && StringValues.IsNullOrEmpty(sessionId))
         {
@@ -160,7 +163,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                     $"The server has {Options.MaxSessions} sessions open (McpHttpOptions.MaxSessions); try again later.").ConfigureAwait(false);
                 return;
             }
-            session = new HttpSession(this, NewSessionId(), stateless: false) { Owner = HttpSession.OwnerOf(caller.User) };
+            session = new HttpSession(this, NewSessionId(), stateless: false) { Owner = McpCaller.KeyOf(caller.User) };
             isNew = true;
         }
         else if (await FindSessionAsync(context, sessionId, caller).ConfigureAwait(false) is { } found)
@@ -176,7 +179,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (envelope.Kind != JsonRpcMessageKind.Request)
         {
             // Notifications and responses to the server's own requests are accepted without a body.
-            session.Core.Dispatch(envelope, body.Span, caller);
+            session.Connection.Dispatch(envelope, body.Span, caller);
             context.Response.StatusCode = StatusCodes.Status202Accepted;
             return;
         }
@@ -195,13 +198,13 @@ internal sealed partial class McpHttpTransport : IDisposable
 
         if (isNew)
         {
-            if (!session.Core.IsInitialized)
+            if (session.Connection.Legacy is null)
             {
                 await WriteResponseAsync(context, session, stream).ConfigureAwait(false);
                 return; // a failed initialize leaves no session behind
             }
             _sessions[session.Id] = session;
-            Server.Attach(session.Core);
+            Server.Attach(session.Connection);
             context.Response.Headers[SessionHeader] = session.Id;
         }
         await WriteResponseAsync(context, session, stream).ConfigureAwait(false);
@@ -216,15 +219,15 @@ internal sealed partial class McpHttpTransport : IDisposable
     private async ValueTask<bool> DispatchInTurnAsync(HttpContext context, HttpSession session, OutgoingStream stream,
         JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, McpCaller caller)
     {
-        if (!McpSession.TakesSlot(envelope.Method) || !session.Core.IsInitialized)
+        if (!MethodTable.Get(envelope.Method).Has(MethodTraits.RunsHandler) || session.Connection.Legacy is null)
         {
-            session.Core.Dispatch(envelope, body.Span, caller);
+            session.Connection.Dispatch(envelope, body.Span, caller);
             return true;
         }
         bool admitted;
         try
         {
-            admitted = await session.Core.WaitTurnAsync(envelope.Id, caller, context.RequestAborted).ConfigureAwait(false);
+            admitted = await session.Connection.Admission.WaitTurnAsync(envelope.Id, caller, context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -236,16 +239,16 @@ internal sealed partial class McpHttpTransport : IDisposable
             session.RemoveRequest(stream);
             context.Response.Headers.RetryAfter = "1";
             await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorCode.ServerBusy,
-                McpSession.BusyDetails(Server.Options), envelope.Id).ConfigureAwait(false);
+                RequestAdmission.BusyDetails(Server.Options), envelope.Id).ConfigureAwait(false);
             return false;
         }
         try
         {
-            session.Core.Dispatch(envelope, body.Span, caller);
+            session.Connection.Dispatch(envelope, body.Span, caller);
         }
         finally
         {
-            session.Core.EndAdmission();
+            session.Connection.Admission.EndAdmission();
         }
         return true;
     }
@@ -420,7 +423,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (_sessions.TryGetValue(sessionId.ToString(), out var session) && !session.IsClosed)
         {
             // A session id is not a credential: it belongs to the user who opened it, and to no one else.
-            if (session.Owner is null || session.Owner == HttpSession.OwnerOf(caller.User)) return session;
+            if (session.Owner is null || session.Owner == McpCaller.KeyOf(caller.User)) return session;
             await WriteErrorAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorCode.Forbidden,
                 "The session was opened by another user; start one of your own with initialize.").ConfigureAwait(false);
             return null;
@@ -434,7 +437,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     {
         var header = request.Headers[VersionHeader];
         version = StringValues.IsNullOrEmpty(header) ? null : header.ToString();
-        return version is null || McpProtocolVersions.IsSupported(version);
+        return version is null || McpProtocolVersions.IsSession(version);
     }
 
     /// <summary>Ends a session: DELETE, idle expiry, or shutdown.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using McpForge.Dispatch;
 
 namespace McpForge.JsonRpc;
 
@@ -33,6 +34,12 @@ internal readonly struct JsonRpcEnvelope
     /// <summary>For a response: it carries <c>error</c> (whose value <see cref="Params"/> then returns) rather than <c>result</c>.</summary>
     public bool IsError { get; init; }
 
+    /// <summary>
+    /// True when <c>params._meta</c> names <c>io.modelcontextprotocol/protocolVersion</c>: the message claims the
+    /// 2026-07-28 era (served on its own, without a session), whatever the value says.
+    /// </summary>
+    public bool HasModernClaim { get; init; }
+
     /// <summary>Why the message is <see cref="JsonRpcMessageKind.Invalid"/>.</summary>
     public string? Problem { get; init; }
 
@@ -62,7 +69,7 @@ internal readonly struct JsonRpcEnvelope
         }
 
         bool versionSeen = false, versionOk = false, idSeen = false, idOk = false, idNull = false, methodSeen = false;
-        bool isResponse = false, isError = false, paramsOk = true;
+        bool isResponse = false, isError = false, paramsOk = true, modernClaim = false;
         RequestId id = default;
         McpMethod method = McpMethod.Unknown;
         string? unknownMethod = null;
@@ -91,7 +98,7 @@ internal readonly struct JsonRpcEnvelope
                 methodSeen = true;
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    method = MatchMethod(ref reader);
+                    method = MethodTable.Match(ref reader);
                     unknownMethod = method == McpMethod.Unknown ? reader.GetString() : null;
                 }
                 else
@@ -106,7 +113,7 @@ internal readonly struct JsonRpcEnvelope
                 reader.Read();
                 paramsStart = (int)reader.TokenStartIndex;
                 paramsOk = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
-                reader.Skip();
+                modernClaim = reader.TokenType == JsonTokenType.StartObject ? SkipParams(ref reader) : SkipValue(ref reader);
                 paramsLength = (int)reader.BytesConsumed - paramsStart;
             }
             else if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8))
@@ -154,7 +161,40 @@ internal readonly struct JsonRpcEnvelope
             UnknownMethodName = unknownMethod,
             ParamsStart = paramsStart,
             ParamsLength = paramsLength,
+            HasModernClaim = modernClaim,
         };
+    }
+
+    /// <summary>
+    /// Skips the params object, noting whether its <c>_meta</c> names a protocol version. Walking the top-level members
+    /// costs what skipping the object whole costs: every token is read once either way.
+    /// </summary>
+    private static bool SkipParams(ref Utf8JsonReader reader)
+    {
+        var claim = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isMeta = reader.ValueTextEquals("_meta"u8);
+            reader.Read();
+            if (!isMeta || reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                claim |= reader.ValueTextEquals("io.modelcontextprotocol/protocolVersion"u8);
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return claim;
+    }
+
+    private static bool SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return false;
     }
 
     private static JsonRpcEnvelope Invalid(RequestId id, string problem) =>
@@ -198,25 +238,5 @@ internal readonly struct JsonRpcEnvelope
         {
             throw new JsonException("Unexpected data after the end of the JSON-RPC message.");
         }
-    }
-
-    private static McpMethod MatchMethod(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueTextEquals("tools/call"u8)) return McpMethod.ToolsCall;
-        if (reader.ValueTextEquals("tools/list"u8)) return McpMethod.ToolsList;
-        if (reader.ValueTextEquals("ping"u8)) return McpMethod.Ping;
-        if (reader.ValueTextEquals("prompts/get"u8)) return McpMethod.PromptsGet;
-        if (reader.ValueTextEquals("resources/read"u8)) return McpMethod.ResourcesRead;
-        if (reader.ValueTextEquals("completion/complete"u8)) return McpMethod.CompletionComplete;
-        if (reader.ValueTextEquals("resources/subscribe"u8)) return McpMethod.ResourcesSubscribe;
-        if (reader.ValueTextEquals("resources/unsubscribe"u8)) return McpMethod.ResourcesUnsubscribe;
-        if (reader.ValueTextEquals("resources/list"u8)) return McpMethod.ResourcesList;
-        if (reader.ValueTextEquals("resources/templates/list"u8)) return McpMethod.ResourcesTemplatesList;
-        if (reader.ValueTextEquals("prompts/list"u8)) return McpMethod.PromptsList;
-        if (reader.ValueTextEquals("initialize"u8)) return McpMethod.Initialize;
-        if (reader.ValueTextEquals("notifications/initialized"u8)) return McpMethod.NotificationsInitialized;
-        if (reader.ValueTextEquals("notifications/cancelled"u8)) return McpMethod.NotificationsCancelled;
-        if (reader.ValueTextEquals("logging/setLevel"u8)) return McpMethod.LoggingSetLevel;
-        return McpMethod.Unknown;
     }
 }

@@ -1,6 +1,9 @@
 namespace McpForge.JsonRpc;
 
-/// <summary>The JSON-RPC error codes McpForge sends (see docs/errors.md).</summary>
+/// <summary>
+/// The JSON-RPC error codes McpForge sends (see docs/errors.md). Sessions of 2025-11-25 and earlier get the whole
+/// table; 2026-07-28 requests never get a code from -32000 to -32019, nor -32002 or -32042 (MCP 2026-07-28, "Error Codes").
+/// </summary>
 public static class JsonRpcErrorCode
 {
     /// <summary>Not valid JSON, or not valid UTF-8.</summary>
@@ -28,4 +31,10 @@ public static class JsonRpcErrorCode
     public const int ResourceNotFound = -32002;
     /// <summary>The call needs the user to complete URL-mode elicitations first (2025-11-25).</summary>
     public const int UrlElicitationRequired = -32042;
+    /// <summary>2026-07-28 over HTTP: a required header is missing, or differs from the body (HTTP 400).</summary>
+    public const int HeaderMismatch = -32020;
+    /// <summary>2026-07-28: serving the request needs a client capability the request did not declare (HTTP 400).</summary>
+    public const int MissingRequiredClientCapability = -32021;
+    /// <summary>2026-07-28: the request names a protocol version the server does not serve per request (HTTP 400).</summary>
+    public const int UnsupportedProtocolVersion = -32022;
 }

@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace McpForge.JsonRpc;
 
-/// <summary>Writes JSON-RPC 2.0 envelopes: results, errors (with the <c>data</c> shapes of docs/errors.md) and notifications.</summary>
+/// <summary>
+/// Writes JSON-RPC 2.0 envelopes: the frame of a result, an error (whose <c>data</c> the caller fills, see
+/// docs/errors.md) and a notification. What goes inside is the business of <see cref="Dispatch.Responder"/>.
+/// </summary>
 internal static class JsonRpcWriter
 {
     /// <summary>Writes <c>{"jsonrpc":"2.0","id":…,"result":</c>; the caller writes the result value and then <see cref="EndMessage"/>.</summary>
@@ -28,72 +31,11 @@ internal static class JsonRpcWriter
 
     public static void EndMessage(Utf8JsonWriter writer) => writer.WriteEndObject();
 
-    /// <summary>An error whose data is <c>{"details": …}</c>.</summary>
-    public static void WriteError(Utf8JsonWriter writer, RequestId id, int code, string details)
-    {
-        StartError(writer, id, code);
-        writer.WriteString("details"u8, details);
-        EndError(writer);
-    }
-
-    /// <summary>-32601 with <c>{"method": …}</c>.</summary>
-    public static void WriteMethodNotFound(Utf8JsonWriter writer, RequestId id, string method)
-    {
-        StartError(writer, id, JsonRpcErrorCode.MethodNotFound);
-        writer.WriteString("method"u8, method);
-        EndError(writer);
-    }
-
-    /// <summary>-32602 with <c>{"details": …, "errors": [{"path": …, "message": …}]}</c>.</summary>
-    public static void WriteInvalidArguments(Utf8JsonWriter writer, RequestId id, string details, IReadOnlyList<ArgumentError> errors)
-    {
-        StartError(writer, id, JsonRpcErrorCode.InvalidParams);
-        writer.WriteString("details"u8, details);
-        WriteArgumentErrors(writer, errors);
-        EndError(writer);
-    }
-
-    /// <summary>-32002 with <c>{"uri": …}</c>.</summary>
-    public static void WriteResourceNotFound(Utf8JsonWriter writer, RequestId id, string uri)
-    {
-        StartError(writer, id, JsonRpcErrorCode.ResourceNotFound);
-        writer.WriteString("uri"u8, uri);
-        EndError(writer);
-    }
-
-    /// <summary>-32001 with <c>{"details": …, "timeoutMs": …}</c>.</summary>
-    public static void WriteTimeout(Utf8JsonWriter writer, RequestId id, string details, long timeoutMs)
-    {
-        StartError(writer, id, JsonRpcErrorCode.RequestTimeout);
-        writer.WriteString("details"u8, details);
-        writer.WriteNumber("timeoutMs"u8, timeoutMs);
-        EndError(writer);
-    }
-
-    /// <summary>-32042 with <c>{"elicitations": [{"mode": "url", …}]}</c>.</summary>
-    public static void WriteUrlElicitationRequired(Utf8JsonWriter writer, RequestId id, IReadOnlyList<Protocol.UrlElicitation> elicitations)
-    {
-        StartError(writer, id, JsonRpcErrorCode.UrlElicitationRequired);
-        writer.WriteStartArray("elicitations"u8);
-        foreach (var elicitation in elicitations) elicitation.WriteParams(writer);
-        writer.WriteEndArray();
-        EndError(writer);
-    }
-
-    public static void WriteArgumentErrors(Utf8JsonWriter writer, IReadOnlyList<ArgumentError> errors)
-    {
-        writer.WriteStartArray("errors"u8);
-        foreach (var error in errors)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("path"u8, error.Path);
-            writer.WriteString("message"u8, error.Message);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-    }
-
-    private static void StartError(Utf8JsonWriter writer, RequestId id, int code)
+    /// <summary>
+    /// Writes an error up to the inside of its <c>data</c> object (<c>{"jsonrpc":"2.0","id":…,"error":{"code":…,"message":…,"data":{</c>);
+    /// the caller writes data's members and then <see cref="EndError"/>. The id is <c>null</c> when it could not be read.
+    /// </summary>
+    public static void StartError(Utf8JsonWriter writer, RequestId id, int code)
     {
         writer.WriteStartObject();
         writer.WriteString("jsonrpc"u8, "2.0"u8);
@@ -105,11 +47,34 @@ internal static class JsonRpcWriter
         writer.WriteStartObject("data"u8);
     }
 
-    private static void EndError(Utf8JsonWriter writer)
+    /// <summary>Closes what <see cref="StartError"/> opened.</summary>
+    public static void EndError(Utf8JsonWriter writer)
     {
         writer.WriteEndObject(); // data
         writer.WriteEndObject(); // error
         writer.WriteEndObject(); // message
+    }
+
+    /// <summary>A whole error whose data is <c>{"details": …}</c> (the transports' own refusals).</summary>
+    public static void WriteError(Utf8JsonWriter writer, RequestId id, int code, string details)
+    {
+        StartError(writer, id, code);
+        writer.WriteString("details"u8, details);
+        EndError(writer);
+    }
+
+    /// <summary><c>"errors": [{"path": …, "message": …}]</c>: every argument problem with its JSON Pointer.</summary>
+    public static void WriteArgumentErrors(Utf8JsonWriter writer, IReadOnlyList<ArgumentError> errors)
+    {
+        writer.WriteStartArray("errors"u8);
+        foreach (var error in errors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path"u8, error.Path);
+            writer.WriteString("message"u8, error.Message);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     /// <summary>The fixed message of a code, as text (for telemetry).</summary>
@@ -129,6 +94,9 @@ internal static class JsonRpcWriter
         JsonRpcErrorCode.UrlElicitationRequired => "URL elicitation required"u8,
         JsonRpcErrorCode.Forbidden => "Forbidden"u8,
         JsonRpcErrorCode.ServerBusy => "Server busy"u8,
+        JsonRpcErrorCode.HeaderMismatch => "Header mismatch"u8,
+        JsonRpcErrorCode.MissingRequiredClientCapability => "Missing required client capability"u8,
+        JsonRpcErrorCode.UnsupportedProtocolVersion => "Unsupported protocol version"u8,
         _ => "Server error"u8,
     };
 }

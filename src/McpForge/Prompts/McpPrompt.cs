@@ -83,7 +83,7 @@ public sealed class McpPrompt : McpComponent
             Func<IReadOnlyDictionary<string, string>, McpPromptCall, ValueTask<Protocol.GetPromptResult>> render)
         {
             var result = await render(values, call).ConfigureAwait(false);
-            result.WriteTo(call.BeginResult());
+            PromptResults.WriteResult(call.BeginResult(), result);
         }
     }
 }

@@ -1,4 +1,5 @@
-using System.Threading;
+using McpForge.Connections;
+using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;
 
@@ -7,16 +8,23 @@ namespace McpForge.Prompts;
 /// <summary>One <c>prompts/get</c> in progress, as generated invokers see it.</summary>
 public sealed class McpPromptCall : McpCall
 {
-    internal McpPromptCall(McpSession session, McpPrompt prompt, RequestId requestId, CancellationToken cancellationToken)
-        : base(session, requestId)
+    internal McpPromptCall(McpConnection connection, ClientProfile client, McpCaller caller, McpPrompt prompt, RequestId requestId, RequestId progressToken)
+        : base(connection, client, caller, requestId, progressToken)
     {
         Prompt = prompt;
-        CancellationToken = cancellationToken;
     }
 
     /// <summary>The prompt being rendered.</summary>
     public McpPrompt Prompt { get; }
 
-    /// <summary>Cancelled when the session ends.</summary>
-    public CancellationToken CancellationToken { get; }
+    internal override string Subject => "prompts/get " + Prompt.Name;
+
+    internal override string LoggerName => Prompt.Name;
+
+    internal override System.Threading.Tasks.ValueTask InvokeHandler(System.ReadOnlySpan<byte> arguments) => Prompt.Invoker(this, arguments);
+
+    internal override void RespondOutcome(System.Exception? failure) => PromptGetHandler.RespondOutcome(this, failure);
+
+    internal override ClientInput.StateBinding StateBinding() =>
+        ClientInput.InputRoundReader.Binding("prompts/get", Prompt.Name, ClientInput.ArgumentsDigest.Of(KeptArguments), Caller);
 }

@@ -4,7 +4,10 @@ using McpForge.Protocol;
 
 namespace McpForge.Prompts;
 
-/// <summary>Writes a prompt method's return value as a <c>GetPromptResult</c>.</summary>
+/// <summary>
+/// Writes a prompt method's return value as the members of a <c>GetPromptResult</c>, into the result object
+/// <see cref="Server.McpCall.BeginResult"/> opened (the server closes it).
+/// </summary>
 public static class PromptResults
 {
     /// <summary>A string: one user message with that text.</summary>
@@ -18,14 +21,12 @@ public static class PromptResults
     /// <summary>A list of messages.</summary>
     public static void WriteMessages(Utf8JsonWriter writer, IEnumerable<PromptMessage>? messages)
     {
-        writer.WriteStartObject();
         writer.WriteStartArray("messages"u8);
         if (messages is not null)
         {
             foreach (var message in messages) message.WriteTo(writer);
         }
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     /// <summary>A complete result, as the method built it.</summary>
@@ -36,6 +37,6 @@ public static class PromptResults
             WriteMessages(writer, null);
             return;
         }
-        result.WriteTo(writer);
+        result.WriteMembers(writer);
     }
 }

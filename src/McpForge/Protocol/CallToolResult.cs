@@ -30,6 +30,13 @@ public sealed class CallToolResult
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        WriteMembers(writer);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the result's members into an open object (the server closes the result it frames).</summary>
+    internal void WriteMembers(Utf8JsonWriter writer)
+    {
         writer.WriteStartArray("content"u8);
         foreach (var block in Content)
         {
@@ -45,6 +52,5 @@ public sealed class CallToolResult
         {
             writer.WriteBoolean("isError"u8, true);
         }
-        writer.WriteEndObject();
     }
 }

@@ -29,13 +29,14 @@ public sealed record ElicitationResult(ElicitationAction Action, JsonElement? Co
 /// <param name="ElicitationId">An id of the server's choosing, repeated in <c>notifications/elicitation/complete</c>.</param>
 public sealed record UrlElicitation(string Message, string Url, string ElicitationId)
 {
-    internal void WriteParams(Utf8JsonWriter w)
+    /// <summary>Writes the request's params; 2026-07-28 has no elicitation id (completion is learned on the retry).</summary>
+    internal void WriteParams(Utf8JsonWriter w, bool includeId = true)
     {
         w.WriteStartObject();
         w.WriteString("mode"u8, "url"u8);
         w.WriteString("message"u8, Message);
         w.WriteString("url"u8, Url);
-        w.WriteString("elicitationId"u8, ElicitationId);
+        if (includeId) w.WriteString("elicitationId"u8, ElicitationId);
         w.WriteEndObject();
     }
 }

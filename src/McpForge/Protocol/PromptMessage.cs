@@ -45,6 +45,13 @@ public sealed class GetPromptResult
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
+        WriteMembers(writer);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the result's members into an open object (the server closes the result it frames).</summary>
+    internal void WriteMembers(Utf8JsonWriter writer)
+    {
         if (Description is not null) writer.WriteString("description"u8, Description);
         writer.WriteStartArray("messages"u8);
         foreach (var message in Messages)
@@ -52,6 +59,5 @@ public sealed class GetPromptResult
             message.WriteTo(writer);
         }
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 }

@@ -9,7 +9,10 @@ using McpForge.Protocol;
 
 namespace McpForge.Resources;
 
-/// <summary>Writes a resource method's return value as a <c>ReadResourceResult</c> (<c>{"contents": [...]}</c>).</summary>
+/// <summary>
+/// Writes a resource method's return value as the members of a <c>ReadResourceResult</c> (<c>"contents": [...]</c>), into
+/// the result object <see cref="Server.McpCall.BeginResult"/> opened (the server closes it).
+/// </summary>
 public static class ResourceResults
 {
     private const int ChunkBytes = 48 * 1024; // a multiple of 3, so every chunk but the last encodes to whole base64 quanta
@@ -29,14 +32,12 @@ public static class ResourceResults
     /// <summary>Several contents (a resource may have more than one representation).</summary>
     public static void WriteContents(Utf8JsonWriter writer, IEnumerable<ResourceContents>? contents)
     {
-        writer.WriteStartObject();
         writer.WriteStartArray("contents"u8);
         if (contents is not null)
         {
             foreach (var item in contents) item.WriteTo(writer);
         }
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     /// <summary>
@@ -62,7 +63,6 @@ public static class ResourceResults
             }
             var text = IsText(mimeType);
             var writer = call.BeginResult();
-            writer.WriteStartObject();
             writer.WriteStartArray("contents"u8);
             writer.WriteStartObject();
             writer.WriteString("uri"u8, call.Uri);
@@ -105,7 +105,6 @@ public static class ResourceResults
             }
             writer.WriteEndObject();
             writer.WriteEndArray();
-            writer.WriteEndObject();
         }
     }
 

@@ -1,26 +1,23 @@
 using System;
-using McpForge.JsonRpc;
 using McpForge.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace McpForge.Server;
 
 /// <summary>
-/// An <see cref="ILogger"/> that sends its entries to MCP clients as <c>notifications/message</c>: to one session
-/// (related to one request) or to every session of a server, each filtered at the level its client set.
+/// An <see cref="ILogger"/> that sends its entries to MCP clients as <c>notifications/message</c>: with one request (at
+/// the levels its client wants), or to every session of a server, each filtered at the level its client set.
 /// </summary>
 internal sealed class ClientLogger : ILogger
 {
-    private readonly McpSession? _session;
+    private readonly McpCall? _call;
     private readonly McpServer? _server;
     private readonly string _category;
-    private readonly RequestId _relatedRequest;
 
-    public ClientLogger(McpSession session, string category, RequestId relatedRequest)
+    public ClientLogger(McpCall call)
     {
-        _session = session;
-        _category = category;
-        _relatedRequest = relatedRequest;
+        _call = call;
+        _category = call.LoggerName;
     }
 
     public ClientLogger(McpServer server, string category)
@@ -32,7 +29,7 @@ internal sealed class ClientLogger : ILogger
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
     public bool IsEnabled(LogLevel logLevel) =>
-        logLevel != LogLevel.None && (_session is not null ? ToMcp(logLevel) >= _session.LogLevel : _server!.AnySessionLogsAt(ToMcp(logLevel)));
+        logLevel != LogLevel.None && (_call is not null ? _call.Client.WantsLog(ToMcp(logLevel)) : _server!.AnySessionLogsAt(ToMcp(logLevel)));
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
@@ -42,7 +39,7 @@ internal sealed class ClientLogger : ILogger
         // The exception's message helps the client; its stack trace never leaves the process.
         if (exception is not null) message = message.Length == 0 ? exception.Message : message + ": " + exception.Message;
         var level = ToMcp(logLevel);
-        if (_session is not null) _session.SendLog(level, message, _category, _relatedRequest);
+        if (_call is not null) _call.Connection.Responder.Log(level, message, _category, _call.RequestId);
         else _server!.BroadcastLog(level, message, _category);
     }
 
@@ -58,9 +55,10 @@ internal sealed class ClientLogger : ILogger
 }
 
 /// <summary>
-/// Creates loggers whose entries reach every connected MCP client as <c>notifications/message</c>, each at or above
-/// the level its client set with <c>logging/setLevel</c>. Add it to a logger factory
-/// (<c>loggerFactory.AddProvider(server.ClientLoggerProvider)</c>) to show server-wide events to clients.
+/// Creates loggers whose entries reach every connected session's client as <c>notifications/message</c>, each at or
+/// above the level its client set with <c>logging/setLevel</c>. Add it to a logger factory
+/// (<c>loggerFactory.AddProvider(server.ClientLoggerProvider)</c>) to show server-wide events to clients. (2026-07-28
+/// clients get logs only with the requests that asked for them.)
 /// </summary>
 public sealed class McpClientLoggerProvider : ILoggerProvider
 {

@@ -58,6 +58,22 @@ internal sealed class McpCaller
     /// <summary>The authenticated user, or null where the transport has none.</summary>
     public ClaimsPrincipal? User { get; }
 
+    /// <summary>
+    /// Issuer and subject (or name) of the authenticated user: what binds a session, or a request state, to the user it
+    /// was made for. Null without authentication.
+    /// </summary>
+    public string? PrincipalKey => _principalKey ??= KeyOf(User);
+
+    private string? _principalKey;
+
+    /// <summary>Issuer and subject (or name) of <paramref name="user"/>, or null when it is not authenticated.</summary>
+    public static string? KeyOf(ClaimsPrincipal? user)
+    {
+        if (user?.Identity is not { IsAuthenticated: true }) return null;
+        var subject = user.FindFirst("sub") ?? user.FindFirst(ClaimTypes.NameIdentifier) ?? user.FindFirst(ClaimTypes.Name);
+        return subject is null ? null : subject.Issuer + "\n" + subject.Value;
+    }
+
     /// <summary>False where nothing is checked.</summary>
     public bool Checks { get; }
 

@@ -25,6 +25,12 @@ public abstract class McpComponent
     /// </summary>
     public IReadOnlyDictionary<string, string[]>? ArgumentValues { get; }
 
+    /// <summary>
+    /// How long, and by whom, what this component gives may be cached (<c>CacheTtlMs</c>, <c>CacheScope</c> on its
+    /// attribute); null parts take the server's defaults. A list is cacheable as long as its shortest-lived component.
+    /// </summary>
+    public McpCacheHints? CacheHints { get; init; }
+
     /// <summary>Who may use it (<see cref="McpAuthorizeAttribute"/>); null: anyone the transport lets in.</summary>
     public McpAuthorization? Authorization { get; init; }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using McpForge.Connections;
 using McpForge.Server;
 using McpForge.Transports.Stdio;
 
@@ -25,11 +26,14 @@ public sealed class McpServer
         Options = options;
         Tools = tools;
         Services = services;
+        Deadlines = new ToolDeadlines(options.TimeProvider);
+        Implementation = WriteImplementation(name, version, options);
+        RequestStateProtector = options.RequestStateProtector ?? new ClientInput.AesGcmRequestStateProtector();
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<McpSession, byte> _sessions = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<McpConnection, byte> _sessions = new();
 
-    internal void Attach(McpSession session)
+    internal void Attach(McpConnection session)
     {
         if (!_sessions.TryAdd(session, 0)) return;
         if (Diagnostics.McpTelemetry.ActiveSessions.Enabled)
@@ -38,7 +42,7 @@ public sealed class McpServer
         }
     }
 
-    internal void Detach(McpSession session)
+    internal void Detach(McpConnection session)
     {
         if (!_sessions.TryRemove(session, out _)) return;
         if (Diagnostics.McpTelemetry.ActiveSessions.Enabled)
@@ -48,7 +52,7 @@ public sealed class McpServer
         if (Diagnostics.McpTelemetry.SessionDuration.Enabled)
         {
             var tags = new System.Diagnostics.TagList { { "network.transport", session.Transport } };
-            if (session.ProtocolVersion is { } version) tags.Add("mcp.protocol.version", version);
+            if (session.Legacy?.Client.ProtocolVersion is { } version) tags.Add("mcp.protocol.version", version);
             Diagnostics.McpTelemetry.SessionDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(session.StartedAt).TotalSeconds, tags);
         }
     }
@@ -62,7 +66,7 @@ public sealed class McpServer
         ArgumentNullException.ThrowIfNull(uri);
         foreach (var session in _sessions.Keys)
         {
-            session.NotifyResourceUpdated(uri);
+            session.Legacy?.NotifyResourceUpdated(uri);
         }
         return ValueTask.CompletedTask;
     }
@@ -150,7 +154,7 @@ public sealed class McpServer
     {
         foreach (var session in _sessions.Keys)
         {
-            if (session.IsInitialized && level >= session.LogLevel) return true;
+            if (session.Legacy?.Client.WantsLog(level) == true) return true;
         }
         return false;
     }
@@ -159,7 +163,7 @@ public sealed class McpServer
     {
         foreach (var session in _sessions.Keys)
         {
-            session.SendLog(level, message, logger, default);
+            session.Legacy?.SendLog(level, message, logger, default);
         }
     }
 
@@ -190,7 +194,7 @@ public sealed class McpServer
         _policies = null;
         foreach (var session in _sessions.Keys)
         {
-            session.NotifyListChanged(method);
+            session.Legacy?.NotifyListChanged(method);
         }
     }
 
@@ -207,7 +211,38 @@ public sealed class McpServer
     public McpServerOptions Options { get; }
 
     /// <summary>The timeouts of the tool calls running in any of the server's sessions.</summary>
-    internal ToolDeadlines Deadlines { get; } = new();
+    internal ToolDeadlines Deadlines { get; }
+
+    /// <summary>
+    /// The server's identity as MCP's <c>Implementation</c> (name, version, title, description, icons, website), written
+    /// once: <c>initialize</c>'s <c>serverInfo</c> and every 2026-07-28 result's <c>_meta</c> carry it.
+    /// </summary>
+    internal byte[] Implementation { get; }
+
+    /// <summary>Seals the request states of 2026-07-28 <c>input_required</c> results.</summary>
+    internal IMcpRequestStateProtector RequestStateProtector { get; }
+
+    private static byte[] WriteImplementation(string name, string version, McpServerOptions options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(128);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, JsonRpc.MessageBuffer.WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("name"u8, name);
+            w.WriteString("version"u8, version);
+            if (options.Title is { } title) w.WriteString("title"u8, title);
+            if (options.Description is { } description) w.WriteString("description"u8, description);
+            if (options.WebsiteUrl is { } website) w.WriteString("websiteUrl"u8, website);
+            if (options.Icons.Count > 0)
+            {
+                w.WriteStartArray("icons"u8);
+                foreach (var icon in options.Icons) icon.WriteTo(w);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>The message trace, when <see cref="McpServerOptions.MessageTrace"/> asks for one.</summary>
     internal Diagnostics.MessageTracer? Tracer { get; }

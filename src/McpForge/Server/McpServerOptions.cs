@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace McpForge;
@@ -122,8 +123,64 @@ public sealed class McpServerOptions
     /// <summary>The dialect of the input schemas <c>tools/list</c> sends. Default <see cref="SchemaStyle.Strict"/>.</summary>
     public SchemaStyle SchemaStyle { get; set; } = SchemaStyle.Strict;
 
-    /// <summary>Instructions for the model, sent in the <c>initialize</c> result.</summary>
+    /// <summary>Instructions for the model, sent in the <c>initialize</c> result and in <c>server/discover</c>.</summary>
     public string? Instructions { get; set; }
+
+    /// <summary>A human-readable name for the server (<c>serverInfo.title</c>).</summary>
+    public string? Title { get; set; }
+
+    /// <summary>What the server is for, in a sentence (<c>serverInfo.description</c>).</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The server's home page (<c>serverInfo.websiteUrl</c>).</summary>
+    public string? WebsiteUrl { get; set; }
+
+    /// <summary>Icons a client may show for the server (<c>serverInfo.icons</c>).</summary>
+    public IList<Protocol.McpIcon> Icons { get; } = new List<Protocol.McpIcon>();
+
+    /// <summary>
+    /// Puts <c>_meta["io.modelcontextprotocol/serverInfo"]</c> (name, version, title, …) in every 2026-07-28 result, as the
+    /// specification recommends. Default true.
+    /// </summary>
+    public bool ServerInfoInResults { get; set; } = true;
+
+    /// <summary>
+    /// How long a client may cache a 2026-07-28 result of <c>server/discover</c>, a list method or <c>resources/read</c>
+    /// (<c>ttlMs</c>), unless a component says otherwise (<c>CacheTtlMs</c> on its attribute). Default zero: stale at once,
+    /// so clients refetch; raise it when the server's components do not change while it runs.
+    /// </summary>
+    public TimeSpan CacheTtl { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Who may reuse those results (<c>cacheScope</c>). Default <see cref="McpCacheScope.Private"/>. A list is private
+    /// whenever the transport authenticates callers, since what it holds depends on who asks.
+    /// </summary>
+    public McpCacheScope CacheScope { get; set; } = McpCacheScope.Private;
+
+    /// <summary>
+    /// How long the <c>requestState</c> of a 2026-07-28 <c>input_required</c> result stays valid: the client must retry
+    /// within it (a person may be filling in a form). Default 15 minutes.
+    /// </summary>
+    public TimeSpan RequestStateLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Seals request states (authenticated encryption). Default: AES-256-GCM with a key made when the server starts,
+    /// which serves one process; <c>AddMcpServer</c> on ASP.NET Core uses Data Protection instead, so that several
+    /// instances sharing a key ring open each other's states (docs/configuration.md).
+    /// </summary>
+    public IMcpRequestStateProtector? RequestStateProtector { get; set; }
+
+    /// <summary>
+    /// How many times a 2025-11-25 session runs a handler again for a <see cref="McpInputRequiredException"/> (asking the
+    /// client in between) before the call fails. Default 10.
+    /// </summary>
+    public int MaxInputRounds { get; set; } = 10;
+
+    /// <summary>
+    /// The clock of every timer of the server and its transports: tool deadlines, idle sessions, replay windows, the
+    /// expiry of request states. Tests pass a fake one. Default <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
     /// Where the built-in logger writes (one line per entry, exceptions with their stack traces, which are never sent to
@@ -156,6 +213,15 @@ public sealed class McpServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxResponseBytes, 64, nameof(MaxResponseBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxJsonDepth, 4, nameof(MaxJsonDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxResourceBytes, 1, nameof(MaxResourceBytes));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxInputRounds, 1, nameof(MaxInputRounds));
+        if (RequestStateLifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(RequestStateLifetime), "RequestStateLifetime must be positive.");
+        if (CacheTtl < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(CacheTtl), "CacheTtl must not be negative.");
+        if (WebsiteUrl is not null && !Uri.TryCreate(WebsiteUrl, UriKind.Absolute, out _))
+        {
+            throw new ArgumentException($"WebsiteUrl '{WebsiteUrl}' is not an absolute URL.", nameof(WebsiteUrl));
+        }
+        foreach (var icon in Icons) icon.Validate();
         if (ToolTimeout is TimeSpan timeout && timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ToolTimeout), "ToolTimeout must be positive, or null for no limit.");

@@ -3,27 +3,29 @@ using System.Collections.Generic;
 using System.Threading;
 using McpForge.Tools;
 
+
 namespace McpForge.Server;
 
 /// <summary>
 /// The timeouts of every tool call running on a server, behind one timer. A call's timeout is an entry in a list
 /// instead of a token source, a timer and a registration of its own (about 260 bytes a call; docs/benchmarks.md),
 /// and the timer is only moved when a deadline comes before the one it is set for. When it fires, the calls that
-/// are due time out (<see cref="McpSession.OnTimeout"/>) and it is set for the next deadline.
+/// are due time out (<see cref="ToolCallHandler.OnTimeout"/>) and it is set for the next deadline. Time is the
+/// server's <see cref="TimeProvider"/>, so tests move it with a fake clock.
 /// </summary>
-internal sealed class ToolDeadlines
+internal sealed class ToolDeadlines(TimeProvider time)
 {
     // Timer periods are unsigned 32-bit milliseconds; a later deadline is reached by firing early and setting again.
     private const long LongestDelay = uint.MaxValue - 1L;
 
     private readonly object _gate = new();
     private readonly List<McpToolCall> _calls = [];
-    private Timer? _timer;
-    private long _setFor = long.MaxValue; // the Environment.TickCount64 the timer fires at; MaxValue: not set
+    private ITimer? _timer;
+    private long _setFor = long.MaxValue; // the Now the timer fires at; MaxValue: not set
 
     public void Add(McpToolCall call, TimeSpan timeout)
     {
-        var due = Environment.TickCount64 + (long)Math.Ceiling(timeout.TotalMilliseconds);
+        var due = Now + (long)Math.Ceiling(timeout.TotalMilliseconds);
         lock (_gate)
         {
             call.Deadline = due;
@@ -41,6 +43,9 @@ internal sealed class ToolDeadlines
             if (call.DeadlineIndex >= 0) RemoveAt(call.DeadlineIndex);
         }
     }
+
+    /// <summary>Milliseconds on the server's clock.</summary>
+    private long Now => (long)time.GetElapsedTime(0).TotalMilliseconds;
 
     /// <summary>The number of deadlines waiting, for tests.</summary>
     internal int Count
@@ -70,10 +75,10 @@ internal sealed class ToolDeadlines
             // AsyncLocals) into every timeout of the server's life.
             using (ExecutionContext.SuppressFlow())
             {
-                _timer = new Timer(static state => ((ToolDeadlines)state!).Fire(), this, Timeout.Infinite, Timeout.Infinite);
+                _timer = time.CreateTimer(static state => ((ToolDeadlines)state!).Fire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             }
         }
-        _timer.Change(Math.Clamp(due - Environment.TickCount64, 0, LongestDelay), Timeout.Infinite);
+        _timer.Change(TimeSpan.FromMilliseconds(Math.Clamp(due - Now, 0, LongestDelay)), Timeout.InfiniteTimeSpan);
     }
 
     private void Fire()
@@ -81,7 +86,7 @@ internal sealed class ToolDeadlines
         List<McpToolCall>? due = null;
         lock (_gate)
         {
-            var now = Environment.TickCount64;
+            var now = Now;
             var next = long.MaxValue;
             // Backwards, so the entry each removal moves into place has been looked at already.
             for (var i = _calls.Count - 1; i >= 0; i--)
@@ -105,12 +110,12 @@ internal sealed class ToolDeadlines
         {
             try
             {
-                call.Session.OnTimeout(call);
+                ToolCallHandler.OnTimeout(call);
             }
             catch (Exception ex)
             {
                 // On the timer's thread an exception would end the process; the other calls still get their answer.
-                Diagnostics.McpLog.Failed(call.Session.Server.Logger, $"answering the timeout of tool '{call.Tool.Name}'", ex);
+                Diagnostics.McpLog.Failed(call.Connection.Server.Logger, $"answering the timeout of tool '{call.Tool.Name}'", ex);
             }
         }
     }

@@ -2,22 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using McpForge.Protocol;
+using McpForge.Server;
 
 namespace McpForge.Tools;
 
 /// <summary>
-/// Writes a tool method's return value as a <c>CallToolResult</c> object. Generated invokers pick the overload
-/// for the method's return type at compile time; values are formatted straight into UTF-8, without a string.
+/// Writes a tool method's return value as the members of a <c>CallToolResult</c>, into the result object
+/// <see cref="McpCall.BeginResult"/> opened (the server closes it). Generated invokers pick the overload for the
+/// method's return type at compile time; values are formatted straight into UTF-8, without a string.
 /// </summary>
 public static class ToolResults
 {
     /// <summary>A method returning <c>void</c> or <c>Task</c>: an empty content list.</summary>
     public static void WriteEmpty(Utf8JsonWriter writer)
     {
-        writer.WriteStartObject();
         writer.WriteStartArray("content"u8);
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     /// <summary>One text block; <c>null</c> gives an empty content list.</summary>
@@ -59,17 +59,14 @@ public static class ToolResults
     /// <summary>One content block.</summary>
     public static void WriteContent(Utf8JsonWriter writer, ContentBlock? block)
     {
-        writer.WriteStartObject();
         writer.WriteStartArray("content"u8);
         block?.WriteTo(writer);
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     /// <summary>A list of content blocks.</summary>
     public static void WriteContent(Utf8JsonWriter writer, IEnumerable<ContentBlock>? blocks)
     {
-        writer.WriteStartObject();
         writer.WriteStartArray("content"u8);
         if (blocks is not null)
         {
@@ -79,7 +76,6 @@ public static class ToolResults
             }
         }
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     /// <summary>A complete result, as the method built it.</summary>
@@ -90,25 +86,27 @@ public static class ToolResults
             WriteEmpty(writer);
             return;
         }
-        result.WriteTo(writer);
+        result.WriteMembers(writer);
     }
 
     /// <summary>
     /// A structured result (a tool returning a user type): the value as <c>structuredContent</c>, and the same JSON as
     /// one text block for clients that predate structured content. <paramref name="write"/> is the generated writer.
+    /// The JSON is written once, into a scratch buffer bounded like the response (<see cref="McpServerOptions.MaxResponseBytes"/>).
     /// </summary>
-    public static void WriteStructured<T>(Utf8JsonWriter writer, T value, Action<Utf8JsonWriter, T> write)
+    public static void WriteStructured<T>(McpCall call, T value, Action<Utf8JsonWriter, T> write)
     {
-        var json = Scratch.Write(value, write);
+        ArgumentNullException.ThrowIfNull(call);
+        var json = Scratch.Write(value, write, call.MaxResponseBytes);
         try
         {
+            var writer = call.BeginResult();
             StartText(writer);
             writer.WriteStringValue(json.WrittenSpan);
             writer.WriteEndObject();
             writer.WriteEndArray();
             writer.WritePropertyName("structuredContent"u8);
             writer.WriteRawValue(json.WrittenSpan, skipInputValidation: true);
-            writer.WriteEndObject();
         }
         finally
         {
@@ -117,12 +115,13 @@ public static class ToolResults
     }
 
     /// <summary>A value without an output schema (a list, a nullable object): its JSON as one text block.</summary>
-    public static void WriteJson<T>(Utf8JsonWriter writer, T value, Action<Utf8JsonWriter, T> write)
+    public static void WriteJson<T>(McpCall call, T value, Action<Utf8JsonWriter, T> write)
     {
-        var json = Scratch.Write(value, write);
+        ArgumentNullException.ThrowIfNull(call);
+        var json = Scratch.Write(value, write, call.MaxResponseBytes);
         try
         {
-            WriteUtf8Text(writer, json.WrittenSpan);
+            WriteUtf8Text(call.BeginResult(), json.WrittenSpan);
         }
         finally
         {
@@ -131,21 +130,15 @@ public static class ToolResults
     }
 
     /// <summary>One reusable buffer and writer per thread, in which a result's JSON is written once and then copied twice.</summary>
-    /// <summary>
-    /// The response limit of the result being written on this thread (set by <see cref="Server.McpCall.BeginResult"/>,
-    /// which the generated invoker calls just before it writes): the scratch copy of a structured result stops there too.
-    /// </summary>
-    [ThreadStatic] internal static long t_resultLimit;
-
     private static class Scratch
     {
         [ThreadStatic] private static Buffer? t_cached;
 
-        public static Buffer Write<T>(T value, Action<Utf8JsonWriter, T> write)
+        public static Buffer Write<T>(T value, Action<Utf8JsonWriter, T> write, long limit)
         {
             var buffer = t_cached ?? new Buffer();
             t_cached = null;
-            buffer.Bytes.Limit = t_resultLimit > 0 ? t_resultLimit : long.MaxValue;
+            buffer.Bytes.Limit = limit;
             try
             {
                 write(buffer.Writer, value);
@@ -189,7 +182,6 @@ public static class ToolResults
 
     private static void StartText(Utf8JsonWriter writer)
     {
-        writer.WriteStartObject();
         writer.WriteStartArray("content"u8);
         writer.WriteStartObject();
         writer.WriteString("type"u8, "text"u8);
@@ -200,6 +192,5 @@ public static class ToolResults
     {
         writer.WriteEndObject();
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 }

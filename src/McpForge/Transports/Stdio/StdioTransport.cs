@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Pipelines;
 using System.Threading;
 using System.Threading.Tasks;
+using McpForge.Connections;
 using McpForge.Server;
 
 namespace McpForge.Transports.Stdio;
@@ -11,7 +12,7 @@ namespace McpForge.Transports.Stdio;
 /// <summary>
 /// The stdio transport: newline-delimited JSON-RPC read with System.IO.Pipelines. Each complete line is handed
 /// to the session as it arrives; a line over <see cref="McpServerOptions.MaxMessageBytes"/> is answered with
-/// -32600 and skipped up to its newline without being buffered. Requests beyond the session's slots wait in its
+/// -32600 and skipped up to its newline without being buffered. Requests beyond the connection's slots wait in its
 /// queue; when that is full, reading stops until one starts. At end of input, every request already read is
 /// answered before this returns.
 /// </summary>
@@ -20,8 +21,8 @@ internal static class StdioTransport
     public static async Task RunAsync(McpServer server, Stream input, Stream output, CancellationToken cancellationToken)
     {
         var sink = new StreamMessageSink(output, server.Options.MaxUnsentBytes);
-        var session = new McpSession(server, sink);
-        server.Attach(session);
+        var connection = new McpConnection(server, sink);
+        server.Attach(connection);
         var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         var maxBytes = server.Options.MaxMessageBytes;
         var skippingOversized = false;
@@ -56,10 +57,10 @@ internal static class StdioTransport
                         }
                         if (line.Length > maxBytes)
                         {
-                            session.RejectOversizedMessage();
+                            connection.RejectOversizedMessage();
                             continue;
                         }
-                        Handle(session, line);
+                        Handle(connection, line);
                         if (sink.IsBackedUp)
                         {
                             // The client is not reading what we write: read no more requests until it does.
@@ -67,12 +68,12 @@ internal static class StdioTransport
                             await sink.WaitForRoomAsync().ConfigureAwait(false);
                             sink.BeginBatch();
                         }
-                        if (session.ShouldPauseReading)
+                        if (connection.Admission.ShouldPauseReading)
                         {
                             // Every slot is taken and the queue is full: stop reading, so the rest waits in the pipe
                             // (the operating system's buffer, then the client's writes block), not in our memory.
                             sink.EndBatch();
-                            await session.WaitForQueueSpaceAsync().ConfigureAwait(false);
+                            await connection.Admission.WaitForQueueSpaceAsync().ConfigureAwait(false);
                             sink.BeginBatch();
                         }
                     }
@@ -80,13 +81,13 @@ internal static class StdioTransport
                     if (buffer.Length > maxBytes || (skippingOversized && !buffer.IsEmpty))
                     {
                         // No newline within the limit: reject once, then drop bytes until the line ends.
-                        if (!skippingOversized) session.RejectOversizedMessage();
+                        if (!skippingOversized) connection.RejectOversizedMessage();
                         skippingOversized = true;
                         buffer = buffer.Slice(buffer.End);
                     }
                     else if (result.IsCompleted && !buffer.IsEmpty)
                     {
-                        Handle(session, buffer); // The last message may lack its newline.
+                        Handle(connection, buffer); // The last message may lack its newline.
                         buffer = buffer.Slice(buffer.End);
                     }
                 }
@@ -104,8 +105,8 @@ internal static class StdioTransport
             await reader.CompleteAsync().ConfigureAwait(false);
         }
 
-        await DrainAsync(server, session).ConfigureAwait(false);
-        server.Detach(session);
+        await DrainAsync(server, connection).ConfigureAwait(false);
+        server.Detach(connection);
         server.FlushTrace();
     }
 
@@ -114,20 +115,22 @@ internal static class StdioTransport
     /// get <see cref="McpServerOptions.ShutdownTimeout"/> to be answered; what is left then is cancelled (tokens fire,
     /// no responses), so the process exits promptly even with a tool that never returns.
     /// </summary>
-    private static async Task DrainAsync(McpServer server, McpSession session)
+    private static async Task DrainAsync(McpServer server, McpConnection connection)
     {
-        var drained = session.DrainAsync();
+        var admission = connection.Admission;
+        var drained = admission.DrainAsync();
         if (drained.IsCompleted || server.Options.ShutdownTimeout is not TimeSpan grace)
         {
             await drained.ConfigureAwait(false);
             return;
         }
-        if (await Task.WhenAny(drained, Task.Delay(grace)).ConfigureAwait(false) == drained) return;
-        Diagnostics.McpLog.ShutdownCancelled(server.Logger, session.Unanswered, grace.TotalMilliseconds);
-        session.DiscardQueued();
-        session.CancelAll();
-        // Prompts and resource reads have no token to cancel: give them a moment, then leave them behind.
-        await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
+        var time = server.Options.TimeProvider;
+        if (await Task.WhenAny(drained, Task.Delay(grace, time)).ConfigureAwait(false) == drained) return;
+        Diagnostics.McpLog.ShutdownCancelled(server.Logger, admission.Unanswered, grace.TotalMilliseconds);
+        admission.DiscardQueued();
+        connection.CancelAll();
+        // A handler that ignores its token gets a moment more, then is left behind (the process is exiting).
+        await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(1), time)).ConfigureAwait(false);
     }
 
     private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
@@ -143,7 +146,7 @@ internal static class StdioTransport
         return true;
     }
 
-    private static void Handle(McpSession session, in ReadOnlySequence<byte> line)
+    private static void Handle(McpConnection connection, in ReadOnlySequence<byte> line)
     {
         if (Diagnostics.McpTelemetry.BytesReceived.Enabled)
         {
@@ -151,7 +154,7 @@ internal static class StdioTransport
         }
         if (line.IsSingleSegment)
         {
-            session.HandleMessage(TrimCarriageReturn(line.FirstSpan));
+            connection.HandleMessage(TrimCarriageReturn(line.FirstSpan));
             return;
         }
         var length = (int)line.Length;
@@ -159,7 +162,7 @@ internal static class StdioTransport
         try
         {
             line.CopyTo(rented);
-            session.HandleMessage(TrimCarriageReturn(rented.AsSpan(0, length)));
+            connection.HandleMessage(TrimCarriageReturn(rented.AsSpan(0, length)));
         }
         finally
         {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using McpForge.JsonRpc;
+using McpForge.Connections;
 using McpForge.Server;
 
 namespace McpForge.Fuzz.Targets;
@@ -83,10 +84,10 @@ public static class SessionTargets
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static (McpSession, CapturingSink) NewSession()
+    private static (McpConnection, CapturingSink) NewSession()
     {
         var sink = new CapturingSink();
-        var session = new McpSession(s_server, sink);
+        var session = new McpConnection(s_server, sink);
         session.HandleMessage("""{"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}"""u8);
         sink.Clear();
         return (session, sink);
@@ -126,15 +127,15 @@ public static class SessionTargets
         };
     }
 
-    private static void Settle(McpSession session)
+    private static void Settle(McpConnection session)
     {
-        if (!session.DrainAsync().Wait(TimeSpan.FromSeconds(5)))
+        if (!session.Admission.DrainAsync().Wait(TimeSpan.FromSeconds(5)))
         {
             throw new InvariantException("a request was still unanswered 5 s later (a hang)");
         }
     }
 
-    private static void StillServes(McpSession session, CapturingSink sink)
+    private static void StillServes(McpConnection session, CapturingSink sink)
     {
         sink.Clear();
         session.HandleMessage("""{"jsonrpc":"2.0","id":"after","method":"ping"}"""u8);

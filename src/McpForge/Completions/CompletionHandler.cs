@@ -4,19 +4,30 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using McpForge.Connections;
+using McpForge.Dispatch;
+using McpForge.Eras;
 using McpForge.JsonRpc;
-using McpForge.Completions;
+using McpForge.Server;
 
-namespace McpForge.Server;
+namespace McpForge.Completions;
 
-internal sealed partial class McpSession
+/// <summary>
+/// <c>completion/complete</c>: suggestions for a prompt's argument or a template's variable, from its completion method,
+/// or from an enum's member names by prefix. At most 100 values; <c>total</c> and <c>hasMore</c> say how many there were.
+/// </summary>
+internal static class CompletionHandler
 {
     /// <summary>The most values one <c>completion/complete</c> result may carry (MCP schema).</summary>
     private const int MaxCompletionValues = 100;
 
-    private void HandleComplete(RequestId id, ReadOnlySpan<byte> @params, McpCaller caller)
+    public static void Handle(in IncomingRequest request)
     {
-        if (!TryStartParams(id, @params, out var reader)) return;
+        var id = request.Id;
+        var caller = request.Caller;
+        var server = request.Server;
+        var connection = request.Connection;
+        if (!ParamsReader.TryStart(connection, id, request.Params, out var reader)) return;
         string? refType = null, refName = null, argument = null, value = null;
         var context = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -66,40 +77,40 @@ internal sealed partial class McpSession
 
         if (refType is null || refName is null || argument is null || value is null)
         {
-            SendError(id, JsonRpcErrorCode.InvalidParams,
+            request.Respond.Error(id, JsonRpcErrorCode.InvalidParams,
                 "completion/complete requires \"ref\" ({\"type\":\"ref/prompt\",\"name\"} or {\"type\":\"ref/resource\",\"uri\"}) and \"argument\" ({\"name\",\"value\"}).");
             return;
         }
         McpComponent? component = refType switch
         {
-            "ref/prompt" => Server.Prompts.All.FirstOrDefault(p => p.Name == refName),
-            "ref/resource" => Server.Resources.Templates.FirstOrDefault(t => t.UriTemplate == refName),
+            "ref/prompt" => server.Prompts.All.FirstOrDefault(p => p.Name == refName),
+            "ref/resource" => server.Resources.Templates.FirstOrDefault(t => t.UriTemplate == refName),
             _ => null,
         };
         if (component is not null && !caller.IsAllowed(component.Authorization))
         {
-            SendForbidden(id, caller, component, refType == "ref/prompt" ? "prompt" : "resource template");
+            connection.Forbid(id, caller, component, refType == "ref/prompt" ? "prompt" : "resource template");
             return;
         }
         if (component is null)
         {
-            SendError(id, JsonRpcErrorCode.InvalidParams, refType is "ref/prompt" or "ref/resource"
+            request.Respond.Error(id, JsonRpcErrorCode.InvalidParams, refType is "ref/prompt" or "ref/resource"
                 ? $"Unknown {(refType == "ref/prompt" ? "prompt" : "resource template")}: '{refName}'."
                 : $"Unknown reference type '{refType}': use \"ref/prompt\" or \"ref/resource\".");
             return;
         }
 
-        if (Server.Completions.TryGetValue((refName, argument), out var completion))
+        if (server.Completions.TryGetValue((refName, argument), out var completion))
         {
-            HoldResponseSlot();
+            connection.Admission.HoldSlot();
             ValueTask<IEnumerable<string>> pending;
             try
             {
-                pending = completion.Completer(value, context, Server.Services, CancellationToken.None);
+                pending = completion.Completer(value, context, server.Services, CancellationToken.None);
             }
             catch (Exception ex)
             {
-                FinishCompletion(id, completion, null, ex);
+                Finish(connection, id, request.Client, completion, null, ex);
                 return;
             }
             if (pending.IsCompleted)
@@ -108,10 +119,10 @@ internal sealed partial class McpSession
                 Exception? failure = null;
                 try { values = pending.GetAwaiter().GetResult(); }
                 catch (Exception ex) { failure = ex; }
-                FinishCompletion(id, completion, values, failure);
+                Finish(connection, id, request.Client, completion, values, failure);
                 return;
             }
-            _ = CompleteCompletionAsync(id, completion, pending);
+            _ = CompleteAsync(connection, id, request.Client, completion, pending);
             return;
         }
 
@@ -119,61 +130,50 @@ internal sealed partial class McpSession
         var known = component.ArgumentValues is { } values2 && values2.TryGetValue(argument, out var names)
             ? names.Where(n => n.StartsWith(value, StringComparison.OrdinalIgnoreCase))
             : [];
-        SendCompletion(id, known);
+        Respond(connection, id, request.Client, known);
     }
 
-    private async Task CompleteCompletionAsync(RequestId id, McpCompletion completion, ValueTask<IEnumerable<string>> pending)
+    private static async Task CompleteAsync(McpConnection connection, RequestId id, ClientProfile client, McpCompletion completion, ValueTask<IEnumerable<string>> pending)
     {
         IEnumerable<string>? values = null;
         Exception? failure = null;
         try { values = await pending.ConfigureAwait(false); }
         catch (Exception ex) { failure = ex; }
-        FinishCompletion(id, completion, values, failure);
+        Finish(connection, id, client, completion, values, failure);
     }
 
-    private void FinishCompletion(RequestId id, McpCompletion completion, IEnumerable<string>? values, Exception? failure)
+    private static void Finish(McpConnection connection, RequestId id, ClientProfile client, McpCompletion completion, IEnumerable<string>? values, Exception? failure)
     {
         try
         {
             if (failure is not null)
             {
-                LogException($"completing '{completion.Argument}' of '{completion.Reference}'", failure);
-                SendError(id, JsonRpcErrorCode.InternalError, $"Completing '{completion.Argument}' of '{completion.Reference}' failed: {failure.Message}");
+                Diagnostics.McpLog.Failed(connection.Server.Logger, $"completing '{completion.Argument}' of '{completion.Reference}'", failure);
+                connection.Responder.Error(id, JsonRpcErrorCode.InternalError, $"Completing '{completion.Argument}' of '{completion.Reference}' failed: {failure.Message}");
                 return;
             }
-            SendCompletion(id, values ?? []);
+            Respond(connection, id, client, values ?? []);
         }
         finally
         {
-            ReleaseResponseSlot();
+            connection.Admission.ReleaseSlot();
         }
     }
 
     /// <summary>At most 100 values; <c>total</c> and <c>hasMore</c> say how many there were.</summary>
-    private void SendCompletion(RequestId id, IEnumerable<string> values)
+    private static void Respond(McpConnection connection, RequestId id, ClientProfile client, IEnumerable<string> values)
     {
         var all = values.Take(10_000).ToList();
-        var buffer = MessageBuffer.Rent();
-        try
+        connection.Responder.Result(id, client, ResultFields.Complete, all, static (w, list) =>
         {
-            var w = buffer.Json;
-            JsonRpcWriter.StartResult(w, id);
-            w.WriteStartObject();
             w.WriteStartObject("completion"u8);
             w.WriteStartArray("values"u8);
-            foreach (var item in all.Take(MaxCompletionValues)) w.WriteStringValue(item);
+            foreach (var item in list.Take(MaxCompletionValues)) w.WriteStringValue(item);
             w.WriteEndArray();
-            w.WriteNumber("total"u8, all.Count);
-            w.WriteBoolean("hasMore"u8, all.Count > MaxCompletionValues);
+            w.WriteNumber("total"u8, list.Count);
+            w.WriteBoolean("hasMore"u8, list.Count > MaxCompletionValues);
             w.WriteEndObject();
-            w.WriteEndObject();
-            JsonRpcWriter.EndMessage(w);
-            SendResponse(id, buffer.WrittenSpan);
-        }
-        finally
-        {
-            buffer.Return();
-        }
+        });
     }
 
     private delegate void StringProperty(string name, string value);

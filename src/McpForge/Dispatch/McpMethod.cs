@@ -1,12 +1,13 @@
-namespace McpForge.JsonRpc;
+namespace McpForge.Dispatch;
 
-/// <summary>The methods the server understands, matched from the wire without allocating.</summary>
+/// <summary>The methods the server knows, of both protocol eras; <see cref="MethodTable"/> says which era serves each.</summary>
 internal enum McpMethod
 {
     /// <summary>A method this server does not implement (its name is kept for the error).</summary>
     Unknown,
     Initialize,
     Ping,
+    ServerDiscover,
     ToolsList,
     ToolsCall,
     PromptsList,
@@ -14,9 +15,10 @@ internal enum McpMethod
     ResourcesList,
     ResourcesTemplatesList,
     ResourcesRead,
-    CompletionComplete,
     ResourcesSubscribe,
     ResourcesUnsubscribe,
+    SubscriptionsListen,
+    CompletionComplete,
     LoggingSetLevel,
     NotificationsInitialized,
     NotificationsCancelled,

@@ -1,0 +1,184 @@
+using System;
+using System.Text.Json;
+using McpForge.JsonRpc;
+using McpForge.Server;
+
+namespace McpForge.Dispatch;
+
+/// <summary>
+/// The params of a request that runs a handler: <c>tools/call</c> and <c>prompts/get</c> (<c>name</c>, <c>arguments</c>),
+/// <c>resources/read</c> (<c>uri</c>), all with <c>_meta.progressToken</c> and, on 2026-07-28 retries,
+/// <c>inputResponses</c> and <c>requestState</c>. Spans point into the request's buffer.
+/// </summary>
+internal ref struct CallParams
+{
+    private const int MaxNameBytes = 512;
+
+    /// <summary>The component <c>name</c> found (tools, prompts).</summary>
+    public object? Component;
+
+    /// <summary>The <c>uri</c> (resources).</summary>
+    public string? Uri;
+
+    /// <summary>The <c>arguments</c> object, or empty when absent.</summary>
+    public ReadOnlySpan<byte> Arguments;
+
+    public RequestId ProgressToken;
+
+    /// <summary>The <c>inputResponses</c> value as sent (checked later), when <see cref="HasInputResponses"/>.</summary>
+    public ReadOnlySpan<byte> InputResponses;
+
+    public bool HasInputResponses;
+
+    public string? RequestState;
+
+    /// <summary>
+    /// Reads <c>tools/call</c> or <c>prompts/get</c> params, finding <c>name</c> with the generated lookups. Answers
+    /// -32602 and returns false when they break the method's schema or name nothing.
+    /// </summary>
+    public static bool TryReadNamed<TItem>(in IncomingRequest request, string kind, ComponentRegistry<TItem> registry, out CallParams read) where TItem : class
+    {
+        read = default;
+        var common = default(Common);
+        var method = MethodTable.Name(request.Method);
+        if (!ParamsReader.TryStart(request.Connection, request.Id, request.Params, out var reader)) return false;
+        string? unknownName = null;
+        var nameSeen = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidParams, $"{method} \"name\" must be a string.");
+                    return false;
+                }
+                nameSeen = true;
+                read.Component = Find(ref reader, registry);
+                unknownName = read.Component is null ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("arguments"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    read.Arguments = request.Params[start..(int)reader.BytesConsumed];
+                }
+                else if (reader.TokenType != JsonTokenType.Null)
+                {
+                    request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidParams, $"{method} \"arguments\" must be an object.");
+                    return false;
+                }
+            }
+            else if (!TryReadCommon(ref reader, request, method, ref common))
+            {
+                return false;
+            }
+        }
+        common.Apply(request.Params, ref read);
+        if (!nameSeen)
+        {
+            request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidParams, $"{method} requires \"name\".");
+            return false;
+        }
+        if (read.Component is null)
+        {
+            request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidParams, $"Unknown {kind}: '{unknownName}'. Call {kind}s/list for the available {kind}s.");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Reads <c>resources/read</c> params; answers -32602 and returns false without a string <c>uri</c>.</summary>
+    public static bool TryReadUri(in IncomingRequest request, out CallParams read)
+    {
+        read = default;
+        var common = default(Common);
+        if (!ParamsReader.TryStart(request.Connection, request.Id, request.Params, out var reader)) return false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("uri"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String) read.Uri = reader.GetString();
+                reader.Skip();
+            }
+            else if (!TryReadCommon(ref reader, request, "resources/read", ref common))
+            {
+                return false;
+            }
+        }
+        common.Apply(request.Params, ref read);
+        if (read.Uri is null)
+        {
+            request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidParams, "resources/read requires \"uri\" (a string).");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The members every such request may have: <c>_meta</c>, <c>inputResponses</c>, <c>requestState</c>; others are skipped.</summary>
+    private static bool TryReadCommon(ref Utf8JsonReader reader, in IncomingRequest request, string method, ref Common read)
+    {
+        if (reader.ValueTextEquals("_meta"u8))
+        {
+            reader.Read();
+            read.ProgressToken = ParamsReader.ReadProgressToken(ref reader);
+        }
+        else if (request.Client.IsModern && reader.ValueTextEquals("inputResponses"u8))
+        {
+            reader.Read();
+            read.InputStart = (int)reader.TokenStartIndex;
+            reader.Skip();
+            read.InputEnd = (int)reader.BytesConsumed;
+        }
+        else if (request.Client.IsModern && reader.ValueTextEquals("requestState"u8))
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidParams, $"{method} \"requestState\" must be the string the server sent.");
+                return false;
+            }
+            read.RequestState = reader.GetString();
+        }
+        else
+        {
+            reader.Read();
+            reader.Skip();
+        }
+        return true;
+    }
+
+    /// <summary>What <see cref="TryReadCommon"/> found, as offsets into the params (a span could not leave the reader's scope).</summary>
+    private struct Common
+    {
+        public RequestId ProgressToken;
+        public string? RequestState;
+        public int InputStart, InputEnd;
+
+        public readonly void Apply(ReadOnlySpan<byte> @params, ref CallParams read)
+        {
+            read.ProgressToken = ProgressToken;
+            read.RequestState = RequestState;
+            if (InputEnd > InputStart)
+            {
+                read.InputResponses = @params[InputStart..InputEnd];
+                read.HasInputResponses = true;
+            }
+        }
+    }
+
+    /// <summary>The component named by the string token, unescaped into a stack buffer only when the JSON escaped it.</summary>
+    private static TItem? Find<TItem>(ref Utf8JsonReader reader, ComponentRegistry<TItem> registry) where TItem : class
+    {
+        if (!reader.ValueIsEscaped) return registry.Find(reader.ValueSpan);
+        if (reader.ValueSpan.Length > MaxNameBytes) return null;
+        Span<byte> unescaped = stackalloc byte[MaxNameBytes];
+        var length = reader.CopyString(unescaped);
+        return registry.Find(unescaped[..length]);
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using McpForge.Connections;
+using McpForge.Eras;
+using McpForge.JsonRpc;
+using McpForge.Server;
+
+namespace McpForge.Dispatch;
+
+/// <summary>
+/// The one way messages leave a connection. Every response is written whole into a pooled buffer, given the
+/// 2026-07-28 fields when its request is modern (<c>resultType</c>, cache hints, <c>_meta</c> server identity), ends
+/// the request's telemetry, goes to the transport, and is traced. Notifications take the same road.
+/// </summary>
+internal sealed class Responder(McpConnection connection)
+{
+    private McpServer Server => connection.Server;
+
+    /// <summary>A result whose members <paramref name="writeMembers"/> writes inside the result object.</summary>
+    public void Result<TState>(RequestId id, ClientProfile? client, in ResultFields fields, TState state, Action<Utf8JsonWriter, TState> writeMembers)
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            var w = buffer.Json;
+            JsonRpcWriter.StartResult(w, id);
+            w.WriteStartObject();
+            writeMembers(w, state);
+            EndResult(w, client, fields);
+            Send(id, buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    /// <summary>An empty result (<c>{}</c>, or only the 2026-07-28 fields).</summary>
+    public void EmptyResult(RequestId id, ClientProfile? client) => Result(id, client, ResultFields.Complete, 0, static (_, _) => { });
+
+    /// <summary>
+    /// Ends the result a call wrote through <see cref="McpCall.BeginResult"/> and sends it; a result that outgrows
+    /// <see cref="McpServerOptions.MaxResponseBytes"/> while it is finished is answered with -32603 instead.
+    /// </summary>
+    public void FinishResult(McpCall call, MessageBuffer result, in ResultFields fields, string subject)
+    {
+        ReadOnlySpan<byte> message;
+        try
+        {
+            EndResult(result.Json, call.Client, fields);
+            message = result.WrittenSpan;
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            ResponseTooLarge(call.RequestId, subject, ex.Limit);
+            return;
+        }
+        Send(call.RequestId, message);
+    }
+
+    /// <summary>-32603 for a result over <see cref="McpServerOptions.MaxResponseBytes"/>.</summary>
+    public void ResponseTooLarge(RequestId id, string subject, long limit) =>
+        Error(id, JsonRpcErrorCode.InternalError, string.Create(CultureInfo.InvariantCulture,
+            $"The result of {subject} is over the limit of {limit} bytes (McpServerOptions.MaxResponseBytes); writing stopped there."));
+
+    /// <summary>An error whose data is <c>{"details": …}</c>.</summary>
+    public void Error(RequestId id, int code, string details) => Error(id, code, details, 0, null);
+
+    /// <summary>An error whose data has <c>details</c> (unless null) and what <paramref name="writeData"/> adds.</summary>
+    public void Error<TState>(RequestId id, int code, string? details, TState state, Action<Utf8JsonWriter, TState>? writeData)
+    {
+        if (IsRefusal(code))
+        {
+            Diagnostics.McpLog.Refused(Server.Logger, code, details ?? JsonRpcWriter.MessageText(code)); // the client's doing, not a failure: Debug
+        }
+        Write(id, code, details, state, writeData);
+    }
+
+    /// <summary>-32601 with <c>{"method": …}</c>.</summary>
+    public void MethodNotFound(RequestId id, string method)
+    {
+        Diagnostics.McpLog.Refused(Server.Logger, JsonRpcErrorCode.MethodNotFound, method);
+        Write(id, JsonRpcErrorCode.MethodNotFound, null, method, static (w, m) => w.WriteString("method"u8, m));
+    }
+
+    private void Write<TState>(RequestId id, int code, string? details, TState state, Action<Utf8JsonWriter, TState>? writeData)
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            var w = buffer.Json;
+            JsonRpcWriter.StartError(w, id, code);
+            if (details is not null) w.WriteString("details"u8, details);
+            writeData?.Invoke(w, state);
+            JsonRpcWriter.EndError(w);
+            Send(id, buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    /// <summary>Sends a notification whose params <paramref name="writeParams"/> writes, on the stream of <paramref name="relatedRequest"/>.</summary>
+    public void Notification<TState>(ReadOnlySpan<byte> method, RequestId relatedRequest, TState state, Action<Utf8JsonWriter, TState> writeParams)
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            JsonRpcWriter.StartNotification(buffer.Json, method);
+            writeParams(buffer.Json, state);
+            JsonRpcWriter.EndMessage(buffer.Json);
+            connection.Sink.Send(buffer.WrittenSpan, MessageRoute.NotificationFor(relatedRequest));
+            Server.Tracer?.Outgoing(connection.SessionId, buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    /// <summary>Sends <c>notifications/message</c> (the caller checked that the client wants <paramref name="level"/>).</summary>
+    public void Log(Protocol.McpLogLevel level, string message, string? logger, RequestId relatedRequest) =>
+        Notification("notifications/message"u8, relatedRequest, (level, message, logger), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("level"u8, Protocol.McpLogLevels.Name(s.level));
+            if (s.logger is not null) w.WriteString("logger"u8, s.logger);
+            w.WriteString("data"u8, s.message);
+            w.WriteEndObject();
+        });
+
+    /// <summary>Sends the response to <paramref name="id"/> (a result or an error): it ends that request.</summary>
+    public void Send(RequestId id, ReadOnlySpan<byte> message)
+    {
+        // The request's span and measurements end before the client can see the response, so whoever reads the
+        // response (a test, a client that then reads the server's metrics) finds the request over.
+        connection.Telemetry.Complete(id, message);
+        connection.Sink.Send(message, MessageRoute.ResponseTo(id));
+        Server.Tracer?.Outgoing(connection.SessionId, message);
+    }
+
+    /// <summary>Closes a result object: the 2026-07-28 fields for a modern client, then the braces.</summary>
+    private void EndResult(Utf8JsonWriter w, ClientProfile? client, in ResultFields fields)
+    {
+        if (client is { IsModern: true })
+        {
+            w.WriteString("resultType"u8, fields.IsInputRequired ? "input_required"u8 : "complete"u8);
+            if (fields.HasCacheHints)
+            {
+                w.WriteNumber("ttlMs"u8, fields.TtlMs);
+                w.WriteString("cacheScope"u8, fields.Scope == McpCacheScope.Public ? "public"u8 : "private"u8);
+            }
+            var identity = Server.Options.ServerInfoInResults;
+            if (identity || fields.Subscription.IsValid)
+            {
+                w.WriteStartObject("_meta"u8);
+                if (fields.Subscription.IsValid)
+                {
+                    w.WritePropertyName("io.modelcontextprotocol/subscriptionId"u8);
+                    fields.Subscription.WriteTo(w);
+                }
+                if (identity)
+                {
+                    w.WritePropertyName("io.modelcontextprotocol/serverInfo"u8);
+                    w.WriteRawValue(Server.Implementation, skipInputValidation: true);
+                }
+                w.WriteEndObject();
+            }
+        }
+        w.WriteEndObject();
+        JsonRpcWriter.EndMessage(w);
+    }
+
+    /// <summary>Codes that say the client sent something wrong (logged at Debug), as opposed to a server failure.</summary>
+    private static bool IsRefusal(int code) => code is JsonRpcErrorCode.ParseError or JsonRpcErrorCode.InvalidRequest
+        or JsonRpcErrorCode.MethodNotFound or JsonRpcErrorCode.InvalidParams or JsonRpcErrorCode.ServerBusy
+        or JsonRpcErrorCode.HeaderMismatch or JsonRpcErrorCode.MissingRequiredClientCapability or JsonRpcErrorCode.UnsupportedProtocolVersion;
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Text.Json;
+using McpForge.Dispatch;
+using McpForge.JsonRpc;
+using McpForge.Protocol;
+
+namespace McpForge.Eras;
+
+/// <summary>
+/// Why a modern request is refused before it runs: the JSON-RPC code, the HTTP status the spec gives it, and what its
+/// <c>data</c> names (the unknown method, the unsupported version).
+/// </summary>
+internal readonly record struct Refusal(int Code, int HttpStatus, string? Details, string? Subject = null)
+{
+    /// <summary>Writes the members of <c>error.data</c> beyond <c>details</c>.</summary>
+    public static void WriteData(Utf8JsonWriter w, Refusal refusal)
+    {
+        switch (refusal.Code)
+        {
+            case JsonRpcErrorCode.MethodNotFound:
+                w.WriteString("method"u8, refusal.Subject);
+                break;
+            case JsonRpcErrorCode.UnsupportedProtocolVersion:
+                w.WriteStartArray("supported"u8);
+                foreach (var version in McpProtocolVersions.PerRequest) w.WriteStringValue(version);
+                w.WriteEndArray();
+                w.WriteString("requested"u8, refusal.Subject);
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// The checks every 2026-07-28 request passes before it is served, in the order the spec and the conformance suite
+/// expect (MCP 2026-07-28, "_meta", "Versioning", "Error Codes"); Streamable HTTP puts its header checks between them.
+/// </summary>
+internal static class ModernGate
+{
+    /// <summary>Its <c>_meta</c> is present and well-formed (-32602, HTTP 400).</summary>
+    public static bool CheckMeta(ReadOnlySpan<byte> @params, out RequestMeta meta, out Refusal refusal)
+    {
+        if (RequestMeta.TryRead(@params, out meta, out var problem))
+        {
+            refusal = default;
+            return true;
+        }
+        refusal = new Refusal(JsonRpcErrorCode.InvalidParams, 400, problem);
+        return false;
+    }
+
+    /// <summary>It names a version served per request (-32022, HTTP 400, listing what is served).</summary>
+    public static bool CheckVersion(string version, out Refusal refusal)
+    {
+        if (McpProtocolVersions.IsPerRequest(version))
+        {
+            refusal = default;
+            return true;
+        }
+        var details = McpProtocolVersions.IsSession(version)
+            ? $"Protocol version '{version}' is reached through initialize, not per request; per request this server serves {string.Join(", ", McpProtocolVersions.PerRequest.ToArray())}."
+            : $"Protocol version '{version}' is not supported; per request this server serves {string.Join(", ", McpProtocolVersions.PerRequest.ToArray())}.";
+        refusal = new Refusal(JsonRpcErrorCode.UnsupportedProtocolVersion, 400, details, version);
+        return false;
+    }
+
+    /// <summary>
+    /// The method exists for modern clients: known, not removed in 2026-07-28 (<c>initialize</c>, <c>ping</c>,
+    /// <c>logging/setLevel</c>, <c>resources/subscribe</c>, …), and of a capability the server has (-32601, HTTP 404).
+    /// </summary>
+    public static bool CheckMethod(McpServer server, in JsonRpcEnvelope envelope, out Refusal refusal)
+    {
+        var method = envelope.Method;
+        var info = MethodTable.Get(method);
+        if (method != McpMethod.Unknown && info.Has(MethodTraits.Modern) && ServerCapabilities.Has(server, info.Feature))
+        {
+            refusal = default;
+            return true;
+        }
+        var name = method == McpMethod.Unknown ? envelope.UnknownMethodName ?? "" : info.Name;
+        refusal = new Refusal(JsonRpcErrorCode.MethodNotFound, 404, null, name);
+        return false;
+    }
+}

@@ -1,0 +1,187 @@
+using System;
+using System.Text.Json;
+using McpForge.Protocol;
+
+namespace McpForge.Eras;
+
+/// <summary>
+/// The per-request protocol fields of a modern request's <c>params._meta</c> (MCP 2026-07-28, "_meta"):
+/// <c>io.modelcontextprotocol/protocolVersion</c> and <c>…/clientCapabilities</c> (required), <c>…/clientInfo</c> and
+/// <c>…/logLevel</c> (optional). Everything the server knows of the client for this request comes from here.
+/// </summary>
+internal readonly struct RequestMeta
+{
+    public string ProtocolVersion { get; init; }
+
+    public McpClientCapabilities Capabilities { get; init; }
+
+    public string[] Extensions { get; init; }
+
+    public McpClientInfo? ClientInfo { get; init; }
+
+    public McpLogLevel? LogLevel { get; init; }
+
+    /// <summary>
+    /// Reads and checks the <c>_meta</c> of <paramref name="params"/>. False, with <paramref name="problem"/> saying what is
+    /// wrong, when it is missing, lacks a required field, or has a field of the wrong type: the request is malformed
+    /// (-32602, HTTP 400).
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> @params, out RequestMeta meta, out string problem)
+    {
+        meta = default;
+        problem = "";
+        if (@params.IsEmpty)
+        {
+            problem = "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no params.";
+            return false;
+        }
+        var reader = new Utf8JsonReader(@params);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            problem = "\"params\" must be an object.";
+            return false;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("_meta"u8))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                problem = "\"params._meta\" must be an object.";
+                return false;
+            }
+            return TryReadMeta(ref reader, out meta, out problem);
+        }
+        problem = "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no \"_meta\".";
+        return false;
+    }
+
+    private static bool TryReadMeta(ref Utf8JsonReader reader, out RequestMeta meta, out string problem)
+    {
+        meta = default;
+        string? version = null;
+        var capabilitiesSeen = false;
+        var capabilities = McpClientCapabilities.None;
+        string[] extensions = [];
+        McpClientInfo? clientInfo = null;
+        McpLogLevel? logLevel = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("io.modelcontextprotocol/protocolVersion"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    problem = "\"_meta.io.modelcontextprotocol/protocolVersion\" must be a string.";
+                    return false;
+                }
+                version = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("io.modelcontextprotocol/clientCapabilities"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    problem = "\"_meta.io.modelcontextprotocol/clientCapabilities\" must be an object ({} when the client declares none).";
+                    return false;
+                }
+                capabilitiesSeen = true;
+                capabilities = ClientCapabilitiesReader.Read(ref reader, out extensions);
+            }
+            else if (reader.ValueTextEquals("io.modelcontextprotocol/clientInfo"u8))
+            {
+                reader.Read();
+                if (!TryReadImplementation(ref reader, out clientInfo))
+                {
+                    problem = "\"_meta.io.modelcontextprotocol/clientInfo\" must be an object with string \"name\" and \"version\".";
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("io.modelcontextprotocol/logLevel"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String || McpLogLevels.Parse(ref reader) is not McpLogLevel level)
+                {
+                    problem = "\"_meta.io.modelcontextprotocol/logLevel\" must be one of debug, info, notice, warning, error, critical, alert, emergency.";
+                    return false;
+                }
+                logLevel = level;
+            }
+            else if (reader.ValueTextEquals("progressToken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+                {
+                    problem = "\"_meta.progressToken\" must be a string or an integer.";
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("traceparent"u8) || reader.ValueTextEquals("tracestate"u8) || reader.ValueTextEquals("baggage"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    problem = "\"_meta.traceparent\", \"tracestate\" and \"baggage\" must be strings (W3C Trace Context).";
+                    return false;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        if (version is null)
+        {
+            problem = "\"_meta.io.modelcontextprotocol/protocolVersion\" is required on a 2026-07-28 request.";
+            return false;
+        }
+        if (!capabilitiesSeen)
+        {
+            problem = "\"_meta.io.modelcontextprotocol/clientCapabilities\" is required on a 2026-07-28 request ({} when the client declares none).";
+            return false;
+        }
+        meta = new RequestMeta
+        {
+            ProtocolVersion = version,
+            Capabilities = capabilities,
+            Extensions = extensions,
+            ClientInfo = clientInfo,
+            LogLevel = logLevel,
+        };
+        problem = "";
+        return true;
+    }
+
+    private static bool TryReadImplementation(ref Utf8JsonReader reader, out McpClientInfo? info)
+    {
+        info = null;
+        if (reader.TokenType != JsonTokenType.StartObject) return false;
+        string? name = null, version = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isName = reader.ValueTextEquals("name"u8);
+            var isVersion = reader.ValueTextEquals("version"u8);
+            reader.Read();
+            if (isName || isVersion)
+            {
+                if (reader.TokenType != JsonTokenType.String) return false;
+                if (isName) name = reader.GetString();
+                else version = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+        if (name is null || version is null) return false;
+        info = new McpClientInfo(name, version);
+        return true;
+    }
+}
