@@ -121,15 +121,28 @@ public sealed partial class ConformanceTools
         return $"Elicitation completed: action={answer.Action.ToString().ToLowerInvariant()}, content={answer.Content?.GetRawText() ?? "{}"}";
     }
 
-    /// <summary>A tool whose input schema uses JSON Schema 2020-12 features: $schema, $defs and $ref.</summary>
+    /// <summary>
+    /// A tool whose input schema uses JSON Schema 2020-12 beyond what parameters express: <c>$schema</c>, <c>$defs</c> with an
+    /// <c>$anchor</c>, <c>$ref</c>, <c>allOf</c>/<c>anyOf</c>, and <c>if</c>/<c>then</c>/<c>else</c>, all listed as written.
+    /// </summary>
     /// <param name="name">A name.</param>
+    /// <param name="address">Where to write.</param>
+    /// <param name="contactMethod">How to reach the person: phone or email.</param>
+    /// <param name="phone">A phone number.</param>
+    /// <param name="email">An e-mail address.</param>
     [McpTool("json_schema_2020_12_tool", InputSchema = """
         {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
-         "$defs":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
-         "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"}},
+         "$defs":{"address":{"$anchor":"addressDef","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
+         "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"},
+           "contactMethod":{"type":"string","enum":["phone","email"]},"phone":{"type":"string"},"email":{"type":"string"}},
+         "allOf":[{"anyOf":[{"required":["phone"]},{"required":["email"]}]}],
+         "if":{"properties":{"contactMethod":{"const":"phone"}},"required":["contactMethod"]},
+         "then":{"required":["phone"]},
+         "else":{"required":["email"]},
          "additionalProperties":false}
         """)]
-    public static string JsonSchema202012(string? name = null) => "Hello, " + (name ?? "anonymous");
+    public static string JsonSchema202012(string? name = null, PostalAddress? address = null, string? contactMethod = null, string? phone = null, string? email = null) =>
+        "Hello, " + (name ?? "anonymous") + (address is null ? "" : " of " + address.City) + " (" + (contactMethod == "phone" ? phone : email) + ")";
 
     /// <summary>
     /// Ends its Streamable HTTP stream mid-call and finishes later (SSE polling, SEP-1699): the client reconnects with
@@ -144,6 +157,11 @@ public sealed partial class ConformanceTools
         return "Reconnection test completed successfully" + (closed ? " after the stream was closed" : " (the transport keeps one stream)");
     }
 }
+
+/// <summary>A postal address, as <c>json_schema_2020_12_tool</c>'s schema describes it.</summary>
+/// <param name="Street">The street and number.</param>
+/// <param name="City">The city.</param>
+public sealed record PostalAddress(string? Street = null, string? City = null);
 
 /// <summary>The test assets the conformance suite's reference server uses.</summary>
 internal static class Assets

@@ -3,6 +3,7 @@ using McpForge;
 using McpForge.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Everything;
 using Microsoft.Extensions.Logging;
 
 // Every MCP server feature, and every fixture the official conformance suite asks for
@@ -14,13 +15,13 @@ const string Version = "1.0.0";
 
 if (args.Contains("--stdio"))
 {
-    await McpServer.CreateBuilder(Name, Version).AddGeneratedComponents().Build().RunStdioAsync();
+    await McpServer.CreateBuilder(Name, Version).AddEverything().Build().RunStdioAsync();
     return;
 }
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.Services.AddMcpServer(Name, Version, mcp => mcp.AddGeneratedComponents());
+builder.Services.AddMcpServer(Name, Version, mcp => mcp.AddEverything());
 var app = builder.Build();
 app.MapMcp("/mcp", http => http.RetryInterval = System.TimeSpan.FromMilliseconds(500));
 app.MapMcpHealth("/health");

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpForge.AspNetCore;
@@ -15,10 +16,14 @@ public static class McpServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
+        // Request states of 2026-07-28 input rounds are sealed with Data Protection, so instances sharing a key ring
+        // open each other's (a retry may reach any of them).
+        services.AddDataProtection();
         services.AddSingleton(provider =>
         {
             var builder = McpServer.CreateBuilder(name, version).UseServiceProvider(provider);
             configure(builder);
+            builder.Options.RequestStateProtector ??= new DataProtectionRequestStateProtector(provider.GetRequiredService<IDataProtectionProvider>());
             return builder.Build();
         });
         return services;

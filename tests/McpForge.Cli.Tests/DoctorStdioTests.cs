@@ -76,7 +76,8 @@ public sealed class DoctorStdioTests
         Assert.Equal("warned", report.Status("limits.response-size"));
         Assert.Equal("over 1.00 MB: prompts/list 1.10 MB", report.Detail("limits.response-size"));
         Assert.Equal("warned", report.Status("limits.latency"));
-        Assert.Matches(@"^over 400 ms: tools/list took \d+ ms$", report.Detail("limits.latency"));
+        // tools/list sleeps past the limit, so it is always listed; on a loaded machine other requests may be listed too.
+        Assert.Matches(@"^over 400 ms: (.+; )?tools/list took \d+ ms(; .+)?$", report.Detail("limits.latency"));
 
         Assert.Equal(["errors.unknown-method", "names.duplicates", "protocol.version", "stdio.stdout", "tools.input-schemas", "tools.names", "tools.output-schemas"],
             report.Ids("failed").Order());

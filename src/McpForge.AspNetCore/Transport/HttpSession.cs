@@ -16,7 +16,7 @@ namespace McpForge.AspNetCore.Transport;
 /// every outgoing message onto exactly one of them. A response and what its call sends go on that request's POST
 /// stream; anything else goes on the GET stream.
 /// </summary>
-internal sealed class HttpSession : IMessageSink
+internal sealed class HttpSession : IMessageSink, IStreamOwner
 {
     private readonly ConcurrentDictionary<RequestId, OutgoingStream> _requests = new();
     private readonly ConcurrentDictionary<string, OutgoingStream> _resumable = new(StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Pipelines;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,7 +26,7 @@ namespace McpForge.AspNetCore.Transport;
 internal sealed partial class McpHttpTransport : IDisposable
 {
     private const string SessionHeader = "Mcp-Session-Id";
-    private const string VersionHeader = "MCP-Protocol-Version";
+    private const string VersionHeaderName = "MCP-Protocol-Version";
     private readonly ConcurrentDictionary<string, HttpSession> _sessions = new(StringComparer.Ordinal);
     private readonly Timer _sweeper;
     private readonly long _maxBody;
@@ -87,12 +88,6 @@ internal sealed partial class McpHttpTransport : IDisposable
                 "Accept must allow application/json and text/event-stream.").ConfigureAwait(false);
             return;
         }
-        if (!CheckVersionHeader(request, out var versionHeader))
-        {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
-                $"MCP-Protocol-Version '{versionHeader}' is not supported; this server speaks {string.Join(", ", McpProtocolVersions.Session.ToArray())}.").ConfigureAwait(false);
-            return;
-        }
         if (request.ContentLength > _maxBody)
         {
             await WriteTooLargeAsync(context).ConfigureAwait(false);
@@ -115,7 +110,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                 await WriteTooLargeAsync(context).ConfigureAwait(false);
                 return;
             }
-            await HandleMessageAsync(context, body.Bytes, accepted, versionHeader, caller).ConfigureAwait(false);
+            await HandleMessageAsync(context, body.Bytes, accepted, caller).ConfigureAwait(false);
         }
         finally
         {
@@ -123,7 +118,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
     }
 
-    private async Task HandleMessageAsync(HttpContext context, ReadOnlyMemory<byte> body, AcceptedMedia accepted, string? versionHeader, McpCaller caller)
+    private async Task HandleMessageAsync(HttpContext context, ReadOnlyMemory<byte> body, AcceptedMedia accepted, McpCaller caller)
     {
         if (McpForge.Diagnostics.McpTelemetry.BytesReceived.Enabled)
         {
@@ -143,6 +138,15 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (envelope.Kind == JsonRpcMessageKind.Invalid)
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest, envelope.Problem!, envelope.Id).ConfigureAwait(false);
+            return;
+        }
+
+        var versionHeader = VersionHeader(context.Request);
+        if (envelope.HasModernClaim || (versionHeader is not null && !McpProtocolVersions.IsSession(versionHeader)))
+        {
+            // A _meta protocol-version claim, or a version header no session speaks: a 2026-07-28 request, served on
+            // its own. A session id it may carry is ignored (never echoed, never minted).
+            await HandleModernAsync(context, envelope, body, accepted, versionHeader, caller).ConfigureAwait(false);
             return;
         }
 
@@ -212,6 +216,71 @@ internal sealed partial class McpHttpTransport : IDisposable
     }
 
     /// <summary>
+    /// A 2026-07-28 request (MCP 2026-07-28, Streamable HTTP): checked in the order the spec and the conformance suite
+    /// expect — the version header, <c>_meta</c>, the header against <c>_meta</c>, the <c>Mcp-*</c> headers against the
+    /// body, the version, the method — each refusal with its status and code; then served statelessly on an exchange of
+    /// its own. Everything the request needs is in it; nothing of it stays.
+    /// </summary>
+    private async Task HandleModernAsync(HttpContext context, JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, AcceptedMedia accepted,
+        string? versionHeader, McpCaller caller)
+    {
+        if (envelope.Kind == JsonRpcMessageKind.Response)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                "A 2026-07-28 client answers no requests: the server sends none.", envelope.Id).ConfigureAwait(false);
+            return;
+        }
+        if (envelope.Kind == JsonRpcMessageKind.Notification)
+        {
+            // notifications/cancelled has nothing to find here: a 2026-07-28 request is cancelled by closing its stream.
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            return;
+        }
+        var @params = envelope.Params(body.Span);
+        if (versionHeader is null)
+        {
+            await WriteRefusalAsync(context, envelope.Id, new Refusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
+                "The MCP-Protocol-Version header is required on 2026-07-28 requests; it repeats _meta[\"io.modelcontextprotocol/protocolVersion\"].")).ConfigureAwait(false);
+            return;
+        }
+        if (!ModernGate.CheckMeta(@params, out var meta, out var refusal))
+        {
+            await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
+            return;
+        }
+        if (!string.Equals(meta.ProtocolVersion, versionHeader, StringComparison.Ordinal))
+        {
+            await WriteRefusalAsync(context, envelope.Id, new Refusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
+                $"The MCP-Protocol-Version header '{versionHeader}' differs from _meta[\"io.modelcontextprotocol/protocolVersion\"] '{meta.ProtocolVersion}'.")).ConfigureAwait(false);
+            return;
+        }
+        if (!ModernHeaders.Check(context.Request, envelope, @params, Server, out refusal)
+            || !ModernGate.CheckVersion(meta.ProtocolVersion, out refusal)
+            || !ModernGate.CheckMethod(Server, envelope, out refusal))
+        {
+            await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
+            return;
+        }
+        var exchange = new ModernExchange(this, envelope.Id, accepted);
+        exchange.Connection.DispatchModern(envelope, body.Span, meta, caller);
+        await WriteResponseAsync(context, exchange, exchange.Stream, modern: true).ConfigureAwait(false);
+    }
+
+    /// <summary>A request refused before it ran: the status the spec gives the refusal, and its JSON-RPC error with the request's id.</summary>
+    private async Task WriteRefusalAsync(HttpContext context, RequestId id, Refusal refusal)
+    {
+        McpForge.Diagnostics.McpLog.Refused(Server.Logger, refusal.Code, refusal.Details ?? refusal.Subject ?? "");
+        context.Response.StatusCode = refusal.HttpStatus;
+        await JsonResponse.WriteAsync(context, (id, refusal), static (w, s) =>
+        {
+            JsonRpcWriter.StartError(w, s.id, s.refusal.Code);
+            if (s.refusal.Details is not null) w.WriteString("details"u8, s.refusal.Details);
+            Refusal.WriteData(w, s.refusal);
+            JsonRpcWriter.EndError(w);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Dispatches a request once the session has a slot for it (McpServerOptions.MaxConcurrentRequests): a request
     /// that runs handler code waits its turn in the session's queue, as stdio's do. False when it was answered
     /// instead: 429 when the queue is full and the server rejects, nothing when the client left while it waited.
@@ -254,7 +323,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     }
 
     /// <summary>Answers a request: one JSON body when it completed at once, otherwise an SSE stream (or a wait, for JSON-only clients).</summary>
-    private async Task WriteResponseAsync(HttpContext context, HttpSession session, OutgoingStream stream)
+    private async Task WriteResponseAsync(HttpContext context, IStreamOwner session, OutgoingStream stream, bool modern = false)
     {
         if (stream.Forbidden is { } forbidden)
         {
@@ -264,7 +333,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (stream.TryTakeImmediateResponse(out var response))
         {
             session.StreamDelivered(stream);
-            await WriteJsonAsync(context, response).ConfigureAwait(false);
+            await WriteJsonAsync(context, response, modern).ConfigureAwait(false);
             return;
         }
         if (stream.Accepted.Events)
@@ -283,11 +352,11 @@ internal sealed partial class McpHttpTransport : IDisposable
             return;
         }
         session.StreamDelivered(stream);
-        if (answer is { } json) await WriteJsonAsync(context, json).ConfigureAwait(false);
+        if (answer is { } json) await WriteJsonAsync(context, json, modern).ConfigureAwait(false);
         else context.Response.StatusCode = StatusCodes.Status204NoContent; // cancelled: JSON-RPC sends no response
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, Outgoing response)
+    private static async Task WriteJsonAsync(HttpContext context, Outgoing response, bool modern)
     {
         try
         {
@@ -296,7 +365,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
                 return;
             }
-            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.StatusCode = modern ? ModernStatus(response.Span) : StatusCodes.Status200OK;
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = response.Span.Length;
             context.Response.BodyWriter.Write(response.Span);
@@ -308,8 +377,61 @@ internal sealed partial class McpHttpTransport : IDisposable
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The status of a 2026-07-28 answer decided while it ran (MCP 2026-07-28, Streamable HTTP): 400 for a capability the
+    /// request did not declare (-32021), 404 for a method that does not exist (-32601); any other answer is a 200.
+    /// </summary>
+    private static int ModernStatus(ReadOnlySpan<byte> response)
+    {
+        if (response.IndexOf("\"error\""u8) < 0) return StatusCodes.Status200OK;
+        var reader = new System.Text.Json.Utf8JsonReader(response);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var isError = reader.ValueTextEquals("error"u8);
+            reader.Read();
+            if (!isError)
+            {
+                reader.Skip();
+                continue;
+            }
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var isCode = reader.ValueTextEquals("code"u8);
+                reader.Read();
+                if (isCode && reader.TryGetInt32(out var code))
+                {
+                    return code switch
+                    {
+                        JsonRpcErrorCode.MissingRequiredClientCapability => StatusCodes.Status400BadRequest,
+                        JsonRpcErrorCode.MethodNotFound => StatusCodes.Status404NotFound,
+                        _ => StatusCodes.Status200OK,
+                    };
+                }
+                reader.Skip();
+            }
+        }
+        return StatusCodes.Status200OK;
+    }
+
+    /// <summary>The <c>MCP-Protocol-Version</c> header, or null.</summary>
+    private static string? VersionHeader(HttpRequest request)
+    {
+        var header = request.Headers[VersionHeaderName];
+        return StringValues.IsNullOrEmpty(header) ? null : header.ToString().Trim(' ', '\t');
+    }
+
+    /// <summary>A GET or DELETE naming a 2026-07-28 version: that revision has no GET stream and no sessions to delete (405).</summary>
+    private static bool IsModernStreamOrDelete(HttpRequest request) =>
+        VersionHeader(request) is { } version && !McpProtocolVersions.IsSession(version);
+
     private async Task HandleGetAsync(HttpContext context, McpCaller caller)
     {
+        if (IsModernStreamOrDelete(context.Request))
+        {
+            await MethodNotAllowedAsync(context, "A 2026-07-28 client has no GET stream: it opens subscriptions/listen instead.").ConfigureAwait(false);
+            return;
+        }
         var accepted = AcceptedMedia.From(context.Request.Headers.Accept);
         if (!accepted.Events || StringValues.IsNullOrEmpty(context.Request.Headers.Accept))
         {
@@ -373,6 +495,11 @@ internal sealed partial class McpHttpTransport : IDisposable
 
     private async Task HandleDeleteAsync(HttpContext context, McpCaller caller)
     {
+        if (IsModernStreamOrDelete(context.Request))
+        {
+            await MethodNotAllowedAsync(context, "A 2026-07-28 client has no session to delete.").ConfigureAwait(false);
+            return;
+        }
         if (Options.Stateless)
         {
             await MethodNotAllowedAsync(context).ConfigureAwait(false);
@@ -387,7 +514,17 @@ internal sealed partial class McpHttpTransport : IDisposable
     {
         var headers = context.Response.Headers;
         headers.AccessControlAllowMethods = "GET, POST, DELETE";
-        headers.AccessControlAllowHeaders = "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID";
+        // 2026-07-28 clients also send Mcp-Method, Mcp-Name and an Mcp-Param-{Name} per mirrored tool argument: those it
+        // asks for are allowed by name (a wildcard would not cover Authorization).
+        var allowed = "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, Mcp-Method, Mcp-Name";
+        foreach (var requested in context.Request.Headers.AccessControlRequestHeaders.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (requested.StartsWith("Mcp-Param-", StringComparison.OrdinalIgnoreCase) && requested.All(c => c < 127 && c > 32 && c != ':'))
+            {
+                allowed += ", " + requested;
+            }
+        }
+        headers.AccessControlAllowHeaders = allowed;
         headers.AccessControlMaxAge = "600";
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;
@@ -404,11 +541,11 @@ internal sealed partial class McpHttpTransport : IDisposable
         headers.AccessControlExposeHeaders = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
     }
 
-    private static Task MethodNotAllowedAsync(HttpContext context)
+    private static Task MethodNotAllowedAsync(HttpContext context, string? why = null)
     {
         context.Response.Headers.Allow = "GET, POST, DELETE";
         return WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, JsonRpcErrorCode.InvalidRequest,
-            $"{context.Request.Method} is not supported on the MCP endpoint{(context.Request.Method is "GET" or "DELETE" ? " of a stateless server" : "")}.");
+            why ?? $"{context.Request.Method} is not supported on the MCP endpoint{(context.Request.Method is "GET" or "DELETE" ? " of a stateless server" : "")}.");
     }
 
     /// <summary>The session a request names: 400 when it names none, 404 when it is unknown or ended.</summary>
@@ -435,7 +572,7 @@ internal sealed partial class McpHttpTransport : IDisposable
 
     private static bool CheckVersionHeader(HttpRequest request, out string? version)
     {
-        var header = request.Headers[VersionHeader];
+        var header = request.Headers[VersionHeaderName];
         version = StringValues.IsNullOrEmpty(header) ? null : header.ToString();
         return version is null || McpProtocolVersions.IsSession(version);
     }
@@ -462,6 +599,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     public void Dispose()
     {
         _sweeper.Dispose();
+        Server.EndSubscriptions(null, graceful: true); // each listen stream gets its result before the server goes
         foreach (var session in _sessions.Values) EndSession(session);
         Server.FlushTrace();
     }

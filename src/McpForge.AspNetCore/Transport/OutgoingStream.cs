@@ -20,7 +20,7 @@ namespace McpForge.AspNetCore.Transport;
 internal sealed class OutgoingStream
 {
     private readonly object _gate = new();
-    private readonly HttpSession _session;
+    private readonly IStreamOwner _session;
     private Queue<Outgoing> _queue = new();
     private long _queuedBytes;
     private TaskCompletionSource? _wake;
@@ -30,7 +30,7 @@ internal sealed class OutgoingStream
     private bool _closeRequested;   // the tool asked to end the connection and be polled
     private bool _overflowed;
 
-    public OutgoingStream(HttpSession session, RequestId requestId, AcceptedMedia accepted)
+    public OutgoingStream(IStreamOwner session, RequestId requestId, AcceptedMedia accepted)
     {
         _session = session;
         RequestId = requestId;
@@ -356,6 +356,33 @@ internal sealed class OutgoingStream
         while (_queue.Count > 0) _queue.Dequeue().Return();
         _queuedBytes = 0;
     }
+}
+
+/// <summary>
+/// What a stream belongs to: a legacy session (whose streams may be resumable and share its event store), or one
+/// 2026-07-28 request, whose single stream is never resumed.
+/// </summary>
+internal interface IStreamOwner
+{
+    /// <summary>The session id the event store files events under (empty for a modern request).</summary>
+    string Id { get; }
+
+    McpHttpOptions Options { get; }
+
+    IMcpEventStore? Store { get; }
+
+    /// <summary>True when streams get event ids and a priming event (a session with a store and a 2025-11-25 client).</summary>
+    bool IsResumable { get; }
+
+    string NextStreamId();
+
+    void TrackResumable(OutgoingStream stream);
+
+    /// <summary>The stream's last message was written to its client.</summary>
+    void StreamDelivered(OutgoingStream stream);
+
+    /// <summary>A stream that cannot be resumed lost its client: the request behind it is cancelled.</summary>
+    void StreamLost(OutgoingStream stream);
 }
 
 /// <summary>One queued message: its event id (when resumable) and a pooled copy of its bytes.</summary>

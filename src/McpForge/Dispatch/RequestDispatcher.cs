@@ -1,6 +1,7 @@
 using McpForge.Completions;
 using McpForge.Prompts;
 using McpForge.Resources;
+using McpForge.Subscriptions;
 using McpForge.Tools;
 
 namespace McpForge.Dispatch;
@@ -43,6 +44,9 @@ internal static class RequestDispatcher
                 return;
             case McpMethod.ServerDiscover:
                 DiscoverHandler.Handle(request);
+                return;
+            case McpMethod.SubscriptionsListen:
+                ListenHandler.Handle(request);
                 return;
             default:
                 request.Respond.MethodNotFound(request.Id, MethodTable.Name(request.Method));

@@ -29,7 +29,39 @@ public sealed class McpServer
         Deadlines = new ToolDeadlines(options.TimeProvider);
         Implementation = WriteImplementation(name, version, options);
         RequestStateProtector = options.RequestStateProtector ?? new ClientInput.AesGcmRequestStateProtector();
+        EventBus = options.EventBus ?? new Subscriptions.InProcessEventBus();
+        // For the server's lifetime: a server is not disposed, and its events stop reaching it when its process ends.
+        _ = EventBus.Subscribe(OnEvent);
     }
+
+    /// <summary>Where the server's changes travel to every session and listen stream (of every instance, behind a shared bus).</summary>
+    internal Subscriptions.IMcpEventBus EventBus { get; }
+
+    /// <summary>The open <c>subscriptions/listen</c> streams of 2026-07-28 clients.</summary>
+    internal Subscriptions.ListenerRegistry Listeners { get; } = new();
+
+    /// <summary>An event reached this instance: legacy sessions hear it unsolicited, as 2025-11-25 has it; listen streams if their filter asks.</summary>
+    private void OnEvent(Subscriptions.McpServerEvent @event)
+    {
+        if (@event.Kind == Subscriptions.McpServerEventKind.ResourceUpdated)
+        {
+            foreach (var session in _sessions.Keys) session.Legacy?.NotifyResourceUpdated(@event.Uri!);
+        }
+        else
+        {
+            var method = @event.Kind switch
+            {
+                Subscriptions.McpServerEventKind.ToolsListChanged => "notifications/tools/list_changed"u8,
+                Subscriptions.McpServerEventKind.PromptsListChanged => "notifications/prompts/list_changed"u8,
+                _ => "notifications/resources/list_changed"u8,
+            };
+            foreach (var session in _sessions.Keys) session.Legacy?.NotifyListChanged(method);
+        }
+        Listeners.Deliver(@event);
+    }
+
+    /// <summary>Ends the listen streams of <paramref name="connection"/> (null: of every connection) as its transport stops.</summary>
+    internal void EndSubscriptions(McpConnection? connection, bool graceful) => Listeners.End(connection, graceful);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<McpConnection, byte> _sessions = new();
 
@@ -58,16 +90,14 @@ public sealed class McpServer
     }
 
     /// <summary>
-    /// Tells every client subscribed to <paramref name="uri"/> (<c>resources/subscribe</c>) that the resource changed
-    /// (<c>notifications/resources/updated</c>); clients that did not subscribe hear nothing.
+    /// Tells every client subscribed to <paramref name="uri"/> (<c>resources/subscribe</c> in a session, or a
+    /// <c>subscriptions/listen</c> stream naming it) that the resource changed (<c>notifications/resources/updated</c>);
+    /// clients that did not subscribe hear nothing.
     /// </summary>
     public ValueTask NotifyResourceUpdatedAsync(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        foreach (var session in _sessions.Keys)
-        {
-            session.Legacy?.NotifyResourceUpdated(uri);
-        }
+        EventBus.Publish(new Subscriptions.McpServerEvent(Subscriptions.McpServerEventKind.ResourceUpdated, uri));
         return ValueTask.CompletedTask;
     }
 
@@ -79,7 +109,7 @@ public sealed class McpServer
     {
         ArgumentNullException.ThrowIfNull(tool);
         Tools.Add(tool);
-        NotifyListChanged("notifications/tools/list_changed"u8);
+        NotifyListChanged(Subscriptions.McpServerEventKind.ToolsListChanged);
     }
 
     /// <summary>Removes a tool (generated or added) while the server runs; false when there is none of that name.</summary>
@@ -87,7 +117,7 @@ public sealed class McpServer
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!Tools.Remove(name)) return false;
-        NotifyListChanged("notifications/tools/list_changed"u8);
+        NotifyListChanged(Subscriptions.McpServerEventKind.ToolsListChanged);
         return true;
     }
 
@@ -99,7 +129,7 @@ public sealed class McpServer
     {
         ArgumentNullException.ThrowIfNull(prompt);
         Prompts.Add(prompt);
-        NotifyListChanged("notifications/prompts/list_changed"u8);
+        NotifyListChanged(Subscriptions.McpServerEventKind.PromptsListChanged);
     }
 
     /// <summary>
@@ -110,7 +140,7 @@ public sealed class McpServer
     {
         ArgumentNullException.ThrowIfNull(resource);
         Resources.Add(resource);
-        NotifyListChanged("notifications/resources/list_changed"u8);
+        NotifyListChanged(Subscriptions.McpServerEventKind.ResourcesListChanged);
     }
 
     /// <summary>
@@ -121,7 +151,7 @@ public sealed class McpServer
     {
         ArgumentNullException.ThrowIfNull(template);
         Resources.Add(template);
-        NotifyListChanged("notifications/resources/list_changed"u8);
+        NotifyListChanged(Subscriptions.McpServerEventKind.ResourcesListChanged);
     }
 
     /// <summary>
@@ -132,7 +162,7 @@ public sealed class McpServer
     {
         ArgumentNullException.ThrowIfNull(uriOrTemplate);
         if (!Resources.Remove(uriOrTemplate)) return false;
-        NotifyListChanged("notifications/resources/list_changed"u8);
+        NotifyListChanged(Subscriptions.McpServerEventKind.ResourcesListChanged);
         return true;
     }
 
@@ -141,7 +171,7 @@ public sealed class McpServer
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!Prompts.Remove(name)) return false;
-        NotifyListChanged("notifications/prompts/list_changed"u8);
+        NotifyListChanged(Subscriptions.McpServerEventKind.PromptsListChanged);
         return true;
     }
 
@@ -189,13 +219,10 @@ public sealed class McpServer
         return [.. policies];
     }
 
-    private void NotifyListChanged(ReadOnlySpan<byte> method)
+    private void NotifyListChanged(Subscriptions.McpServerEventKind kind)
     {
         _policies = null;
-        foreach (var session in _sessions.Keys)
-        {
-            session.Legacy?.NotifyListChanged(method);
-        }
+        EventBus.Publish(new Subscriptions.McpServerEvent(kind));
     }
 
     /// <summary>Starts configuring a server named <paramref name="name"/> at <paramref name="version"/>.</summary>

@@ -89,6 +89,25 @@ public sealed class McpServerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a tool made at run time (<see cref="McpTool.Create"/>), as a set of its own. Generated tools are faster and
+    /// checked at build time; this is for tools known only from configuration or plugins.
+    /// </summary>
+    public McpServerBuilder AddTool(McpTool tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        var name = System.Text.Encoding.UTF8.GetBytes(tool.Name);
+        return AddTools(new McpToolSet([tool], utf8Name => utf8Name.SequenceEqual(name) ? 0 : -1));
+    }
+
+    /// <summary>Adds a prompt made at run time (<see cref="McpPrompt.Create"/>), as a set of its own.</summary>
+    public McpServerBuilder AddPrompt(McpPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var name = System.Text.Encoding.UTF8.GetBytes(prompt.Name);
+        return AddPrompts(new McpPromptSet([prompt], utf8Name => utf8Name.SequenceEqual(name) ? 0 : -1));
+    }
+
     /// <summary>Adds the <c>[McpCompletion]</c> methods of <typeparamref name="T"/>.</summary>
     public McpServerBuilder AddCompletions<T>() where T : IMcpCompletionType => AddCompletions(T.McpCompletions);
 

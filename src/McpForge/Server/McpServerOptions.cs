@@ -177,6 +177,12 @@ public sealed class McpServerOptions
     public int MaxInputRounds { get; set; } = 10;
 
     /// <summary>
+    /// Carries list changes and resource updates to every session and <c>subscriptions/listen</c> stream. Default: this
+    /// process only; a bus shared by several instances (McpForge.AspNetCore.Redis) reaches the clients of all.
+    /// </summary>
+    public Subscriptions.IMcpEventBus? EventBus { get; set; }
+
+    /// <summary>
     /// The clock of every timer of the server and its transports: tool deadlines, idle sessions, replay windows, the
     /// expiry of request states. Tests pass a fake one. Default <see cref="TimeProvider.System"/>.
     /// </summary>

@@ -48,6 +48,12 @@ public sealed class McpTool : McpComponent
     /// <summary>Binds, invokes and writes the result.</summary>
     public McpToolInvoker Invoker { get; }
 
+    /// <summary>
+    /// The arguments a 2026-07-28 client mirrors into <c>Mcp-Param-*</c> headers (<c>[McpHeader]</c> on a parameter, or
+    /// <c>x-mcp-header</c> in a run-time tool's schema); Streamable HTTP rejects a request whose headers and body differ.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<McpParamHeader> ParamHeaders { get; init; } = [];
+
     /// <summary>This tool's own time limit (<c>[McpTool(TimeoutMs = …)]</c>); null uses <see cref="McpServerOptions.ToolTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 
@@ -85,13 +91,32 @@ public sealed class McpTool : McpComponent
         {
             using var document = JsonDocument.Parse(arguments.IsEmpty ? "{}"u8.ToArray() : arguments.ToArray());
             return RunAsync(call, document.RootElement.Clone(), handler);
-        });
+        })
+        {
+            ParamHeaders = ParamHeadersOf(schema.RootElement),
+        };
 
         static async ValueTask RunAsync(McpToolCall call, JsonElement arguments, Func<JsonElement, McpToolCall, ValueTask<Protocol.CallToolResult>> handler)
         {
             var result = await handler(arguments, call).ConfigureAwait(false);
             ToolResults.WriteResult(call.BeginResult(), result);
         }
+    }
+
+    /// <summary>The properties of an input schema annotated with <c>x-mcp-header</c>.</summary>
+    private static McpParamHeader[] ParamHeadersOf(JsonElement schema)
+    {
+        if (!schema.TryGetProperty("properties"u8, out var properties) || properties.ValueKind != JsonValueKind.Object) return [];
+        var headers = new System.Collections.Generic.List<McpParamHeader>();
+        foreach (var property in properties.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("x-mcp-header"u8, out var header)
+                && header.ValueKind == JsonValueKind.String)
+            {
+                headers.Add(new McpParamHeader(header.GetString()!, property.Name));
+            }
+        }
+        return [.. headers];
     }
 
     /// <summary>The input schema, parsed from the descriptor (for tests and tooling; the server never needs it).</summary>

@@ -105,6 +105,9 @@ internal static class StdioTransport
             await reader.CompleteAsync().ConfigureAwait(false);
         }
 
+        // Listen streams end with the transport: gracefully when the server is stopping (the client is still there to
+        // read their results), silently when the client closed its end.
+        server.EndSubscriptions(connection, graceful: cancellationToken.IsCancellationRequested);
         await DrainAsync(server, connection).ConfigureAwait(false);
         server.Detach(connection);
         server.FlushTrace();

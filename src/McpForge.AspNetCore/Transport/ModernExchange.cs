@@ -1,0 +1,64 @@
+using System;
+using McpForge.AspNetCore.EventStore;
+using McpForge.Connections;
+using McpForge.JsonRpc;
+using McpForge.Server;
+
+namespace McpForge.AspNetCore.Transport;
+
+/// <summary>
+/// One 2026-07-28 request over Streamable HTTP: a connection of its own, with no session behind it, whose one stream is
+/// the POST's response (one JSON body, or SSE carrying the request's progress and logs, or a listen stream's
+/// notifications, then the result). Nothing outlives it; closing the stream cancels the request.
+/// </summary>
+internal sealed class ModernExchange : IMessageSink, IStreamOwner
+{
+    public ModernExchange(McpHttpTransport transport, RequestId requestId, AcceptedMedia accepted)
+    {
+        Options = transport.Options;
+        Connection = new McpConnection(transport.Server, this, "tcp", sessionId: null, canNotify: false);
+        Stream = new OutgoingStream(this, requestId, accepted);
+    }
+
+    public McpConnection Connection { get; }
+
+    public OutgoingStream Stream { get; }
+
+    public McpHttpOptions Options { get; }
+
+    string IStreamOwner.Id => string.Empty;
+
+    IMcpEventStore? IStreamOwner.Store => null;
+
+    bool IStreamOwner.IsResumable => false; // 2026-07-28 has no resumability: no event ids, no priming events
+
+    string IStreamOwner.NextStreamId() => throw new InvalidOperationException("A 2026-07-28 stream is never resumable.");
+
+    void IStreamOwner.TrackResumable(OutgoingStream stream) => throw new InvalidOperationException("A 2026-07-28 stream is never resumable.");
+
+    void IStreamOwner.StreamDelivered(OutgoingStream stream)
+    {
+    }
+
+    /// <summary>The client closed the stream: for 2026-07-28 that is the cancellation of the request (or the end of its subscription).</summary>
+    void IStreamOwner.StreamLost(OutgoingStream stream) => Connection.InFlight.TryCancel(stream.RequestId);
+
+    void IMessageSink.Send(ReadOnlySpan<byte> message, MessageRoute route)
+    {
+        if (McpForge.Diagnostics.McpTelemetry.BytesSent.Enabled)
+        {
+            McpForge.Diagnostics.McpTelemetry.BytesSent.Add(message.Length, McpForge.Diagnostics.McpTelemetry.Tag("network.transport", "tcp"));
+        }
+        if (route.RelatedRequest != Stream.RequestId) return; // nothing unrelated has anywhere to go without a session
+        if (route.Kind == OutgoingKind.Response) Stream.Complete(message);
+        else if (route.Kind == OutgoingKind.Notification) Stream.Publish(message); // a JSON-only client gets the result alone
+    }
+
+    void IMessageSink.Abandon(RequestId request) => Stream.Complete(ReadOnlySpan<byte>.Empty);
+
+    bool IMessageSink.Forbid(RequestId request, System.Collections.Generic.IReadOnlyList<string> scopes, string details)
+    {
+        Stream.Forbid(scopes, details);
+        return true;
+    }
+}

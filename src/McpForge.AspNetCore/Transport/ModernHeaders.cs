@@ -1,0 +1,180 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using McpForge.Dispatch;
+using McpForge.Eras;
+using McpForge.JsonRpc;
+using McpForge.Tools;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace McpForge.AspNetCore.Transport;
+
+/// <summary>
+/// The headers a 2026-07-28 request repeats from its body, so that gateways can route without reading it (MCP 2026-07-28,
+/// Streamable HTTP, "Standard Request Headers", "Custom Headers from Tool Parameters"): <c>Mcp-Method</c> on every
+/// request, <c>Mcp-Name</c> for <c>tools/call</c>, <c>prompts/get</c> (<c>params.name</c>) and <c>resources/read</c>
+/// (<c>params.uri</c>), and <c>Mcp-Param-{Name}</c> for each tool argument marked <c>x-mcp-header</c>. A header that is
+/// missing, malformed or different from the body is -32020 (HTTP 400). Header names are case-insensitive, values
+/// case-sensitive; whitespace around a value is not part of it; <c>=?base64?…?=</c> carries a value Base64-encoded.
+/// </summary>
+internal static class ModernHeaders
+{
+    public static bool Check(HttpRequest request, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, McpServer server, out Refusal refusal)
+    {
+        var method = envelope.Method == McpMethod.Unknown ? envelope.UnknownMethodName ?? "" : MethodTable.Name(envelope.Method);
+        if (!TryValue(request.Headers["Mcp-Method"], out var methodHeader, out var problem))
+        {
+            refusal = Mismatch(problem ?? "The Mcp-Method header is required on every 2026-07-28 request: it names the body's method.");
+            return false;
+        }
+        if (!string.Equals(methodHeader, method, StringComparison.Ordinal))
+        {
+            refusal = Mismatch($"The Mcp-Method header '{methodHeader}' differs from the body's method '{method}' (values are case-sensitive).");
+            return false;
+        }
+        if (envelope.Method is not (McpMethod.ToolsCall or McpMethod.PromptsGet or McpMethod.ResourcesRead))
+        {
+            refusal = default;
+            return true;
+        }
+
+        var body = BodyFields.Read(@params, envelope.Method == McpMethod.ResourcesRead);
+        var nameHeader = request.Headers["Mcp-Name"];
+        var field = envelope.Method == McpMethod.ResourcesRead ? "params.uri" : "params.name";
+        if (StringValues.IsNullOrEmpty(nameHeader))
+        {
+            if (body.Name is not null)
+            {
+                refusal = Mismatch($"The Mcp-Name header is required on {method}: it repeats {field}.");
+                return false;
+            }
+        }
+        else if (!TryValue(nameHeader, out var name, out problem) || !string.Equals(name, body.Name, StringComparison.Ordinal))
+        {
+            refusal = Mismatch(problem ?? $"The Mcp-Name header '{name}' differs from {field} '{body.Name}'.");
+            return false;
+        }
+
+        if (envelope.Method == McpMethod.ToolsCall && body.Name is not null
+            && server.Tools.Find(Encoding.UTF8.GetBytes(body.Name)) is { ParamHeaders.Count: > 0 } tool)
+        {
+            // Only a tool with mirrored arguments costs a parse of its arguments here.
+            using var arguments = body.ArgumentsLength > 0 ? JsonDocument.Parse(@params.Slice(body.ArgumentsStart, body.ArgumentsLength).ToArray()) : null;
+            return CheckParams(request, tool, arguments?.RootElement, out refusal);
+        }
+        refusal = default;
+        return true;
+    }
+
+    /// <summary>Each <c>Mcp-Param-{Name}</c> of the tool against the argument it mirrors.</summary>
+    private static bool CheckParams(HttpRequest request, McpTool tool, JsonElement? arguments, out Refusal refusal)
+    {
+        foreach (var param in tool.ParamHeaders)
+        {
+            var header = "Mcp-Param-" + param.Name;
+            JsonElement value = default;
+            var present = arguments is { ValueKind: JsonValueKind.Object } args && args.TryGetProperty(param.Argument, out value)
+                && value.ValueKind != JsonValueKind.Null;
+            var sent = request.Headers[header];
+            if (StringValues.IsNullOrEmpty(sent))
+            {
+                if (!present) continue;
+                refusal = Mismatch($"The {header} header is required: it repeats the argument '{param.Argument}' of tool '{tool.Name}'.");
+                return false;
+            }
+            if (!TryValue(sent, out var text, out var problem))
+            {
+                refusal = Mismatch($"The {header} header is malformed: {problem}");
+                return false;
+            }
+            if (!present || !Matches(text, value))
+            {
+                refusal = Mismatch($"The {header} header '{text}' differs from the argument '{param.Argument}' ({(present ? value.GetRawText() : "absent")}).");
+                return false;
+            }
+        }
+        refusal = default;
+        return true;
+    }
+
+    /// <summary>The header's value against the argument: strings exactly, numbers by value, booleans as <c>true</c>/<c>false</c>.</summary>
+    private static bool Matches(string header, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => string.Equals(header, value.GetString(), StringComparison.Ordinal),
+        JsonValueKind.True => header == "true",
+        JsonValueKind.False => header == "false",
+        JsonValueKind.Number => double.TryParse(header, NumberStyles.Float, CultureInfo.InvariantCulture, out var sent)
+            && value.TryGetDouble(out var body) && Math.Abs(sent - body) <= 1e-9 * Math.Max(1, Math.Abs(body)),
+        _ => false,
+    };
+
+    /// <summary>
+    /// One header value, without the whitespace around it, decoded when it is <c>=?base64?…?=</c> (strict Base64 of UTF-8).
+    /// False when it is absent, repeated or undecodable (<paramref name="problem"/> says which, or null when absent).
+    /// </summary>
+    private static bool TryValue(StringValues values, out string value, out string? problem)
+    {
+        value = "";
+        problem = null;
+        if (StringValues.IsNullOrEmpty(values)) return false;
+        if (values.Count > 1)
+        {
+            problem = "The header is sent more than once.";
+            return false;
+        }
+        var text = values.ToString().Trim(' ', '\t');
+        const string Prefix = "=?base64?", Suffix = "?=";
+        if (text.Length >= Prefix.Length + Suffix.Length && text.StartsWith(Prefix, StringComparison.Ordinal) && text.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            try
+            {
+                var bytes = Convert.FromBase64String(text[Prefix.Length..^Suffix.Length]);
+                value = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+                return true;
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                problem = $"'{text}' is not valid Base64 of UTF-8 text.";
+                return false;
+            }
+        }
+        value = text;
+        return true;
+    }
+
+    private static Refusal Mismatch(string details) => new(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest, details);
+
+    /// <summary>The body fields the headers repeat.</summary>
+    private readonly record struct BodyFields(string? Name, int ArgumentsStart, int ArgumentsLength)
+    {
+        public static BodyFields Read(ReadOnlySpan<byte> @params, bool uri)
+        {
+            if (@params.IsEmpty) return default;
+            var reader = new Utf8JsonReader(@params);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return default;
+            string? name = null;
+            int start = 0, length = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isName = reader.ValueTextEquals(uri ? "uri"u8 : "name"u8);
+                var isArguments = !uri && reader.ValueTextEquals("arguments"u8);
+                reader.Read();
+                if (isName && reader.TokenType == JsonTokenType.String)
+                {
+                    name = reader.GetString();
+                    continue;
+                }
+                var tokenStart = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (isArguments)
+                {
+                    start = tokenStart;
+                    length = (int)reader.BytesConsumed - tokenStart;
+                }
+            }
+            return new BodyFields(name, start, length);
+        }
+    }
+}
