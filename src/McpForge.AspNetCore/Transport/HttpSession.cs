@@ -23,13 +23,14 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
     private readonly ConcurrentQueue<(OutgoingStream Stream, long At)> _delivered = new();
     private readonly McpHttpTransport _transport;
     private OutgoingStream? _standalone;
-    private long _lastActivity = Environment.TickCount64;
+    private long _lastActivity;
     private int _nextStream;
     private int _closed;
 
     public HttpSession(McpHttpTransport transport, string id, bool stateless)
     {
         _transport = transport;
+        _lastActivity = transport.Now;
         Id = id;
         IsStateless = stateless;
         Connection = new McpConnection(transport.Server, this, "tcp", stateless ? null : id, canNotify: !stateless);
@@ -45,6 +46,8 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
 
     public McpHttpOptions Options => _transport.Options;
 
+    public TimeProvider Time => _transport.Server.Options.TimeProvider;
+
     public IMcpEventStore? Store => _transport.Options.EventStore;
 
     /// <summary>
@@ -56,7 +59,7 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
-    /// <summary>Milliseconds (<see cref="Environment.TickCount64"/>) of the last request.</summary>
+    /// <summary>Milliseconds (<see cref="McpHttpTransport.Now"/>) of the last request.</summary>
     public long LastActivity => Volatile.Read(ref _lastActivity);
 
     /// <summary>True while a request is in progress or a stream is connected: such a session is never idle.</summary>
@@ -73,7 +76,7 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
         }
     }
 
-    public void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
+    public void Touch() => Volatile.Write(ref _lastActivity, _transport.Now);
 
     /// <summary>Registers the stream of a request; false when the id is already in use by a request in progress.</summary>
     public bool TryAddRequest(OutgoingStream stream) => _requests.TryAdd(stream.RequestId, stream);
@@ -113,7 +116,7 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
     public void StreamDelivered(OutgoingStream stream)
     {
         RemoveRequest(stream);
-        if (stream.StreamId is not null) _delivered.Enqueue((stream, Environment.TickCount64));
+        if (stream.StreamId is not null) _delivered.Enqueue((stream, _transport.Now));
         if (stream == Volatile.Read(ref _standalone)) Interlocked.CompareExchange(ref _standalone, null, stream);
     }
 

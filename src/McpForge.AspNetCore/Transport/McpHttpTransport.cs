@@ -28,7 +28,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     private const string SessionHeader = "Mcp-Session-Id";
     private const string VersionHeaderName = "MCP-Protocol-Version";
     private readonly ConcurrentDictionary<string, HttpSession> _sessions = new(StringComparer.Ordinal);
-    private readonly Timer _sweeper;
+    private readonly ITimer _sweeper;
     private readonly long _maxBody;
 
     public McpHttpTransport(McpServer server, McpHttpOptions options, string path)
@@ -40,10 +40,16 @@ internal sealed partial class McpHttpTransport : IDisposable
         _maxBody = options.MaxRequestBodyBytes ?? server.Options.MaxMessageBytes;
         var shortest = Math.Min(options.SessionIdleTimeout.Ticks, Math.Max(options.ReplayWindow.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
         var period = TimeSpan.FromTicks(Math.Clamp(shortest / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(10).Ticks));
-        _sweeper = new Timer(static state => ((McpHttpTransport)state!).EndIdleSessions(), this, period, period);
+        _time = server.Options.TimeProvider;
+        _sweeper = _time.CreateTimer(static state => ((McpHttpTransport)state!).EndIdleSessions(), this, period, period);
     }
 
     public McpServer Server { get; }
+
+    private readonly TimeProvider _time;
+
+    /// <summary>Milliseconds on the server's clock (<see cref="McpServerOptions.TimeProvider"/>): idle sessions and replay windows are measured on it.</summary>
+    internal long Now => (long)_time.GetElapsedTime(0).TotalMilliseconds;
 
     public McpHttpOptions Options { get; }
 
@@ -586,7 +592,7 @@ internal sealed partial class McpHttpTransport : IDisposable
 
     private void EndIdleSessions()
     {
-        var now = Environment.TickCount64;
+        var now = Now;
         var idle = (long)Options.SessionIdleTimeout.TotalMilliseconds;
         foreach (var session in _sessions.Values)
         {

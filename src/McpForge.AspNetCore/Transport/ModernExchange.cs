@@ -16,6 +16,7 @@ internal sealed class ModernExchange : IMessageSink, IStreamOwner
     public ModernExchange(McpHttpTransport transport, RequestId requestId, AcceptedMedia accepted)
     {
         Options = transport.Options;
+        Time = transport.Server.Options.TimeProvider;
         Connection = new McpConnection(transport.Server, this, "tcp", sessionId: null, canNotify: false);
         Stream = new OutgoingStream(this, requestId, accepted);
     }
@@ -25,6 +26,8 @@ internal sealed class ModernExchange : IMessageSink, IStreamOwner
     public OutgoingStream Stream { get; }
 
     public McpHttpOptions Options { get; }
+
+    public TimeProvider Time { get; }
 
     string IStreamOwner.Id => string.Empty;
 

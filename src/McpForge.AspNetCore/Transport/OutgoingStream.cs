@@ -301,7 +301,7 @@ internal sealed class OutgoingStream
                 {
                     try
                     {
-                        await wait.WaitAsync(keepAlive, aborted).ConfigureAwait(false);
+                        await wait.WaitAsync(keepAlive, _session.Time, aborted).ConfigureAwait(false);
                     }
                     catch (TimeoutException)
                     {
@@ -368,6 +368,9 @@ internal interface IStreamOwner
     string Id { get; }
 
     McpHttpOptions Options { get; }
+
+    /// <summary>The server's clock, which paces keep-alive comments.</summary>
+    TimeProvider Time { get; }
 
     IMcpEventStore? Store { get; }
 
