@@ -11,6 +11,9 @@ public sealed partial class BasicTools
     /// <summary>Released by tests to let <see cref="WaitAsync"/> calls finish.</summary>
     public static TaskCompletionSource Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completed by a <see cref="WaitAsync"/> call once it runs (its deadline, if any, is set by then).</summary>
+    public static TaskCompletionSource WaitStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Observed by tests: how many <see cref="WaitAsync"/> calls saw their token cancelled.</summary>
     public static int CancelledCount;
 
@@ -31,6 +34,7 @@ public sealed partial class BasicTools
     [McpTool("wait")]
     public static async Task<string> WaitAsync(CancellationToken cancellationToken)
     {
+        WaitStarted.TrySetResult();
         try
         {
             await Gate.Task.WaitAsync(cancellationToken);

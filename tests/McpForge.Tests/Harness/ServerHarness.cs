@@ -140,10 +140,28 @@ internal sealed class ServerHarness : IAsyncDisposable
     public Task<JsonElement> CallToolAsync(object id, string name, string argumentsJson, List<JsonElement>? notifications = null) =>
         RequestAsync(id, "tools/call", $$"""{"name":"{{name}}","arguments":{{argumentsJson}}}""", notifications);
 
-    public async Task<JsonElement> InitializeAsync(string version = "2025-11-25")
+    /// <summary>
+    /// Sends a 2026-07-28 request: <paramref name="paramsJson"/> (an object's members, without braces) with the
+    /// per-request <c>_meta</c> of a client declaring <paramref name="capabilities"/>, and returns its response.
+    /// </summary>
+    public Task<JsonElement> ModernAsync(object id, string method, string paramsJson = "", string capabilities = "{}", string? logLevel = null,
+        string? progressToken = null, List<JsonElement>? notifications = null) =>
+        RequestAsync(id, method, ModernParams(paramsJson, capabilities, logLevel, progressToken), notifications);
+
+    /// <summary>The params of a 2026-07-28 request: <paramref name="members"/> and the <c>_meta</c> every such request carries.</summary>
+    public static string ModernParams(string members = "", string capabilities = "{}", string? logLevel = null, string? progressToken = null)
+    {
+        var meta = "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":" + capabilities
+            + ",\"io.modelcontextprotocol/clientInfo\":{\"name\":\"tests\",\"version\":\"1.0\"}"
+            + (logLevel is null ? "" : ",\"io.modelcontextprotocol/logLevel\":\"" + logLevel + "\"")
+            + (progressToken is null ? "" : ",\"progressToken\":" + progressToken);
+        return "{" + members + (members.Length > 0 ? "," : "") + "\"_meta\":{" + meta + "}}";
+    }
+
+    public async Task<JsonElement> InitializeAsync(string version = "2025-11-25", string capabilities = "{}")
     {
         var response = await RequestAsync(0, "initialize",
-            "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"tests\",\"version\":\"1.0\"}}");
+            "{\"protocolVersion\":\"" + version + "\",\"capabilities\":" + capabilities + ",\"clientInfo\":{\"name\":\"tests\",\"version\":\"1.0\"}}");
         await SendAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
         return response;
     }
