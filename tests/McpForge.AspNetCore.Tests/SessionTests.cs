@@ -98,7 +98,9 @@ public sealed class SessionTests
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.BadRequest)
         {
-            Assert.Contains($"MCP-Protocol-Version '{version}' is not supported; this server speaks 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05.",
+            // A version no session speaks makes the request a 2026-07-28 one, whose _meta it lacks (MCP 2026-07-28, "Backward Compatibility").
+            Assert.Equal("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"details\":\"MCP-Protocol-Version '" + version
+                + "' is not a session version (2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05), so the request is read as a 2026-07-28 request, which needs params._meta with \\\"io.modelcontextprotocol/protocolVersion\\\" and \\\"io.modelcontextprotocol/clientCapabilities\\\".\"}}}",
                 await response.Content.ReadAsStringAsync());
         }
     }

@@ -251,6 +251,15 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
         if (!ModernGate.CheckMeta(@params, out var meta, out var refusal))
         {
+            if (!envelope.HasModernClaim)
+            {
+                // No claim, but a version header no session speaks: say why this is read as 2026-07-28 at all.
+                refusal = refusal with
+                {
+                    Details = $"MCP-Protocol-Version '{versionHeader}' is not a session version ({string.Join(", ", McpProtocolVersions.Session.ToArray())}), "
+                        + "so the request is read as a 2026-07-28 request, which needs params._meta with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\".",
+                };
+            }
             await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
             return;
         }
