@@ -16,14 +16,17 @@ public static class McpServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        // Request states of 2026-07-28 input rounds are sealed with Data Protection, so instances sharing a key ring
-        // open each other's (a retry may reach any of them).
-        services.AddDataProtection();
         services.AddSingleton(provider =>
         {
             var builder = McpServer.CreateBuilder(name, version).UseServiceProvider(provider);
             configure(builder);
-            builder.Options.RequestStateProtector ??= new DataProtectionRequestStateProtector(provider.GetRequiredService<IDataProtectionProvider>());
+            // An application that registered Data Protection (AddDataProtection, its key ring shared by its instances) seals
+            // request states with it, so a retry may reach any instance. Registering it here for everyone would cost every
+            // NativeAOT server about 6 MB for what one process does with its own AES-GCM key.
+            if (builder.Options.RequestStateProtector is null && provider.GetService<IDataProtectionProvider>() is { } dataProtection)
+            {
+                builder.Options.RequestStateProtector = new DataProtectionRequestStateProtector(dataProtection);
+            }
             return builder.Build();
         });
         return services;
