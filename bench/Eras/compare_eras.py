@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""One server, both MCP protocol eras, measured in the same run (docs/benchmarks.md, "Protocol eras").
+
+HTTP (needs wrk): bench/HttpServer as NativeAOT, loaded with `tools/call add` as 2025-11-25 session requests (a session per
+connection, ../../../shared/bench/http/driver/mcp_add_load.lua) and as 2026-07-28 requests (mcp_add_modern.lua), beside
+the do-nothing Kestrel ceiling of ../../../shared/bench/http/ceiling-kestrel answering the same 2026-07-28 bodies. Every
+answer is checked. Runs interleave the three; the report gives medians and the ratios the claims rest on.
+
+stdio: samples/QuickStart as NativeAOT, the same `add` as session requests and as 2026-07-28 requests, one in flight
+(sequential) and in bursts (pipelined), over real pipes.
+
+  python3 bench/Eras/compare_eras.py [--runs 3] [--duration 10] [--calls 20000]
+"""
+import argparse, http.client, json, os, re, socket, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SHARED = os.path.abspath(os.path.join(ROOT, "..", "shared", "bench", "http"))
+META = {"io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {},
+        "io.modelcontextprotocol/clientInfo": {"name": "erabench", "version": "1"}}
+
+
+def publish(project, out):
+    if os.path.exists(out):
+        return
+    subprocess.run(["dotnet", "publish", project, "-r", "linux-x64", "-c", "Release", "-p:PublishAot=true", "-o", out, "-nologo", "-v", "q"],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(command, port):
+    process = subprocess.Popen(command + ["--urls", f"http://127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               cwd=tempfile.mkdtemp())
+    for _ in range(500):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return process
+        except OSError:
+            time.sleep(0.01)
+    process.kill()
+    raise RuntimeError(f"{command} did not listen on {port}")
+
+
+def post(port, body, headers):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("POST", "/mcp", json.dumps(body), {"Content-Type": "application/json", "Accept": "application/json, text/event-stream", **headers})
+    response = connection.getresponse()
+    data = response.read()
+    session = response.getheader("Mcp-Session-Id")
+    connection.close()
+    return response.status, data, session
+
+
+def sessions(port, count):
+    ids = []
+    for i in range(count):
+        status, _, session = post(port, {"jsonrpc": "2.0", "id": i, "method": "initialize",
+                                         "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "erabench", "version": "1"}}}, {})
+        if status != 200 or not session:
+            raise RuntimeError(f"initialize gave HTTP {status}")
+        post(port, {"jsonrpc": "2.0", "method": "notifications/initialized"}, {"Mcp-Session-Id": session, "MCP-Protocol-Version": "2025-11-25"})
+        ids.append(session)
+    return ids
+
+
+def wrk(port, script, connections, duration, extra):
+    output = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", script, f"http://127.0.0.1:{port}/mcp", "--"] + extra,
+                            capture_output=True, text=True, check=True).stdout
+    line = next(l for l in output.splitlines() if "BENCH_JSON" in l)
+    result = json.loads(line.split(" ", 1)[1])
+    if result.get("bad") or result.get("non200") or (result["errors"] if isinstance(result["errors"], int) else sum(result["errors"].values())):
+        raise RuntimeError(f"{script}: wrong answers or errors: {line}")
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def http_run(kind, command, duration, connection_levels):
+    port = free_port()
+    process = start(command, port)
+    try:
+        if kind == "legacy":
+            script, extra = os.path.join(SHARED, "driver", "mcp_add_load.lua"), ["2025-11-25", "1"] + sessions(port, max(connection_levels))
+        else:
+            script, extra = os.path.join(os.path.dirname(__file__), "mcp_add_modern.lua"), []
+        wrk(port, script, max(connection_levels), max(3, duration // 2), extra)  # warm-up
+        return {c: wrk(port, script, c, duration, extra) for c in connection_levels}
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def stdio_run(kind, binary, calls, burst):
+    process = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tempfile.mkdtemp())
+    def send(message):
+        process.stdin.write((json.dumps(message, separators=(",", ":")) + "\n").encode())
+    def call(i):
+        params = {"name": "add", "arguments": {"a": i, "b": 7}}
+        if kind == "modern":
+            params["_meta"] = META
+        send({"jsonrpc": "2.0", "id": i, "method": "tools/call", "params": params})
+    try:
+        if kind == "legacy":
+            send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "erabench", "version": "1"}}})
+            process.stdin.flush()
+            process.stdout.readline()
+            send({"jsonrpc": "2.0", "method": "notifications/initialized"})
+        for i in range(1, 1001):  # warm-up
+            call(i)
+            process.stdin.flush()
+            process.stdout.readline()
+        started = time.perf_counter()
+        for i in range(1, calls + 1):
+            call(i)
+            process.stdin.flush()
+            answer = process.stdout.readline()
+            if b'"text":"' + str(i + 7).encode() + b'"' not in answer:
+                raise RuntimeError(f"wrong answer: {answer[:200]}")
+        sequential = calls / (time.perf_counter() - started)
+        started = time.perf_counter()
+        for i in range(1, burst + 1):
+            call(i)
+        process.stdin.flush()
+        for _ in range(burst):
+            process.stdout.readline()
+        pipelined = burst / (time.perf_counter() - started)
+        return {"sequential": sequential, "pipelined": pipelined}
+    finally:
+        process.stdin.close()
+        process.wait(10)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--calls", type=int, default=20000)
+    parser.add_argument("--burst", type=int, default=20000)
+    parser.add_argument("--build", default=os.path.join(tempfile.gettempdir(), "mcpforge-era-bench"))
+    parser.add_argument("--skip-http", action="store_true")
+    args = parser.parse_args()
+
+    publish(os.path.join(ROOT, "bench", "HttpServer"), os.path.join(args.build, "http"))
+    publish(os.path.join(SHARED, "ceiling-kestrel"), os.path.join(args.build, "ceiling"))
+    publish(os.path.join(ROOT, "samples", "QuickStart"), os.path.join(args.build, "stdio"))
+    ours = [os.path.join(args.build, "http", "mcpforge-http-bench")]
+    ceiling = [os.path.join(args.build, "ceiling", "ceiling-kestrel")]
+    quickstart = os.path.join(args.build, "stdio", "QuickStart")
+
+    levels = [1, 32]
+    http_results = {"ceiling": [], "legacy": [], "modern": []}
+    stdio_results = {"legacy": [], "modern": []}
+    for run in range(args.runs):
+        order = ["ceiling", "legacy", "modern"]
+        order = order[run % 3:] + order[:run % 3]
+        if not args.skip_http:
+            for kind in order:
+                http_results[kind].append(http_run(kind, ceiling if kind == "ceiling" else ours, args.duration, levels))
+        for kind in (["legacy", "modern"] if run % 2 == 0 else ["modern", "legacy"]):
+            stdio_results[kind].append(stdio_run(kind, quickstart, args.calls, args.burst))
+
+    median = lambda values: statistics.median(values)
+    report = {"http": {}, "stdio": {}}
+    if not args.skip_http:
+        print(f"Streamable HTTP, tools/call add, NativeAOT, {args.runs} runs x {args.duration} s, medians:")
+        print("| server | c | req/s | p50 µs | p99 µs |")
+        print("|---|---|---|---|---|")
+        for kind in ["ceiling", "legacy", "modern"]:
+            for c in levels:
+                rps = median([r[c]["rps"] for r in http_results[kind]])
+                p50 = median([r[c]["p50_us"] for r in http_results[kind]])
+                p99 = median([r[c]["p99_us"] for r in http_results[kind]])
+                report["http"][f"{kind}-c{c}"] = {"rps": rps, "p50_us": p50, "p99_us": p99}
+                print(f"| {kind} | {c} | {rps:,.0f} | {p50:,.0f} | {p99:,.0f} |")
+        for c in levels:
+            m, l, k = (report["http"][f"{x}-c{c}"]["rps"] for x in ("modern", "legacy", "ceiling"))
+            print(f"c={c}: 2026-07-28 / session {m / l:.2f}x; 2026-07-28 / ceiling {m / k:.2f}")
+    print(f"stdio, tools/call add, NativeAOT, {args.runs} runs, medians (calls/s):")
+    for kind in ["legacy", "modern"]:
+        seq = median([r["sequential"] for r in stdio_results[kind]])
+        pipe = median([r["pipelined"] for r in stdio_results[kind]])
+        report["stdio"][kind] = {"sequential": seq, "pipelined": pipe}
+        print(f"| {kind} | sequential {seq:,.0f} | pipelined {pipe:,.0f} |")
+    s = report["stdio"]
+    print(f"2026-07-28 / session: sequential {s['modern']['sequential'] / s['legacy']['sequential']:.3f}, pipelined {s['modern']['pipelined'] / s['legacy']['pipelined']:.3f}")
+    print("ERABENCH_REPORT " + json.dumps(report))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
