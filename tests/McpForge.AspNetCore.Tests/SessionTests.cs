@@ -98,8 +98,14 @@ public sealed class SessionTests
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.BadRequest)
         {
-            Assert.Contains($"MCP-Protocol-Version '{version}' is not supported; this server speaks 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05.",
-                await response.Content.ReadAsStringAsync());
+            // A header naming no session version makes the request a 2026-07-28 one (reference section 5, step 3), whatever
+            // session it names: without _meta it is malformed (-32602), and the session is not touched.
+            var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(1, error.GetProperty("id").GetInt32());
+            Assert.Equal(-32602, error.GetProperty("error").GetProperty("code").GetInt32());
+            Assert.Contains("\"params._meta\"", error.GetProperty("error").GetProperty("data").GetProperty("details").GetString());
+            Assert.False(response.Headers.Contains("Mcp-Session-Id"));
+            Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", (await host.RequestAsync(session, Ping)).GetRawText());
         }
     }
 
