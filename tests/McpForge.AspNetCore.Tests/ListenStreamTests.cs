@@ -147,6 +147,16 @@ public sealed class ListenStreamTests
     }
 
     [Fact]
+    public async Task A_listen_from_a_client_that_takes_json_only_is_refused_at_once_and_nothing_stays()
+    {
+        await using var host = await StartAsync();
+        var answer = await host.SendModernAsync(Listen("\"j\"", """{"toolsListChanged":true}"""), accept: "application/json");
+        var error = answer.AssertError(HttpStatusCode.NotAcceptable, -32600, "\"j\"");
+        Assert.Contains("text/event-stream", error.GetProperty("data").GetProperty("details").GetString());
+        Assert.Equal(0, host.Server.Listeners.Count);
+    }
+
+    [Fact]
     public async Task A_listen_without_a_filter_is_invalid_params()
     {
         await using var host = await StartAsync();
