@@ -102,6 +102,8 @@ public sealed class SessionTests
             Assert.Equal("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"details\":\"MCP-Protocol-Version '" + version
                 + "' is not a session version (2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05), so the request is read as a 2026-07-28 request, which needs params._meta with \\\"io.modelcontextprotocol/protocolVersion\\\" and \\\"io.modelcontextprotocol/clientCapabilities\\\".\"}}}",
                 await response.Content.ReadAsStringAsync());
+            Assert.False(response.Headers.Contains("Mcp-Session-Id"));
+            Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", (await host.RequestAsync(session, Ping)).GetRawText()); // the session is untouched
         }
     }
 

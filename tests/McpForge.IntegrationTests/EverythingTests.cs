@@ -13,7 +13,7 @@ public sealed class EverythingTests
     private static void AssertSeen(JsonElement seen)
     {
         Assert.Equal("mcpforge-everything", seen.GetProperty("server").GetProperty("name").GetString());
-        Assert.Equal(28, seen.GetProperty("tools").GetArrayLength()); // the 2025-11-25 fixtures, the 2026-07-28 ones, and one made at run time
+        Assert.Equal(28, seen.GetProperty("tools").GetArrayLength()); // the 0.1.16 fixtures and the 2026-07-28 ones (ClientInputTools, ProtocolDiagnosticTools, test_x_mcp_header)
         Assert.Equal("This is a simple text response for testing.", seen.GetProperty("simpleText").GetString());
         var progress = seen.GetProperty("progress").EnumerateArray().Select(p => p.GetDouble()).ToArray();
         // The SDK runs notification handlers a microtask late: over stdio the last one can arrive with the result
@@ -29,7 +29,7 @@ public sealed class EverythingTests
         Assert.Equal(["test://template/{id}/data"], seen.GetProperty("templates").EnumerateArray().Select(r => r.GetString()).ToArray());
         Assert.Equal("This is the content of the static text resource.", seen.GetProperty("staticText").GetString());
         Assert.Equal("""{"id":"42","templateTest":true,"data":"Data for ID: 42"}""", seen.GetProperty("templateRead").GetString());
-        Assert.Equal(4, seen.GetProperty("prompts").GetArrayLength());
+        Assert.Equal(5, seen.GetProperty("prompts").GetArrayLength()); // with test_input_required_result_prompt
         Assert.Equal("Prompt with arguments: arg1='a', arg2='b'", seen.GetProperty("prompt").GetString());
         Assert.Equal("""{"values":["paris","park","parade"],"total":3,"hasMore":false}""", seen.GetProperty("completion").GetRawText());
         Assert.True(seen.GetProperty("subscribed").GetBoolean());

@@ -276,6 +276,13 @@ internal sealed partial class McpHttpTransport : IDisposable
             await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
             return;
         }
+        if (envelope.Method == McpMethod.SubscriptionsListen && !accepted.Events)
+        {
+            // A listen stream is an event stream: a client that takes JSON only would wait for its acknowledgment forever.
+            await WriteRefusalAsync(context, envelope.Id, new Refusal(JsonRpcErrorCode.InvalidRequest, StatusCodes.Status406NotAcceptable,
+                "subscriptions/listen is answered with an event stream: Accept must include text/event-stream.")).ConfigureAwait(false);
+            return;
+        }
         var exchange = new ModernExchange(this, envelope.Id, accepted);
         exchange.Connection.DispatchModern(envelope, body.Span, meta, caller);
         await WriteResponseAsync(context, exchange, exchange.Stream, modern: true).ConfigureAwait(false);
