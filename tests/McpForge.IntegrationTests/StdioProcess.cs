@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -127,6 +128,17 @@ internal sealed class StdioProcess : IAsyncDisposable
     }
 
     public bool WaitForExit(TimeSpan wait) => _process.WaitForExit(wait);
+
+    /// <summary>Sends SIGTERM, as a service manager or a container runtime stops a process.</summary>
+    public void Terminate()
+    {
+        if (kill(_process.Id, SIGTERM) != 0) throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    private const int SIGTERM = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     public int ExitCode => _process.ExitCode;
 
