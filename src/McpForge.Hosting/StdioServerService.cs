@@ -54,7 +54,7 @@ internal sealed partial class StdioServerService(
     /// The host reads the timeout when it stops, so raising it here, once the server's final options are known (code
     /// may change them after configuration was bound), still counts.
     /// </summary>
-    private void LeaveRoomToDrain(TimeSpan? drain)
+    internal void LeaveRoomToDrain(TimeSpan? drain)
     {
         var host = hostOptions.Value;
         if (host.ShutdownTimeout == Timeout.InfiniteTimeSpan) return;
