@@ -111,11 +111,12 @@ public sealed class NativeAotTests
             Assert.Equal(2, page.GetProperty("tools").GetArrayLength()); // McpForge__PageSize reached the server
             Assert.True(page.TryGetProperty("nextCursor", out _));
 
+            native.WaitForStandardError("Saved note groceries"); // the tool's ILogger, on stderr
+
             native.Terminate();
             Assert.True(native.WaitForExit(TimeSpan.FromSeconds(30)), "no exit after SIGTERM. stderr:\n" + native.StandardError);
             Assert.Equal(0, native.ExitCode);
             Assert.Empty(native.ReadToEnd());
-            Assert.Contains("Saved note groceries", native.StandardError); // the tool's ILogger, on stderr
         }
         finally
         {

@@ -34,21 +34,16 @@ public sealed partial class StopTools
         return "finished after stop";
     }
 
-    /// <summary>Reports progress, then waits until its call is cancelled and logs that it was.</summary>
+    /// <summary>Reports progress, then waits until its call is cancelled, saying on stderr when its token fires.</summary>
     [McpTool("wait_for_cancellation")]
-    public static async Task<string> WaitForCancellationAsync([FromServices] ILogger<StopTools> logger,
-        McpContext context = default!, CancellationToken cancellationToken = default)
+    public static async Task<string> WaitForCancellationAsync(McpContext context = default!, CancellationToken cancellationToken = default)
     {
+        // Written from the token's callback, which runs inside the server's Cancel: the line is on stderr before the
+        // server goes on to stop, however slowly this method's own continuation would be scheduled. Straight to stderr,
+        // not through ILogger, whose console writer works from a queue the exiting host may not drain in time.
+        using var cancelled = cancellationToken.Register(() => Console.Error.WriteLine("wait_for_cancellation was cancelled"));
         await context.ReportProgressAsync(0, 1);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            logger.LogWarning("wait_for_cancellation was cancelled");
-            throw;
-        }
+        await Task.Delay(Timeout.Infinite, cancellationToken);
         return "never";
     }
 }
