@@ -27,7 +27,10 @@ public sealed class TemplateTests
         Assert.Contains("McpServer.CreateBuilder(\"weather.server\", \"1.0.0\")", File.ReadAllText(Path.Combine(app, "Program.cs")));
         Assert.Contains("namespace Weather.Server;", File.ReadAllText(Path.Combine(app, "Tools.cs")));
         Assert.DoesNotContain("#if", File.ReadAllText(Path.Combine(app, "Program.cs")) + File.ReadAllText(Path.Combine(app, "README.md")));
-        Assert.Contains("<Project Sdk=\"Microsoft.NET.Sdk\">", File.ReadAllText(Path.Combine(app, "Weather.Server.csproj")));
+        var project = File.ReadAllText(Path.Combine(app, "Weather.Server.csproj"));
+        Assert.Contains("<Project Sdk=\"Microsoft.NET.Sdk\">", project);
+        Assert.Contains($"<PackageReference Include=\"McpForge\" Version=\"{Repo.Version}\" />", project);
+        Assert.DoesNotContain("McpForge.Hosting", project);
 
         BuildOutput.AssertNoWarnings(await workspace.RunAsync(app, "build", "-nologo"));
         var doctor = await ProcessRunner.CliAsync(s_cli, "doctor", "--json", "--", "dotnet", Path.Combine(app, "bin", "Debug", "net10.0", "Weather.Server.dll"));
@@ -52,7 +55,7 @@ public sealed class TemplateTests
         await using var workspace = await TemplateWorkspace.CreateAsync();
         var app = await workspace.NewAsync("Weather.Web", "--transport", "http");
         Assert.Contains("<Project Sdk=\"Microsoft.NET.Sdk.Web\">", File.ReadAllText(Path.Combine(app, "Weather.Web.csproj")));
-        Assert.Contains("<PackageReference Include=\"McpForge.AspNetCore\" Version=\"0.1.0\" />", File.ReadAllText(Path.Combine(app, "Weather.Web.csproj")));
+        Assert.Contains($"<PackageReference Include=\"McpForge.AspNetCore\" Version=\"{Repo.Version}\" />", File.ReadAllText(Path.Combine(app, "Weather.Web.csproj")));
         var program = File.ReadAllText(Path.Combine(app, "Program.cs"));
         Assert.Contains("app.MapMcp(\"/mcp\");", program);
         Assert.Contains("builder.WebHost.UseUrls(\"http://127.0.0.1:3001\")", program); // loopback by default
@@ -80,17 +83,51 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public void The_template_references_the_McpForge_version_this_repository_builds()
+    public async Task The_Generic_Host_template_builds_passes_doctor_reads_its_settings_and_publishes_as_NativeAOT()
     {
-        var props = File.ReadAllText(Path.Combine(Repo.Root, "Directory.Build.props"));
-        var version = props.Split("<Version>")[1].Split("</Version>")[0];
+        await using var workspace = await TemplateWorkspace.CreateAsync();
+        var app = await workspace.NewAsync("Weather.Hosted", "--generic-host");
+        Assert.Equal(["Program.cs", "README.md", "Tools.cs", "Weather.Hosted.csproj", "appsettings.json"], Directory.GetFiles(app).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var program = File.ReadAllText(Path.Combine(app, "Program.cs"));
+        Assert.Contains("Host.CreateApplicationBuilder(", program);
+        Assert.Contains("builder.Services.AddMcpServer(\"weather.hosted\", \"1.0.0\", mcp => mcp.AddGeneratedComponents());", program);
+        Assert.Contains("builder.Services.AddMcpStdioTransport();", program);
+        Assert.DoesNotContain("#if", program + File.ReadAllText(Path.Combine(app, "README.md")) + File.ReadAllText(Path.Combine(app, "Weather.Hosted.csproj")));
+        Assert.Contains($"<PackageReference Include=\"McpForge.Hosting\" Version=\"{Repo.Version}\" />", File.ReadAllText(Path.Combine(app, "Weather.Hosted.csproj")));
+
+        BuildOutput.AssertNoWarnings(await workspace.RunAsync(app, "build", "-nologo"));
+        var doctor = await ProcessRunner.CliAsync(s_cli, "doctor", "--json", "--", "dotnet", Path.Combine(app, "bin", "Debug", "net10.0", "Weather.Hosted.dll"));
+        Assert.True(doctor.ExitCode == 0, doctor.ToString());
+        Assert.Equal("weather.hosted", DoctorJson.Parse(doctor).Root.GetProperty("server").GetProperty("name").GetString());
+        Assert.Empty(DoctorJson.Parse(doctor).Ids("warned"));
+
+        var output = Path.Combine(workspace.Root, "out");
+        BuildOutput.AssertNoWarnings(await workspace.RunAsync(app, "publish", "-r", "linux-x64", "-o", output, "-nologo"));
+        var binary = Path.Combine(output, "Weather.Hosted");
+        Assert.True(File.Exists(Path.Combine(output, "appsettings.json")));
+        Assert.Equal("Hello, Ada!\n", (await ProcessRunner.CliAsync(s_cli, "call", "greet", "--args", """{"name":"Ada"}""", "--", binary)).Stdout);
+        // The appsettings.json next to the binary is read, whatever the working folder: a bad value in it stops the
+        // server before it serves, naming the key.
+        File.WriteAllText(Path.Combine(output, "appsettings.json"), """{ "McpForge": { "PageSize": 0 } }""");
+        var refused = await ProcessRunner.RunAsync(binary, [], s_cli, workingDirectory: workspace.Root);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Empty(refused.Stdout);
+        Assert.Contains("McpForge:PageSize must be at least 1, not 0.", refused.Stderr);
+    }
+
+    [Fact]
+    public void The_template_source_names_no_version_of_its_own()
+    {
+        // The version is stamped in when the template is packed (McpForge.Templates.csproj, StampTemplateVersion).
         var project = File.ReadAllText(Path.Combine(Repo.Root, "templates", "McpForge.Templates", "content", "McpForgeServer", "McpForgeServer.csproj"));
-        Assert.Contains($"<PackageReference Include=\"McpForge\" Version=\"{version}\" />", project);
-        Assert.Contains($"<PackageReference Include=\"McpForge.AspNetCore\" Version=\"{version}\" />", project);
+        foreach (var package in new[] { "McpForge", "McpForge.AspNetCore", "McpForge.Hosting" })
+        {
+            Assert.Contains($"<PackageReference Include=\"{package}\" Version=\"MCPFORGE_VERSION\" />", project);
+        }
     }
 
     /// <summary>
-    /// A temporary folder with a feed (McpForge, McpForge.AspNetCore and the templates, packed from this repository), a
+    /// A temporary folder with a feed (McpForge, McpForge.Hosting, McpForge.AspNetCore and the templates, packed from this repository), a
     /// private template hive and a private packages folder, so nothing of this test reaches the machine's caches.
     /// </summary>
     private sealed class TemplateWorkspace : IAsyncDisposable
@@ -109,10 +146,10 @@ public sealed class TemplateTests
         {
             var workspace = new TemplateWorkspace(Repo.TempFolder("mcpforge-template"));
             // The repository's build is packed as it is (no rebuild: other tests may be building in parallel).
-            foreach (var project in new[] { "src/McpForge", "src/McpForge.AspNetCore" })
+            foreach (var project in new[] { "src/McpForge", "src/McpForge.Hosting", "src/McpForge.AspNetCore" })
                 await Succeed("dotnet", ["pack", Path.Combine(Repo.Root, project), "-c", Repo.Configuration, "--no-build", "-o", workspace.Feed, "-nologo"], workspace.Root);
             await Succeed("dotnet", ["pack", Path.Combine(Repo.Root, "templates", "McpForge.Templates"), "-c", Repo.Configuration, "-o", workspace.Feed, "-nologo"], workspace.Root);
-            var install = await Succeed("dotnet", ["new", "install", Path.Combine(workspace.Feed, "McpForge.Templates.0.1.0.nupkg"), "--debug:custom-hive", workspace.Hive], workspace.Root);
+            var install = await Succeed("dotnet", ["new", "install", Path.Combine(workspace.Feed, $"McpForge.Templates.{Repo.Version}.nupkg"), "--debug:custom-hive", workspace.Hive], workspace.Root);
             Assert.Contains("mcpforge-server", install.Stdout);
             Directory.CreateDirectory(Path.Combine(workspace.Root, "apps"));
             workspace.WriteNuGetConfig();

@@ -27,6 +27,8 @@ internal static class LocalFeed
             {
                 var key = id + "/" + version;
                 if (!copied.Add(key)) continue;
+                // One of the packages packed into the feed (McpForge.Hosting depends on McpForge): its own dependencies are walked already.
+                if (File.Exists(Path.Combine(feed, $"{id}.{version}.nupkg"))) continue;
                 var source = Path.Combine(cache, id.ToLowerInvariant(), version, $"{id.ToLowerInvariant()}.{version}.nupkg");
                 if (!File.Exists(source)) throw new FileNotFoundException($"Dependency {id} {version} is not in the global packages folder {cache}.", source);
                 var target = Path.Combine(feed, Path.GetFileName(source));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -79,6 +80,43 @@ public sealed class NativeAotTests
                 native.Request(3, "completion/complete", """{"ref":{"type":"ref/resource","uri":"files:///{+path}"},"argument":{"name":"path","value":"do"}}""")
                     .GetProperty("result").GetRawText());
             Assert.Equal(-32603, native.Request(4, "resources/read", """{"uri":"files:///../outside.txt"}""").GetProperty("error").GetProperty("code").GetInt32());
+        }
+        finally
+        {
+            try { Directory.Delete(output, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task The_Generic_Host_sample_publishes_as_NativeAOT_without_warnings_and_serves_reads_its_settings_and_stops_on_SIGTERM()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "mcpforge-aot-hosted-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exitCode, log) = await RunAsync("dotnet", ["publish", Path.Combine(RepositoryPaths.Root, "samples", "HostedStdio"),
+                "-r", "linux-x64", "-p:PublishAot=true", "-o", output, "-nologo"], TimeSpan.FromMinutes(8));
+            Assert.True(exitCode == 0, "publish failed:\n" + log);
+            var warnings = log.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(warnings.Count == 0, "publish printed warnings:\n" + string.Join("\n", warnings));
+
+            // Started from another folder, as MCP hosts do: appsettings.json is still found next to the binary.
+            await using var native = StdioProcess.Start(Path.Combine(output, "HostedStdio"), new Dictionary<string, string> { ["McpForge__PageSize"] = "2" });
+            var initialize = native.Initialize().GetProperty("result");
+            Assert.Equal("Notes are kept in memory until the server stops.", initialize.GetProperty("instructions").GetString());
+            Assert.Equal("Saved 'groceries'.", native.Request(1, "tools/call", """{"name":"save_note","arguments":{"title":"groceries","text":"eggs"}}""")
+                .GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+            Assert.Equal("eggs", native.Request(2, "tools/call", """{"name":"read_note","arguments":{"title":"groceries"}}""")
+                .GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+            var page = native.Request(3, "tools/list").GetProperty("result");
+            Assert.Equal(2, page.GetProperty("tools").GetArrayLength()); // McpForge__PageSize reached the server
+            Assert.True(page.TryGetProperty("nextCursor", out _));
+
+            native.WaitForStandardError("Saved note groceries"); // the tool's ILogger, on stderr
+
+            native.Terminate();
+            Assert.True(native.WaitForExit(TimeSpan.FromSeconds(30)), "no exit after SIGTERM. stderr:\n" + native.StandardError);
+            Assert.Equal(0, native.ExitCode);
+            Assert.Empty(native.ReadToEnd());
         }
         finally
         {

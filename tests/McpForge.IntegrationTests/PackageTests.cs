@@ -1,46 +1,109 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
-using System.Threading;
+using System.Reflection.Metadata;
+using System.Text;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 
 namespace McpForge.IntegrationTests;
 
 /// <summary>
-/// The McpForge package as users get it: packed to a local feed, referenced by a fresh project outside the
-/// repository (its own nuget.config with only that feed, its own packages folder), built and run.
+/// The packages as users get them (packed as CI packs them, <see cref="PackedRepository"/>): what each carries for
+/// nuget.org and a debugger (readme, icon, license, repository, symbols with SourceLink), package validation and its
+/// baseline, the version written once, and fresh projects outside the repository that restore only from that feed.
 /// </summary>
 [Collection(nameof(ReleaseBuildCollection))]
-public sealed class PackageTests : IAsyncLifetime
+public sealed class PackageTests(PackedRepository packed) : IClassFixture<PackedRepository>
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "mcpforge-package-" + Guid.NewGuid().ToString("N"));
-    private string Feed => Path.Combine(_root, "feed");
-
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(Feed);
-        var (exitCode, log) = await RunAsync("dotnet", ["pack", Path.Combine(RepositoryPaths.Root, "src", "McpForge"), "-c", "Release", "-o", Feed, "-nologo"], _root);
-        Assert.True(exitCode == 0, "pack failed:\n" + log);
-        LocalFeed.AddDependencies(Feed);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
-    public void The_package_carries_the_runtime_and_every_compiler_plugin()
+    public void The_McpForge_package_carries_the_runtime_and_every_compiler_plugin()
     {
-        var package = Path.Combine(Feed, "McpForge.0.1.0.nupkg");
-        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        using var zip = ZipFile.OpenRead(packed.PackagePath("McpForge"));
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
         Assert.Contains("lib/net10.0/McpForge.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/McpForge.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/McpForge.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/McpForge.CodeFixes.dll", entries);
+    }
+
+    [Theory]
+    [InlineData("McpForge", "# McpForge")]
+    [InlineData("McpForge.Hosting", "# McpForge.Hosting")]
+    [InlineData("McpForge.AspNetCore", "# McpForge.AspNetCore")]
+    [InlineData("McpForge.Cli", "# mcpforge")]
+    [InlineData("McpForge.Templates", "# McpForge.Templates")]
+    public void Every_package_has_its_readme_the_icon_a_license_expression_and_its_repository_and_commit(string id, string readmeTitle)
+    {
+        using var zip = ZipFile.OpenRead(packed.PackagePath(id));
+        var metadata = Nuspec(zip).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+        Assert.Equal(RepositoryPaths.Version, Value("version"));
+        Assert.Equal("MIT", Value("license"));
+        Assert.Equal("expression", metadata.Elements().Single(e => e.Name.LocalName == "license").Attribute("type")?.Value);
+        Assert.Equal("icon.png", Value("icon"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.StartsWith(readmeTitle + "\n", Read(zip, "README.md").Replace("\r\n", "\n"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], Bytes(zip, "icon.png").Take(4));
+
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal("git", repository.Attribute("type")?.Value);
+        Assert.Equal(PackedRepository.Origin, repository.Attribute("url")?.Value);
+        Assert.Equal(packed.Commit, repository.Attribute("commit")?.Value);
+    }
+
+    [Theory]
+    [InlineData("McpForge", "lib/net10.0/McpForge.pdb")]
+    [InlineData("McpForge.Hosting", "lib/net10.0/McpForge.Hosting.pdb")]
+    [InlineData("McpForge.AspNetCore", "lib/net10.0/McpForge.AspNetCore.pdb")]
+    [InlineData("McpForge.Cli", "tools/net10.0/any/mcpforge.pdb")]
+    public void Symbols_ship_as_a_snupkg_whose_sources_map_to_the_commit_through_SourceLink(string id, string pdbPath)
+    {
+        Assert.False(File.Exists(packed.PackagePath("McpForge.Templates", "snupkg")), "the templates have no assemblies, so no symbols");
+        using var symbols = ZipFile.OpenRead(packed.PackagePath(id, "snupkg"));
+        using var pdb = new MemoryStream(Bytes(symbols, pdbPath));
+        using var provider = MetadataReaderProvider.FromPortablePdbStream(pdb);
+        var reader = provider.GetMetadataReader();
+
+        // A CI build is deterministic: every source path is mapped to /_/, whatever folder it was built in.
+        var documents = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToList();
+        Assert.NotEmpty(documents);
+        Assert.All(documents.Where(d => !d.EndsWith(".g.cs", StringComparison.Ordinal) && !d.Contains("AssemblyAttributes", StringComparison.Ordinal)),
+            d => Assert.StartsWith("/_/", d));
+
+        var sourceLinkKind = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+        var sourceLink = reader.CustomDebugInformation.Select(reader.GetCustomDebugInformation)
+            .Where(c => reader.GetGuid(c.Kind) == sourceLinkKind).Select(c => Encoding.UTF8.GetString(reader.GetBlobBytes(c.Value))).Single();
+        Assert.Contains($"\"/_/*\":\"https://raw.githubusercontent.com/mcpforge-tests/mcpforge/{packed.Commit}/*\"", sourceLink);
+    }
+
+    [Fact]
+    public async Task Package_validation_checks_against_the_baseline_once_its_version_is_set()
+    {
+        // The 0.1.0 just packed plays the part of the shipped version: a next version packs when it breaks nothing of it...
+        string[] pack = ["pack", "src/McpForge.Hosting", "-c", "Release", "-o", Path.Combine(packed.Root, "next"), "-nologo",
+            "-p:Version=99.0.0", $"-p:RestoreSources={packed.Feed}"];
+        var (passed, log) = await PackedRepository.TryRunAsync("dotnet", [.. pack, $"-p:PackageValidationBaselineVersion={RepositoryPaths.Version}"], packed.Repository);
+        Assert.True(passed == 0, "pack against the baseline failed:\n" + log);
+
+        // ...and the property alone turns the check on: a baseline that was never published is an error, not a no-op.
+        var (failed, missing) = await PackedRepository.TryRunAsync("dotnet", [.. pack, "-p:PackageValidationBaselineVersion=0.0.1"], packed.Repository);
+        Assert.NotEqual(0, failed);
+        Assert.Contains("McpForge.Hosting", missing);
+        Assert.Contains("0.0.1", missing);
+    }
+
+    [Fact]
+    public async Task A_version_bump_on_the_command_line_keeps_the_generator_golden_files_passing()
+    {
+        var results = Path.Combine(packed.Root, "bump-results");
+        var output = await packed.RunInCopyAsync("dotnet", "test", "tests/McpForge.Generators.Tests", "-p:Version=0.2.0", "--results-directory", results,
+            $"-p:VSTestResultsDirectory={results}", "-nologo");
+        Assert.Matches(@"Passed!\s+- Failed:\s+0, Passed:\s+[1-9]", output);
+        // VersionTests, among them, checks the generated code was stamped 0.2.0, so the baselines really saw the new version.
+        Assert.Contains("VersionTests", File.ReadAllText(Directory.GetFiles(results, "*.trx").Single()));
     }
 
     [Fact]
@@ -58,14 +121,43 @@ public sealed class PackageTests : IAsyncLifetime
                 public static string Hello(string name) => "Hello, " + name;
             }
             """);
-        var (exitCode, log) = await RunAsync("dotnet", ["build", project, "-nologo"], Path.GetDirectoryName(project)!);
-        Assert.True(exitCode == 0, "build failed:\n" + log);
+        await Build(project);
 
         await using var server = StdioProcess.StartDotnet(Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", "App.dll"));
         server.Initialize();
         Assert.Equal(
             """{"tools":[{"name":"hello","description":"Says hello.","inputSchema":{"type":"object","properties":{"name":{"type":"string"}},"required":["name"],"additionalProperties":false}}]}""",
             server.Request(1, "tools/list").GetProperty("result").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_fresh_Generic_Host_project_on_McpForge_Hosting_alone_builds_and_serves()
+    {
+        // McpForge.Hosting brings McpForge (runtime, generator, analyzers) and Microsoft.Extensions.Hosting with it.
+        var project = CreateProject("hosted", """
+            using McpForge;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = Host.CreateApplicationBuilder(args);
+            builder.Services.AddMcpServer("throwaway", "1.0.0", mcp => mcp.AddGeneratedComponents());
+            builder.Services.AddMcpStdioTransport();
+            await builder.Build().RunAsync();
+
+            public sealed partial class Tools
+            {
+                /// <summary>Says hello.</summary>
+                [McpTool("hello")]
+                public static string Hello(string name) => "Hello, " + name;
+            }
+            """, "McpForge.Hosting");
+        await Build(project);
+
+        await using var server = StdioProcess.Start("dotnet", new System.Collections.Generic.Dictionary<string, string> { ["McpForge__Instructions"] = "Be kind." },
+            Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", "App.dll"));
+        Assert.Equal("Be kind.", server.Initialize().GetProperty("result").GetProperty("instructions").GetString());
+        Assert.Equal("Hello, Ada", server.Request(1, "tools/call", """{"name":"hello","arguments":{"name":"Ada"}}""")
+            .GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
     }
 
     [Fact]
@@ -83,21 +175,28 @@ public sealed class PackageTests : IAsyncLifetime
                 public static System.IO.Stream Open() => System.IO.Stream.Null;
             }
             """);
-        var (exitCode, log) = await RunAsync("dotnet", ["build", project, "-nologo"], Path.GetDirectoryName(project)!);
+        var (exitCode, log) = await PackedRepository.TryRunAsync("dotnet", ["build", project, "-nologo"], Path.GetDirectoryName(project)!);
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Program.cs(9,19): error MCPF0002: Tool 'open' returns 'System.IO.Stream'", log);
     }
 
-    private string CreateProject(string name, string program)
+    private static async Task Build(string project)
     {
-        var folder = Path.Combine(_root, name);
+        var (exitCode, log) = await PackedRepository.TryRunAsync("dotnet", ["build", project, "-nologo"], Path.GetDirectoryName(project)!);
+        Assert.True(exitCode == 0, "build failed:\n" + log);
+    }
+
+    /// <summary>A project outside the repository that restores only from the feed, into its own packages folder.</summary>
+    private string CreateProject(string name, string program, string package = "McpForge")
+    {
+        var folder = Path.Combine(packed.Root, name);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <clear />
-                <add key="local" value="{Feed}" />
+                <add key="local" value="{packed.Feed}" />
               </packageSources>
             </configuration>
             """);
@@ -110,7 +209,7 @@ public sealed class PackageTests : IAsyncLifetime
                 <RestorePackagesPath>{Path.Combine(folder, "packages")}</RestorePackagesPath>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="McpForge" Version="0.1.0" />
+                <PackageReference Include="{package}" Version="{RepositoryPaths.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -118,23 +217,19 @@ public sealed class PackageTests : IAsyncLifetime
         return Path.Combine(folder, "App.csproj");
     }
 
-    private static async Task<(int ExitCode, string Log)> RunAsync(string fileName, string[] arguments, string workingDirectory)
+    private static XDocument Nuspec(ZipArchive zip)
     {
-        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within 5 minutes");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(stream);
+    }
+
+    private static string Read(ZipArchive zip, string entry) => Encoding.UTF8.GetString(Bytes(zip, entry));
+
+    private static byte[] Bytes(ZipArchive zip, string entry)
+    {
+        using var stream = zip.GetEntry(entry)?.Open() ?? throw new FileNotFoundException(entry + " is not in the package");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

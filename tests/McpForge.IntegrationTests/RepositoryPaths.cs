@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace McpForge.IntegrationTests;
 
@@ -7,6 +8,14 @@ namespace McpForge.IntegrationTests;
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>
+    /// The version this repository builds (Directory.Build.props, or -p:Version), as this test assembly was stamped with
+    /// it; the packages packed from the same tree carry it.
+    /// </summary>
+    public static string Version { get; } = typeof(RepositoryPaths).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion.Split('+')[0];
 
     /// <summary>The Debug build of a server project, as <c>dotnet build Framework.sln</c> leaves it.</summary>
     public static string BuiltAssembly(string projectFolder, string assemblyName)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -34,7 +35,11 @@ internal sealed class StdioProcess : IAsyncDisposable
         {
             while (await process.StandardError.ReadLineAsync().ConfigureAwait(false) is { } line)
             {
-                lock (_stderr) _stderr.AppendLine(line);
+                lock (_stderr)
+                {
+                    _stderr.AppendLine(line);
+                    Monitor.PulseAll(_stderr);
+                }
             }
         });
     }
@@ -67,6 +72,27 @@ internal sealed class StdioProcess : IAsyncDisposable
     public string StandardError
     {
         get { lock (_stderr) return _stderr.ToString(); }
+    }
+
+    /// <summary>
+    /// Waits until stderr holds <paramref name="text"/> (a log entry is written by a background thread, some time after
+    /// it is logged); fails the test after <paramref name="wait"/>.
+    /// </summary>
+    public void WaitForStandardError(string text, TimeSpan? wait = null)
+    {
+        var deadline = DateTime.UtcNow + (wait ?? s_defaultWait);
+        lock (_stderr)
+        {
+            while (!_stderr.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                var remaining = deadline - DateTime.UtcNow;
+                if (remaining <= TimeSpan.Zero || _stderrPump.IsCompleted)
+                {
+                    throw new TimeoutException($"\"{text}\" did not appear on stderr. stderr:\n{_stderr}");
+                }
+                Monitor.Wait(_stderr, remaining);
+            }
+        }
     }
 
     public void Send(string line) => _process.StandardInput.WriteLine(line);
@@ -126,7 +152,28 @@ internal sealed class StdioProcess : IAsyncDisposable
         return lines;
     }
 
-    public bool WaitForExit(TimeSpan wait) => _process.WaitForExit(wait);
+    /// <summary>
+    /// Waits until the process has exited and everything it wrote to stdout and stderr has been read, so that
+    /// <see cref="StandardError"/> is complete; false when that takes longer than <paramref name="wait"/>.
+    /// </summary>
+    public bool WaitForExit(TimeSpan wait)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        if (!_process.WaitForExit(wait)) return false;
+        var remaining = deadline - DateTime.UtcNow;
+        return Task.WhenAll(_stdoutPump, _stderrPump).Wait(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+    }
+
+    /// <summary>Sends SIGTERM, as a service manager or a container runtime stops a process.</summary>
+    public void Terminate()
+    {
+        if (kill(_process.Id, SIGTERM) != 0) throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    private const int SIGTERM = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     public int ExitCode => _process.ExitCode;
 

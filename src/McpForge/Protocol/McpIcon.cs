@@ -35,16 +35,13 @@ public sealed record McpIcon(string Src)
         writer.WriteEndObject();
     }
 
-    /// <summary>Throws when the icon is not one a client may load: its source must be an https URL or a data URI, its theme light or dark.</summary>
-    internal void Validate()
+    /// <summary>What makes the icon one a client may not load (its source must be an http(s) URL or a data URI, its theme light or dark), or null.</summary>
+    internal string? Problem()
     {
         if (!Uri.TryCreate(Src, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != "data" && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"The icon source '{Src}' is not an https: URL or a data: URI.");
+            return $"must have an https: URL or a data: URI as source, not '{Src}'";
         }
-        if (Theme is not null and not ("light" or "dark"))
-        {
-            throw new ArgumentException($"The icon theme '{Theme}' is not 'light' or 'dark'.");
-        }
+        return Theme is not null and not ("light" or "dark") ? $"must have the theme 'light' or 'dark', not '{Theme}'" : null;
     }
 }

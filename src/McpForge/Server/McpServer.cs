@@ -311,7 +311,8 @@ public sealed class McpServer
     /// </summary>
     public async Task RunStdioAsync(CancellationToken cancellationToken = default)
     {
-        using var input = Console.OpenStandardInput();
+        // Only a token that can fire needs the wrapper (and its copy); reads without one stay as they were.
+        using var input = cancellationToken.CanBeCanceled ? new CancellableInputStream(Console.OpenStandardInput()) : Console.OpenStandardInput();
         using var output = Console.OpenStandardOutput();
         var originalOut = Console.Out;
         Console.SetOut(Console.Error);

@@ -21,12 +21,14 @@ public sealed class McpServerBuilder
     private IServiceProvider? _serviceProvider;
     private Microsoft.Extensions.Logging.ILoggerFactory? _loggerFactory;
 
-    internal McpServerBuilder(string name, string version)
+    internal McpServerBuilder(string name, string version, McpServerOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         Name = name;
         Version = version;
+        // A host hands in the options it bound from configuration (McpForge.Hosting); otherwise they start at their defaults.
+        Options = options ?? new();
     }
 
     /// <summary>The server name sent in <c>serverInfo</c>.</summary>
@@ -36,7 +38,7 @@ public sealed class McpServerBuilder
     public string Version { get; }
 
     /// <summary>The options; change them directly or with <see cref="Configure"/>.</summary>
-    public McpServerOptions Options { get; } = new();
+    public McpServerOptions Options { get; }
 
     /// <summary>
     /// Adds the <c>[McpTool]</c> methods of <typeparamref name="T"/>. Only classes the McpForge generator has

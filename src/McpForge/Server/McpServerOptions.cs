@@ -211,26 +211,43 @@ public sealed class McpServerOptions
     /// <summary>A request that takes longer than this is logged as a warning (event 2). <c>null</c> turns it off. Default 5 seconds.</summary>
     public TimeSpan? SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Throws for the first problem <see cref="Problems"/> finds (what <see cref="McpServerBuilder.Build"/> checks).</summary>
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1, nameof(PageSize));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRequests, 1, nameof(MaxConcurrentRequests));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 64, nameof(MaxMessageBytes));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxResponseBytes, 64, nameof(MaxResponseBytes));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxJsonDepth, 4, nameof(MaxJsonDepth));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxResourceBytes, 1, nameof(MaxResourceBytes));
-        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxInputRounds, 1, nameof(MaxInputRounds));
-        if (RequestStateLifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(RequestStateLifetime), "RequestStateLifetime must be positive.");
-        if (CacheTtl < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(CacheTtl), "CacheTtl must not be negative.");
-        if (WebsiteUrl is not null && !Uri.TryCreate(WebsiteUrl, UriKind.Absolute, out _))
+        foreach (var (option, problem) in Problems())
         {
-            throw new ArgumentException($"WebsiteUrl '{WebsiteUrl}' is not an absolute URL.", nameof(WebsiteUrl));
+            throw new ArgumentOutOfRangeException(option, $"{option} {problem}");
         }
-        foreach (var icon in Icons) icon.Validate();
+    }
+
+    /// <summary>
+    /// Every option whose value the server cannot run with, and why ("must be at least 1, not 0"): the one rule set both
+    /// <see cref="McpServerBuilder.Build"/> and a host's start-up validation (McpForge.Hosting) apply.
+    /// </summary>
+    internal System.Collections.Generic.IEnumerable<(string Option, string Problem)> Problems()
+    {
+        if (PageSize < 1) yield return (nameof(PageSize), $"must be at least 1, not {PageSize}");
+        if (MaxConcurrentRequests < 1) yield return (nameof(MaxConcurrentRequests), $"must be at least 1, not {MaxConcurrentRequests}");
+        if (MaxMessageBytes < 64) yield return (nameof(MaxMessageBytes), $"must be at least 64, not {MaxMessageBytes}");
+        if (MaxResponseBytes < 64) yield return (nameof(MaxResponseBytes), $"must be at least 64, not {MaxResponseBytes}");
+        if (MaxJsonDepth < 4) yield return (nameof(MaxJsonDepth), $"must be at least 4, not {MaxJsonDepth}");
+        if (MaxResourceBytes < 1) yield return (nameof(MaxResourceBytes), $"must be at least 1, not {MaxResourceBytes}");
+        if (TimeProvider is null) yield return (nameof(TimeProvider), "must be set (TimeProvider.System, or a fake clock in tests)");
+        if (MaxInputRounds < 1) yield return (nameof(MaxInputRounds), $"must be at least 1, not {MaxInputRounds}");
+        if (RequestStateLifetime <= TimeSpan.Zero) yield return (nameof(RequestStateLifetime), $"must be positive, not {RequestStateLifetime}");
+        if (CacheTtl < TimeSpan.Zero) yield return (nameof(CacheTtl), $"must not be negative, not {CacheTtl}");
+        if (WebsiteUrl is not null && !Uri.TryCreate(WebsiteUrl, UriKind.Absolute, out _)) yield return (nameof(WebsiteUrl), $"must be an absolute URL, not '{WebsiteUrl}'");
+        foreach (var icon in Icons)
+        {
+            if (icon.Problem() is { } problem) yield return (nameof(Icons), problem);
+        }
         if (ToolTimeout is TimeSpan timeout && timeout <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(ToolTimeout), "ToolTimeout must be positive, or null for no limit.");
+            yield return (nameof(ToolTimeout), $"must be positive, or empty for no limit, not {timeout}");
+        }
+        if (ShutdownTimeout is TimeSpan shutdown && shutdown < TimeSpan.Zero)
+        {
+            yield return (nameof(ShutdownTimeout), $"must not be negative, or empty to wait for every request, not {shutdown}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace McpForge.Cli.Tests.Infrastructure;
 
@@ -7,6 +8,14 @@ namespace McpForge.Cli.Tests.Infrastructure;
 internal static class Repo
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>
+    /// The version this repository builds (Directory.Build.props, or -p:Version), as the test assembly was stamped with
+    /// it; the packages packed from the same build carry it.
+    /// </summary>
+    public static string Version { get; } = typeof(Repo).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion.Split('+')[0];
 
     public static string Configuration { get; } =
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";

@@ -50,7 +50,7 @@ internal static class Baselines
     private static string Normalize(string text) =>
         text.Replace("\r\n", "\n").Replace($"\"{McpForgeGeneratorVersion}\")]", "\"%VERSION%\")]").TrimStart('\uFEFF');
 
-    private const string McpForgeGeneratorVersion = "0.1.0";
+    private const string McpForgeGeneratorVersion = ThisAssembly.Version;
 
     /// <summary>
     /// The test project's source folder, found from the test binary (not [CallerFilePath]: CI builds are
