@@ -251,9 +251,10 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
         if (!ModernGate.CheckMeta(@params, out var meta, out var refusal))
         {
-            if (!envelope.HasModernClaim)
+            if (!envelope.HasModernClaim && !McpProtocolVersions.IsPerRequest(versionHeader))
             {
-                // No claim, but a version header no session speaks: say why this is read as 2026-07-28 at all.
+                // No claim, and a header naming no version at all (not 2026-07-28, no session's): say why this is read as
+                // 2026-07-28. A header that names 2026-07-28 says it, so the details name what the request lacks.
                 refusal = refusal with
                 {
                     Details = $"MCP-Protocol-Version '{versionHeader}' is not a session version ({string.Join(", ", McpProtocolVersions.Session.ToArray())}), "
