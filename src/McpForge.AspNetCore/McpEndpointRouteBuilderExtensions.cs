@@ -34,7 +34,11 @@ public static class McpEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(server);
         var options = new McpHttpOptions();
         configure?.Invoke(options);
-        var transport = new McpHttpTransport(server, options, pattern);
+        // Calls use the HTTP request's DI scope when the server resolves from this application's container (AddMcpServer);
+        // a server built on another container (or none) makes its own scopes, as over stdio.
+        // (Compared by scope factory: a singleton's factory is given the container's root scope, not the provider itself.)
+        var sameContainer = server.Registry.ScopeFactory is { } factory && ReferenceEquals(factory, endpoints.ServiceProvider.GetService<IServiceScopeFactory>());
+        var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer);
         McpEndpointRegistry.Add(endpoints.ServiceProvider, transport);
         if (options.Authentication?.ResourceMetadata is { } metadata)
         {
