@@ -29,7 +29,7 @@ public sealed class PipelineCachingTests
         public class Helper { public int Twice(int x) => x * 2; }
         """;
 
-    private static readonly string[] s_trackedSteps = typeof(McpToolGenerator).Assembly
+    private static readonly string[] s_trackedSteps = typeof(McpGenerator).Assembly
         .GetType("McpForge.Generators.TrackingNames")!
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (string)f.GetValue(null)!)
@@ -39,7 +39,7 @@ public sealed class PipelineCachingTests
     {
         var compilation = GeneratorHarness.Compile(sources);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new McpToolGenerator().AsSourceGenerator()],
+            [new McpGenerator().AsSourceGenerator()],
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return (driver.RunGenerators(compilation, CancellationToken.None), compilation);

@@ -61,7 +61,7 @@ public sealed class SharedRulesTests
 
         var compilation = GeneratorHarness.Compile(source);
         var analyzerErrors = (await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ToolAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer()))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None))
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .ToList();
@@ -102,7 +102,7 @@ public sealed class SharedRulesTests
 
         var compilation = GeneratorHarness.Compile(source);
         var rejected = (await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ToolAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer()))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None))
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d => d.Location.SourceTree!.GetLineSpan(d.Location.SourceSpan).StartLinePosition.Line - 3)

@@ -9,17 +9,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpForge.Generators.Parsing;
 
-/// <summary>What the parser found for one <c>[McpCompletion]</c> attribute (a method may carry several).</summary>
-internal sealed record CompletionMethodResult(ComponentTypeSpec? Type, CompletionSpec? Completion, EquatableArray<DiagnosticInfo> Diagnostics);
-
-/// <summary>Turns an <c>[McpCompletion]</c> method into a <see cref="CompletionSpec"/>; shared with the analyzers.</summary>
+/// <summary>Turns one <c>[McpCompletion]</c> of a method (a method may carry several) into a <see cref="CompletionSpec"/>; shared with the analyzers.</summary>
 internal static class CompletionParser
 {
-    public static CompletionMethodResult Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, CancellationToken cancellationToken)
+    public static ComponentParse<CompletionSpec> Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var location = method.Locations.FirstOrDefault();
-        var type = ToolParser.ParseType(method.ContainingType, location, diagnostics, cancellationToken);
+        var type = ComponentTypeParser.Parse(method.ContainingType, location, diagnostics, cancellationToken);
         var reference = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
         var argument = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[1].Value as string ?? "" : "";
 
@@ -74,9 +71,9 @@ internal static class CompletionParser
             IsStatic = method.IsStatic,
             IsAsync = isAsync,
             Arguments = arguments.ToEquatableArray(),
-            Order = declaration.GetLocation().SourceSpan.Start * 16 + Index(method, attribute),
+            Order = DeclarationOrders.Of(declaration, Index(method, attribute)),
         };
-        return new CompletionMethodResult(type, completion, diagnostics.ToEquatableArray());
+        return new ComponentParse<CompletionSpec>(type, completion, diagnostics.ToEquatableArray());
     }
 
     private static int Index(IMethodSymbol method, AttributeData attribute)

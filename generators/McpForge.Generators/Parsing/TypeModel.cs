@@ -167,8 +167,8 @@ internal sealed class TypeModel
         var owners = new HashSet<object?>();
         var values = fields.Select(f => new EnumMemberSpec(
             f.Name,
-            Attribute(f, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? f.Name,
-            ToolParser.DescriptionAttribute(f.GetAttributes()),
+            AttributeArguments.Find(f, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? f.Name,
+            AttributeArguments.Description(f.GetAttributes()),
             owners.Add(f.ConstantValue))).ToEquatableArray();
         return new ValueSpec
         {
@@ -266,7 +266,7 @@ internal sealed class TypeModel
         }
         foreach (var attribute in new[] { TypeNames.JsonConverterAttribute, TypeNames.JsonPolymorphicAttribute, TypeNames.JsonDerivedTypeAttribute })
         {
-            if (Attribute(type, attribute) is not null)
+            if (AttributeArguments.Find(type, attribute) is not null)
             {
                 var shortName = attribute.Substring(attribute.LastIndexOf('.') + 1).Replace("Attribute", "");
                 return $"'{display}' has [{shortName}], which generated code cannot follow; list it in your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
@@ -288,7 +288,7 @@ internal sealed class TypeModel
         {
             foreach (var member in current.GetMembers())
             {
-                if (member is IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field && Attribute(field, TypeNames.JsonIncludeAttribute) is not null)
+                if (member is IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field && AttributeArguments.Find(field, TypeNames.JsonIncludeAttribute) is not null)
                 {
                     problem = $"'{display}.{field.Name}' is a field; McpForge serializes properties, so make it a property";
                     return null;
@@ -297,12 +297,12 @@ internal sealed class TypeModel
                 if (!seen.Add(property.Name)) continue; // overridden or hidden: the most derived one counts
                 if (property.ReturnsByRef || property.ReturnsByRefReadonly) continue;
                 if (Ignored(property)) continue;
-                if (Attribute(property, TypeNames.JsonExtensionDataAttribute) is not null)
+                if (AttributeArguments.Find(property, TypeNames.JsonExtensionDataAttribute) is not null)
                 {
                     problem = $"'{display}.{property.Name}' is [JsonExtensionData], which generated code does not fill; route the type through your JsonSerializerContext";
                     return null;
                 }
-                if (Attribute(property, TypeNames.JsonConverterAttribute) is not null)
+                if (AttributeArguments.Find(property, TypeNames.JsonConverterAttribute) is not null)
                 {
                     problem = $"'{display}.{property.Name}' has [JsonConverter], which generated code cannot follow; route the type through your JsonSerializerContext";
                     return null;
@@ -356,7 +356,7 @@ internal sealed class TypeModel
             return null;
         }
 
-        var unknown = Attribute(type, TypeNames.JsonUnmappedMemberHandlingAttribute)?.ConstructorArguments.FirstOrDefault().Value is int handling
+        var unknown = AttributeArguments.Find(type, TypeNames.JsonUnmappedMemberHandlingAttribute)?.ConstructorArguments.FirstOrDefault().Value is int handling
             ? handling == 1 ? UnknownMembers.Disallow : UnknownMembers.Skip
             : UnknownMembers.AsConfigured;
 
@@ -365,7 +365,7 @@ internal sealed class TypeModel
             TypeName = name,
             Id = id,
             DisplayName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-            Description = ToolParser.DescriptionAttribute(type.GetAttributes()) ?? typeDocs.Summary,
+            Description = AttributeArguments.Description(type.GetAttributes()) ?? typeDocs.Summary,
             IsValueType = type.IsValueType,
             Members = members.OrderBy(m => m.Order).ThenBy(m => m.Index).Select(m => m.Member).ToEquatableArray(),
             ReadProblem = readProblem,
@@ -388,7 +388,7 @@ internal sealed class TypeModel
             binding = MemberBinding.Constructor;
             if (parameter.HasExplicitDefaultValue)
             {
-                (defaultExpression, defaultJson) = ToolParser.Defaults(parameter, value);
+                (defaultExpression, defaultJson) = DefaultValues.Of(parameter, value);
             }
         }
         else if (property.IsRequired)
@@ -424,7 +424,7 @@ internal sealed class TypeModel
         defaultJson = DefaultValueAttribute(attributes, value) ?? defaultJson;
 
         var docs = DocComments.For(property, property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken), _cancellationToken);
-        var ignore = Attribute(property, TypeNames.JsonIgnoreAttribute);
+        var ignore = AttributeArguments.Find(property, TypeNames.JsonIgnoreAttribute);
         var condition = ignore?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value is int c
             ? c switch { 2 => WriteCondition.WhenNotDefault, 3 => WriteCondition.WhenNotNull, _ => WriteCondition.Always }
             : WriteCondition.Always;
@@ -441,7 +441,7 @@ internal sealed class TypeModel
             IsRequired = required,
             DefaultExpression = defaultExpression,
             DefaultJson = defaultJson,
-            Description = ToolParser.DescriptionAttribute(attributes) ?? docs.Summary ?? typeDocs.Param(parameter?.Name ?? property.Name),
+            Description = AttributeArguments.Description(attributes) ?? docs.Summary ?? typeDocs.Param(parameter?.Name ?? property.Name),
             Title = Title(attributes),
             Constraints = Constraints.Read(attributes, value),
             CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
@@ -451,17 +451,17 @@ internal sealed class TypeModel
 
     private string JsonName(IPropertySymbol property, IParameterSymbol? parameter)
     {
-        var explicitName = (Attribute(property, TypeNames.JsonPropertyNameAttribute) ?? (parameter is null ? null : Attribute(parameter, TypeNames.JsonPropertyNameAttribute)))
+        var explicitName = (AttributeArguments.Find(property, TypeNames.JsonPropertyNameAttribute) ?? (parameter is null ? null : AttributeArguments.Find(parameter, TypeNames.JsonPropertyNameAttribute)))
             ?.ConstructorArguments.FirstOrDefault().Value as string;
         return explicitName ?? JsonNaming.Convert(property.Name, _options.Naming);
     }
 
     private static int Order(IPropertySymbol property) =>
-        Attribute(property, TypeNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value is int order ? order : 0;
+        AttributeArguments.Find(property, TypeNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value is int order ? order : 0;
 
     private static bool Ignored(IPropertySymbol property)
     {
-        var ignore = Attribute(property, TypeNames.JsonIgnoreAttribute);
+        var ignore = AttributeArguments.Find(property, TypeNames.JsonIgnoreAttribute);
         if (ignore is null) return false;
         // JsonIgnoreCondition: Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3; no condition means Always.
         var condition = ignore.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
@@ -479,7 +479,7 @@ internal sealed class TypeModel
             .Where(c => c.DeclaredAccessibility == Accessibility.Public)
             .Where(c => !(type.IsRecord && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
             .ToList();
-        var marked = type.InstanceConstructors.Where(c => Attribute(c, TypeNames.JsonConstructorAttribute) is not null).ToList();
+        var marked = type.InstanceConstructors.Where(c => AttributeArguments.Find(c, TypeNames.JsonConstructorAttribute) is not null).ToList();
         if (marked.Count == 1)
         {
             return marked[0].DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
@@ -507,7 +507,7 @@ internal sealed class TypeModel
         var constant = model.GetConstantValue(expression, _cancellationToken);
         if (!constant.HasValue) return null;
         var type = SupportedTypes.NullableUnderlying(property.Type) ?? property.Type;
-        return ToolParser.ConstantDefaults(constant.Value, type, SupportedTypes.FullName(type));
+        return DefaultValues.OfConstant(constant.Value, type, SupportedTypes.FullName(type));
     }
 
     private bool HasInitializer(IPropertySymbol property) => InitializerSyntax(property) is not null;
@@ -537,7 +537,7 @@ internal sealed class TypeModel
         {
             var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst && Equals(f.ConstantValue, constant.Value));
             if (member is null) return null;
-            var jsonName = Attribute(member, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
+            var jsonName = AttributeArguments.Find(member, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
             return new JsonText().String(jsonName).ToString();
         }
         return constant.Value switch
@@ -567,9 +567,6 @@ internal sealed class TypeModel
         }
         return null;
     }
-
-    internal static AttributeData? Attribute(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == metadataName);
 
     /// <summary>
     /// Why <paramref name="value"/> cannot be read from JSON (an object it reaches has no usable constructor), or null.

@@ -33,7 +33,7 @@ internal static class GeneratorHarness
     public static Result Run(params string[] sources)
     {
         var compilation = Compile(sources);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new McpToolGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new McpGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, CancellationToken.None);
         var run = driver.GetRunResult().Results.Single();
         return new Result(

@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
-namespace McpForge.Generators.Helpers;
+namespace McpForge.Generators.Emitting;
 
 /// <summary>Writes indented C# text. The emitter's only output channel.</summary>
 internal sealed class SourceWriter

@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using McpForge.Generators.Model;
+
+namespace McpForge.Generators.Emitting;
+
+/// <summary>
+/// The C# that reads, writes and checks one value, shared by the tool binders and the assembly's serializers:
+/// built-in types call <c>JsonValueReader</c>/<c>Utf8JsonWriter</c>, everything else the generated
+/// <c>Read_{Id}</c>/<c>Write_{Id}</c> of <see cref="SerializerEmitter.ClassName"/>.
+/// </summary>
+internal static class ValueCode
+{
+    public const string JsonValueReader = "global::McpForge.Serialization.JsonValueReader";
+    public const string JsonValueWriter = "global::McpForge.Serialization.JsonValueWriter";
+    public const string ToolValidation = "global::McpForge.Tools.ToolValidation";
+    public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
+
+    /// <summary>The statement that reads the current value into <paramref name="target"/>: <c>Reader(ref reader, context, out target);</c>.</summary>
+    public static string Read(ValueSpec value, string reader, string context, string target) =>
+        $"{ReaderMethod(value)}(ref {reader}, {context}, out {target});";
+
+    /// <summary>The method that reads a value of this shape (errors are recorded on the context; the bool result is optional).</summary>
+    public static string ReaderMethod(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.Integer => $"{JsonValueReader}.TryReadInteger<{value.TypeName}>",
+        ValueKind.Number => $"{JsonValueReader}.TryReadNumber<{value.TypeName}>",
+        ValueKind.String or ValueKind.Boolean or ValueKind.Char or ValueKind.Guid or ValueKind.DateTime or ValueKind.DateTimeOffset
+            or ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan or ValueKind.Uri or ValueKind.Bytes or ValueKind.JsonElement
+            => $"{JsonValueReader}.TryRead{value.Kind}",
+        _ => $"{SerializerEmitter.ClassName}.Read_{value.Id}",
+    };
+
+    /// <summary>Statements that write <paramref name="expression"/> (of the slot's type) as a JSON value.</summary>
+    public static void Write(SourceWriter w, ValueSpec value, bool nullable, string writer, string expression, string local)
+    {
+        // Reference types are checked for null even when not annotated nullable: System.Text.Json writes null for them too.
+        if (nullable || !value.IsValueType)
+        {
+            w.WriteLine($"if ({expression} is {{ }} {local}) {WriteValue(value, writer, local)}");
+            w.WriteLine($"else {writer}.WriteNullValue();");
+            return;
+        }
+        w.WriteLine(WriteValue(value, writer, expression));
+    }
+
+    /// <summary>A statement that writes a non-null value.</summary>
+    public static string WriteValue(ValueSpec value, string writer, string expression) => value.Kind switch
+    {
+        ValueKind.String or ValueKind.Guid or ValueKind.DateTime or ValueKind.DateTimeOffset => $"{writer}.WriteStringValue({expression});",
+        ValueKind.Boolean => $"{writer}.WriteBooleanValue({expression});",
+        ValueKind.Char => $"{JsonValueWriter}.WriteChar({writer}, {expression});",
+        ValueKind.Integer when value.TypeName is "global::System.Int128" or "global::System.UInt128" => $"{JsonValueWriter}.WriteNumber({writer}, {expression});",
+        ValueKind.Number when value.TypeName == "global::System.Half" => $"{JsonValueWriter}.WriteNumber({writer}, {expression});",
+        ValueKind.Integer or ValueKind.Number => $"{writer}.WriteNumberValue({expression});",
+        ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan or ValueKind.Uri => $"{JsonValueWriter}.Write{value.Kind}({writer}, {expression});",
+        ValueKind.Bytes => $"{writer}.WriteBase64StringValue({expression});",
+        ValueKind.JsonElement => $"{JsonValueWriter}.WriteJsonElement({writer}, {expression});",
+        _ => $"{SerializerEmitter.ClassName}.Write_{value.Id}({writer}, {expression});",
+    };
+
+    /// <summary>
+    /// A single call that writes a property and its non-null value, for the types <c>Utf8JsonWriter</c> has one for
+    /// (<c>WriteString(name, value)</c>, <c>WriteNumber</c>, <c>WriteBoolean</c>); null otherwise.
+    /// </summary>
+    public static string? WriteProperty(ValueSpec value, string writer, string name, string expression) => value.Kind switch
+    {
+        ValueKind.String or ValueKind.Guid or ValueKind.DateTime or ValueKind.DateTimeOffset => $"{writer}.WriteString({name}, {expression});",
+        ValueKind.Boolean => $"{writer}.WriteBoolean({name}, {expression});",
+        ValueKind.Integer when value.TypeName is "global::System.Int128" or "global::System.UInt128" => null,
+        ValueKind.Number when value.TypeName == "global::System.Half" => null,
+        ValueKind.Integer or ValueKind.Number => $"{writer}.WriteNumber({name}, {expression});",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Reads one member or argument at the reader's current value (the reader is on its value), into the local
+    /// <paramref name="local"/>: <c>null</c> is accepted when <paramref name="nullable"/>, means "not given" for an
+    /// optional one (<paramref name="given"/> is cleared), and is an error otherwise.
+    /// </summary>
+    public static void ReadSlot(SourceWriter w, ValueSpec value, bool nullable, bool optional, string local, string given, string reader, string context)
+    {
+        if (value.Kind == ValueKind.JsonElement && !nullable)
+        {
+            // For a JsonElement, null is JSON like any other value.
+            w.WriteLine(Read(value, reader, context, local));
+            return;
+        }
+        w.OpenBlock($"if ({reader}.TokenType == {JsonTokenType}.Null)");
+        if (nullable) w.WriteLine($"{local} = null;");
+        else if (optional) w.WriteLine($"{given} = false; // null for an optional member means \"not given\": the default stays.");
+        else w.WriteLine($"{JsonValueReader}.NotNullable({context});");
+        w.CloseBlock();
+        w.OpenBlock("else");
+        if (nullable && value.IsValueType)
+        {
+            // A T? local cannot be an out T argument: read into a T, then store it.
+            w.WriteLine(Read(value, reader, context, "var __read"));
+            w.WriteLine($"{local} = __read;");
+        }
+        else
+        {
+            w.WriteLine(Read(value, reader, context, local));
+        }
+        w.CloseBlock();
+    }
+
+    /// <summary>
+    /// The DataAnnotations checks of one member or argument named <paramref name="jsonName"/> holding
+    /// <paramref name="expression"/>; a nullable one is checked only when it has a value.
+    /// </summary>
+    public static void Checks(SourceWriter w, ConstraintSpec c, ValueSpec value, bool nullable, string context, string jsonName, string expression,
+        string? patternField)
+    {
+        var member = CSharpLiteral.String(jsonName);
+        var checkedValue = nullable ? expression + "_checked" : expression;
+        if (nullable) w.OpenBlock($"if ({expression} is {{ }} {checkedValue})");
+        if (c.Minimum is not null || c.Maximum is not null)
+        {
+            w.WriteLine($"{ToolValidation}.Range({context}, {member}, (double){checkedValue}, {c.Minimum ?? "double.MinValue"}, {c.Maximum ?? "double.MaxValue"}, {Bool(c.MinimumIsExclusive)}, {Bool(c.MaximumIsExclusive)});");
+        }
+        if (c.MinLength is not null || c.MaxLength is not null)
+        {
+            var count = value.Kind is ValueKind.List or ValueKind.Set ? $"global::System.Linq.Enumerable.Count({checkedValue})" : checkedValue + ".Length";
+            var unit = value.Kind == ValueKind.String ? "characters" : "items";
+            w.WriteLine($"{ToolValidation}.Length({context}, {member}, {count}, {c.MinLength ?? 0}, {(c.MaxLength is int max ? max.ToString(CultureInfo.InvariantCulture) : "int.MaxValue")}, \"{unit}\");");
+        }
+        if (c.NotEmpty) w.WriteLine($"{ToolValidation}.NotEmpty({context}, {member}, {checkedValue});");
+        if (c.Pattern is not null && patternField is not null) w.WriteLine($"{ToolValidation}.Pattern({context}, {member}, {checkedValue}, {patternField});");
+        if (c.Format == "email") w.WriteLine($"{ToolValidation}.Email({context}, {member}, {checkedValue});");
+        if (c.Format == "uri") w.WriteLine($"{ToolValidation}.Url({context}, {member}, {checkedValue});");
+        if (c.Base64) w.WriteLine($"{ToolValidation}.Base64({context}, {member}, {checkedValue});");
+        if (c.Allowed.Count > 0)
+        {
+            w.OpenBlock($"if (!({string.Join(" || ", c.Allowed.Select(l => $"{checkedValue} == {l}"))}))");
+            w.WriteLine($"{ToolValidation}.NotAllowed({context}, {member}, {CSharpLiteral.String(string.Join(", ", c.Allowed))});");
+            w.CloseBlock();
+        }
+        if (c.Denied.Count > 0)
+        {
+            w.OpenBlock($"if ({string.Join(" || ", c.Denied.Select(l => $"{checkedValue} == {l}"))})");
+            w.WriteLine($"{ToolValidation}.Denied({context}, {member}, {CSharpLiteral.String(string.Join(", ", c.Denied))});");
+            w.CloseBlock();
+        }
+        if (nullable) w.CloseBlock();
+    }
+
+    /// <summary>A static field holding a compiled <c>[RegularExpression]</c>; the interpreter keeps it NativeAOT-safe.</summary>
+    public static void PatternField(SourceWriter w, string field, string pattern)
+    {
+        w.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {field} =");
+        w.WriteLine($"    new({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+    }
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>A name made of identifier characters only (for fields and locals derived from JSON names).</summary>
+    public static string Identifier(string name)
+    {
+        var chars = name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray();
+        return new string(chars);
+    }
+
+    /// <summary>Every value shape reachable from <paramref name="roots"/> through elements and object members (objects by name).</summary>
+    public static IEnumerable<ValueSpec> Reachable(IEnumerable<ValueSpec> roots, IReadOnlyDictionary<string, ObjectSpec> objects, bool forReading)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var stack = new Stack<ValueSpec>(roots);
+        while (stack.Count > 0)
+        {
+            var value = stack.Pop();
+            if (value.Element is not null) stack.Push(value.Element);
+            if (value.Id is null || !seen.Add(value.TypeName)) continue;
+            yield return value;
+            if (value.Kind == ValueKind.Object && objects.TryGetValue(value.TypeName, out var spec))
+            {
+                foreach (var member in spec.Members)
+                {
+                    if (forReading ? member.CanRead : member.CanWrite) stack.Push(member.Value);
+                }
+            }
+        }
+    }
+}
