@@ -162,7 +162,7 @@ public sealed class ComponentAnalyzer : DiagnosticAnalyzer
         // declared in the same class, and has a usable shape.
         foreach (var (method, attribute, declaration) in completions)
         {
-            var parse = CompletionParser.Parse(method, attribute, declaration, context.CancellationToken);
+            var parse = CompletionParser.Parse(method, attribute, declaration, context.Compilation, context.CancellationToken);
             Report(parse.Diagnostics);
             if (parse.Spec is not { } completion) continue;
             var isTemplate = completion.Reference.Contains("{");

@@ -39,7 +39,7 @@ public sealed class McpGenerator : IIncrementalGenerator
             static (method, attribute, ctx, ct) => ResourceParser.Parse(method, attribute, ctx.TargetNode, ctx.SemanticModel.Compilation, ct),
             static resource => resource.Order, static (type, resources) => type with { Resources = resources });
         var completionTypes = ComponentTypes<CompletionSpec>(context, TypeNames.McpCompletionAttribute, TrackingNames.CompletionMethods, TrackingNames.AllCompletionMethods,
-            static (method, attribute, ctx, ct) => CompletionParser.Parse(method, attribute, ctx.TargetNode, ct),
+            static (method, attribute, ctx, ct) => CompletionParser.Parse(method, attribute, ctx.TargetNode, ctx.SemanticModel.Compilation, ct),
             static completion => completion.Order, static (type, completions) => type with { Completions = completions });
 
         EmitPerType(context, toolTypes, TrackingNames.ToolTypes, ".McpTools.g.cs", ToolEmitter.Emit);

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace McpForge.Generators.Parsing;
@@ -8,8 +7,18 @@ namespace McpForge.Generators.Parsing;
 internal static class AttributeArguments
 {
     /// <summary>The first attribute of class <paramref name="metadataName"/> on <paramref name="symbol"/>, or null.</summary>
-    public static AttributeData? Find(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == metadataName);
+    public static AttributeData? Find(ISymbol symbol, string metadataName) => Find(symbol.GetAttributes(), metadataName);
+
+    /// <summary>The first attribute of class <paramref name="metadataName"/> among <paramref name="attributes"/>, or null.</summary>
+    public static AttributeData? Find(IEnumerable<AttributeData> attributes, string metadataName)
+    {
+        // A loop, not LINQ: this runs for every member of every type of every tool on every keystroke.
+        foreach (var attribute in attributes)
+        {
+            if (SymbolNames.IsAttribute(attribute, metadataName)) return attribute;
+        }
+        return null;
+    }
 
     /// <summary>The value of the named argument <paramref name="name"/> (<c>Title = "…"</c>), or null when it is not set.</summary>
     public static object? Named(AttributeData attribute, string name)
@@ -27,6 +36,5 @@ internal static class AttributeArguments
 
     /// <summary>The text of a <c>[Description]</c> among <paramref name="attributes"/>, or null.</summary>
     public static string? Description(IEnumerable<AttributeData> attributes) =>
-        attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DescriptionAttribute)
-            is { ConstructorArguments.Length: 1 } a ? a.ConstructorArguments[0].Value as string : null;
+        Find(attributes, TypeNames.DescriptionAttribute) is { ConstructorArguments.Length: 1 } a ? a.ConstructorArguments[0].Value as string : null;
 }

@@ -20,7 +20,7 @@ internal static class AuthorizationParser
         var found = false;
         for (ISymbol? symbol = method; symbol is not null; symbol = symbol.ContainingType)
         {
-            foreach (var attribute in symbol.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == TypeNames.McpAuthorizeAttribute))
+            foreach (var attribute in symbol.GetAttributes().Where(a => SymbolNames.IsAttribute(a, TypeNames.McpAuthorizeAttribute)))
             {
                 found = true;
                 if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array)

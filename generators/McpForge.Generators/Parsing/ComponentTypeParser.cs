@@ -14,13 +14,27 @@ namespace McpForge.Generators.Parsing;
 /// </summary>
 internal static class ComponentTypeParser
 {
-    /// <summary>The class's spec with no components yet, or null with a problem added to <paramref name="diagnostics"/>.</summary>
-    public static ComponentTypeSpec? Parse(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>
+    /// The class's spec with no components yet, or null with a problem added to <paramref name="diagnostics"/>; worked out
+    /// once per class and compilation (<see cref="ParseCache"/>), however many components the class declares.
+    /// </summary>
+    public static ComponentTypeSpec? Parse(INamedTypeSymbol type, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var (spec, problems) = ParseCache.For(compilation).ComponentTypes.GetOrAdd(type, t =>
+        {
+            var found = new List<DiagnosticInfo>();
+            return (Parse(t, found, cancellationToken), found);
+        });
+        diagnostics.AddRange(problems);
+        return spec;
+    }
+
+    private static ComponentTypeSpec? Parse(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         if (type.IsStatic || type.TypeKind != TypeKind.Class || type.IsGenericType)
         {
             var what = type.IsStatic ? "static" : type.TypeKind != TypeKind.Class ? "not a class" : "generic";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidComponentType, type.Locations.FirstOrDefault() ?? location, type.ToDisplayString(), what));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidComponentType, type.Locations.FirstOrDefault(), type.ToDisplayString(), what));
             return null;
         }
 
@@ -28,12 +42,12 @@ internal static class ComponentTypeParser
         {
             if (!HierarchyParser.IsPartial(current, cancellationToken))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ComponentTypeNotPartial, current.Locations.FirstOrDefault() ?? location, current.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ComponentTypeNotPartial, current.Locations.FirstOrDefault(), current.ToDisplayString()));
                 return null;
             }
             if (current.IsGenericType)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidComponentType, current.Locations.FirstOrDefault() ?? location, current.ToDisplayString(), "generic"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidComponentType, current.Locations.FirstOrDefault(), current.ToDisplayString(), "generic"));
                 return null;
             }
         }
@@ -44,7 +58,7 @@ internal static class ComponentTypeParser
             Hierarchy = HierarchyParser.Parse(type),
             ConstructorServiceTypes = (constructor?.Parameters.Select(p => SupportedTypes.FullName(p.Type)) ?? Enumerable.Empty<string>()).ToEquatableArray(),
             IsDisposable = type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable),
-            IsAsyncDisposable = type.AllInterfaces.Any(i => i.ToDisplayString() == TypeNames.IAsyncDisposable),
+            IsAsyncDisposable = type.AllInterfaces.Any(i => SymbolNames.Is(i, TypeNames.IAsyncDisposable)),
         };
     }
 

@@ -11,7 +11,7 @@ namespace McpForge.Generators.Parsing;
 /// <summary>Reads the DataAnnotations of a parameter or property into a <see cref="ConstraintSpec"/> (null when it has none that apply).</summary>
 internal static class Constraints
 {
-    private const string Namespace = "System.ComponentModel.DataAnnotations.";
+    private const string Namespace = "System.ComponentModel.DataAnnotations";
 
     public static ConstraintSpec? Read(IParameterSymbol parameter, ValueSpec value) => Read(parameter.GetAttributes(), value);
 
@@ -23,10 +23,9 @@ internal static class Constraints
         var isCollection = value.IsCollection;
         foreach (var attribute in attributes)
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            if (name is null || !name.StartsWith(Namespace, System.StringComparison.Ordinal)) continue;
+            if (attribute.AttributeClass is not { } attributeClass || !SymbolNames.Is(attributeClass.ContainingNamespace, Namespace)) continue;
             var args = attribute.ConstructorArguments;
-            switch (name.Substring(Namespace.Length))
+            switch (attributeClass.Name)
             {
                 case "RangeAttribute" when isNumber && args.Length == 2 && IsNumeric(args[0].Value) && IsNumeric(args[1].Value):
                     spec = spec with

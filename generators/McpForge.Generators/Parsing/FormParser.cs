@@ -38,7 +38,7 @@ internal static class FormParser
             }
         }
 
-        var model = new TypeModel(compilation, SerializationOptions.For(compilation), cancellationToken);
+        var model = new TypeModel(compilation, cancellationToken);
         var value = model.Classify(type, out var problem);
         var spec = value is null ? null : model.Objects.FirstOrDefault(o => o.TypeName == value.TypeName);
         problem ??= value is null ? null : model.ReadProblem(value);

@@ -40,11 +40,11 @@ internal static class ParameterParser
     {
         if (parameter.RefKind != RefKind.None || parameter.IsParams) return null;
         ParameterSpec Special(ParameterKind kind) => new() { Name = name, JsonName = parameter.Name, Kind = kind, TypeName = typeName };
-        var display = parameter.Type.ToDisplayString();
-        if (display == TypeNames.CancellationToken) return Special(ParameterKind.CancellationToken);
-        if (allowContext && display == TypeNames.McpContext) return Special(ParameterKind.Context);
-        if (display == TypeNames.IServiceProvider) return Special(ParameterKind.ServiceProvider);
-        return parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FromServicesAttribute)
+        var type = parameter.Type;
+        if (SymbolNames.Is(type, TypeNames.CancellationToken)) return Special(ParameterKind.CancellationToken);
+        if (allowContext && SymbolNames.Is(type, TypeNames.McpContext)) return Special(ParameterKind.Context);
+        if (SymbolNames.Is(type, TypeNames.IServiceProvider)) return Special(ParameterKind.ServiceProvider);
+        return parameter.GetAttributes().Any(a => SymbolNames.IsAttribute(a, TypeNames.FromServicesAttribute))
             ? Special(ParameterKind.Service)
             : null;
     }

@@ -28,7 +28,7 @@ internal static class PromptParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var methodLocation = method.Locations.FirstOrDefault();
-        var type = ComponentTypeParser.Parse(method.ContainingType, methodLocation, diagnostics, cancellationToken);
+        var type = ComponentTypeParser.Parse(method.ContainingType, compilation, diagnostics, cancellationToken);
 
         var explicitName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         var name = explicitName ?? ToolNames.FromMethodName(method.Name);
@@ -42,7 +42,7 @@ internal static class PromptParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidComponent, returnLocation, "Prompt", name));
         }
 
-        var docs = DocComments.For(method, declaration, cancellationToken);
+        var docs = DocComments.For(declaration);
         var parameters = new List<ParameterSpec>();
         foreach (var parameter in method.Parameters)
         {
@@ -103,8 +103,8 @@ internal static class PromptParser
     private static (PromptReturnKind? Kind, bool IsAsync) ClassifyReturn(ITypeSymbol type, Compilation compilation)
     {
         var isAsync = false;
-        if (type is INamedTypeSymbol named && named.TypeArguments.Length == 1
-            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+        if (type is INamedTypeSymbol named
+            && (SymbolNames.IsGeneric(named, TypeNames.Task, 1) || SymbolNames.IsGeneric(named, TypeNames.ValueTask, 1)))
         {
             isAsync = true;
             type = named.TypeArguments[0];

@@ -29,7 +29,7 @@ internal static class ResourceParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var methodLocation = method.Locations.FirstOrDefault();
-        var type = ComponentTypeParser.Parse(method.ContainingType, methodLocation, diagnostics, cancellationToken);
+        var type = ComponentTypeParser.Parse(method.ContainingType, compilation, diagnostics, cancellationToken);
         var uri = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
         var name = AttributeArguments.NamedString(attribute, "Name") ?? ToolNames.FromMethodName(method.Name);
         var uriLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
@@ -51,7 +51,7 @@ internal static class ResourceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidComponent, returnLocation, "Resource", name));
         }
 
-        var docs = DocComments.For(method, declaration, cancellationToken);
+        var docs = DocComments.For(declaration);
         var variables = parsed?.Variables ?? [];
         var parameters = new List<ParameterSpec>();
         foreach (var parameter in method.Parameters)
@@ -126,19 +126,19 @@ internal static class ResourceParser
     private static (ResourceReturnKind? Kind, bool IsAsync) ClassifyReturn(ITypeSymbol type, Compilation compilation)
     {
         var isAsync = false;
-        if (type is INamedTypeSymbol named && named.TypeArguments.Length == 1
-            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+        if (type is INamedTypeSymbol named
+            && (SymbolNames.IsGeneric(named, TypeNames.Task, 1) || SymbolNames.IsGeneric(named, TypeNames.ValueTask, 1)))
         {
             isAsync = true;
             type = named.TypeArguments[0];
         }
         if (type.SpecialType == SpecialType.System_String) return (ResourceReturnKind.Text, isAsync);
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }) return (ResourceReturnKind.Blob, isAsync);
-        if (type.ToDisplayString() == "System.ReadOnlyMemory<byte>") return (ResourceReturnKind.Blob, isAsync);
-        if (type.ToDisplayString() == "System.IO.FileInfo") return (ResourceReturnKind.File, isAsync);
+        if (SymbolNames.IsGeneric(type, "System.ReadOnlyMemory", 1) && ((INamedTypeSymbol)type).TypeArguments[0].SpecialType == SpecialType.System_Byte) return (ResourceReturnKind.Blob, isAsync);
+        if (SymbolNames.Is(type, "System.IO.FileInfo")) return (ResourceReturnKind.File, isAsync);
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == "System.IO.Stream") return (ResourceReturnKind.Stream, isAsync);
+            if (SymbolNames.Is(current, "System.IO.Stream")) return (ResourceReturnKind.Stream, isAsync);
         }
         var contents = compilation.GetTypeByMetadataName(TypeNames.ResourceContents);
         if (contents is null) return (null, isAsync);

@@ -19,8 +19,17 @@ internal static class SupportedTypes
     private static readonly SymbolDisplayFormat s_match = SymbolDisplayFormat.FullyQualifiedFormat;
 
     /// <summary>The <c>global::</c>-qualified name of <paramref name="type"/>, without its own nullable annotation.</summary>
-    public static string FullName(ITypeSymbol type) =>
-        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_fullyQualified);
+    public static string FullName(ITypeSymbol type) => type.SpecialType switch
+    {
+        // The types of most parameters and members, named without building a display string each time.
+        SpecialType.System_String => "string",
+        SpecialType.System_Boolean => "bool",
+        SpecialType.System_Int32 => "int",
+        SpecialType.System_Int64 => "long",
+        SpecialType.System_Double => "double",
+        SpecialType.System_Decimal => "decimal",
+        _ => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_fullyQualified),
+    };
 
     /// <summary>The name of <paramref name="type"/> with no nullable annotations anywhere, for matching types (a <c>[JsonSerializable]</c> list).</summary>
     public static string MatchName(ITypeSymbol type) =>
@@ -31,7 +40,7 @@ internal static class SupportedTypes
     /// are classified by a <see cref="Parsing.TypeModel"/>, which also describes what they reach.
     /// </summary>
     public static ValueSpec? ClassifyArgument(ITypeSymbol type) =>
-        new Parsing.TypeModel(null, Parsing.SerializationOptions.None, default).Classify(type, out _);
+        new Parsing.TypeModel(null, default).Classify(type, out _);
 
     /// <summary><c>Nullable&lt;T&gt;</c>'s <c>T</c>, or null.</summary>
     public static ITypeSymbol? NullableUnderlying(ITypeSymbol type) =>

@@ -24,7 +24,7 @@ internal static class ToolParser
         CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var type = ComponentTypeParser.Parse(method.ContainingType, method.Locations.FirstOrDefault(), diagnostics, cancellationToken);
+        var type = ComponentTypeParser.Parse(method.ContainingType, compilation, diagnostics, cancellationToken);
         var tool = ParseTool(method, attribute, declaration, compilation, diagnostics, cancellationToken);
         return new ComponentParse<ToolSpec>(type, diagnostics.Count == 0 ? tool : null, diagnostics.ToEquatableArray());
     }
@@ -57,8 +57,8 @@ internal static class ToolParser
             return null;
         }
 
-        var docs = DocComments.For(method, declaration, cancellationToken);
-        var model = new TypeModel(compilation, SerializationOptions.For(compilation), cancellationToken);
+        var docs = DocComments.For(declaration);
+        var model = new TypeModel(compilation, cancellationToken);
         var parameters = new List<ParameterSpec>();
         foreach (var parameter in method.Parameters)
         {
@@ -71,13 +71,12 @@ internal static class ToolParser
         var isAsync = false;
         if (returnType is INamedTypeSymbol named)
         {
-            var definition = named.OriginalDefinition.ToDisplayString();
-            if (definition == "System.Threading.Tasks.Task" || definition == "System.Threading.Tasks.ValueTask")
+            if (named.Arity == 0 && (SymbolNames.Is(named, TypeNames.Task) || SymbolNames.Is(named, TypeNames.ValueTask)))
             {
                 isAsync = true;
                 returnType = compilation.GetSpecialType(SpecialType.System_Void);
             }
-            else if (definition == "System.Threading.Tasks.Task<TResult>" || definition == "System.Threading.Tasks.ValueTask<TResult>")
+            else if (SymbolNames.IsGeneric(named, TypeNames.Task, 1) || SymbolNames.IsGeneric(named, TypeNames.ValueTask, 1))
             {
                 isAsync = true;
                 returnType = named.TypeArguments[0];

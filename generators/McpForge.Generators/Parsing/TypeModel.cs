@@ -19,16 +19,24 @@ namespace McpForge.Generators.Parsing;
 internal sealed class TypeModel
 {
     private readonly Compilation? _compilation;
+    private readonly ParseCache? _cache;
     private readonly SerializationOptions _options;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, ObjectSpec> _objects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private int _depth;
 
-    public TypeModel(Compilation? compilation, SerializationOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// A model of the types of <paramref name="compilation"/>, with its serialization options, sharing finished
+    /// classifications with every other model of that compilation (<see cref="ParseCache"/>). Without a compilation it
+    /// classifies built-in types only, with the default options.
+    /// </summary>
+    public TypeModel(Compilation? compilation, CancellationToken cancellationToken)
     {
         _compilation = compilation;
-        _options = options;
+        _cache = compilation is null ? null : ParseCache.For(compilation);
+        _options = _cache?.Options ?? SerializationOptions.None;
         _cancellationToken = cancellationToken;
     }
 
@@ -59,8 +67,63 @@ internal sealed class TypeModel
     /// <summary>The shape of <paramref name="type"/> (not <c>Nullable&lt;T&gt;</c>), or null with the reason it has none.</summary>
     public ValueSpec? Classify(ITypeSymbol type, out string? problem)
     {
-        var value = ClassifyCore(type, out problem);
-        return value is null || value.IsValueType == type.IsValueType ? value : value with { IsValueType = type.IsValueType };
+        // A classification started here, not from inside another, depends on nothing in progress, and neither does
+        // one that reaches no object (a scalar, a list of strings): both are shared with the whole compilation.
+        if (_cache is not null && _cache.Types.TryGetValue(type, out var known) && (_depth == 0 || known.Objects.Count == 0))
+        {
+            foreach (var spec in known.Objects) _objects[spec.TypeName] = spec;
+            problem = known.Problem;
+            return known.Value;
+        }
+
+        _depth++;
+        ValueSpec? value;
+        try
+        {
+            value = ClassifyCore(type, out problem);
+        }
+        finally
+        {
+            _depth--;
+        }
+        if (value is not null && value.IsValueType != type.IsValueType) value = value with { IsValueType = type.IsValueType };
+        if (_cache is not null && (_depth == 0 || !ReachesObject(value)))
+        {
+            _cache.Types.TryAdd(type, new ClassifiedType(value, problem, value is null ? Array.Empty<ObjectSpec>() : Reached(value)));
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/>, or an element of it, is an object, whose spec may still be in progress; a type that failed
+    /// inside another may have failed because of it, so it is not shared either.
+    /// </summary>
+    private static bool ReachesObject(ValueSpec? value)
+    {
+        if (value is null) return true;
+        for (var v = value; v is not null; v = v.Element)
+        {
+            if (v.Kind == ValueKind.Object) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The object types <paramref name="value"/> reaches through elements and members, itself included.</summary>
+    private List<ObjectSpec> Reached(ValueSpec value)
+    {
+        var reached = new List<ObjectSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<ValueSpec>();
+        pending.Push(value);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            if (next.Element is not null) pending.Push(next.Element);
+            if (next.Kind != ValueKind.Object || !seen.Add(next.TypeName) || !_objects.TryGetValue(next.TypeName, out var spec)) continue;
+            reached.Add(spec);
+            foreach (var member in spec.Members) pending.Push(member.Value);
+        }
+        return reached;
     }
 
     private ValueSpec? ClassifyCore(ITypeSymbol type, out string? problem)
@@ -130,25 +193,15 @@ internal sealed class TypeModel
             return Collection(ValueKind.Array, type, name, array.ElementType, array.ElementNullableAnnotation, out problem);
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: true } generic)
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && SymbolNames.Is(generic.ContainingNamespace, "System.Collections.Generic"))
         {
-            var definition = generic.OriginalDefinition.ToDisplayString();
-            switch (definition)
+            switch (generic.Name, generic.Arity)
             {
-                case "System.Collections.Generic.List<T>":
-                case "System.Collections.Generic.IList<T>":
-                case "System.Collections.Generic.ICollection<T>":
-                case "System.Collections.Generic.IEnumerable<T>":
-                case "System.Collections.Generic.IReadOnlyList<T>":
-                case "System.Collections.Generic.IReadOnlyCollection<T>":
+                case ("List" or "IList" or "ICollection" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection", 1):
                     return Collection(ValueKind.List, type, name, generic.TypeArguments[0], generic.TypeArgumentNullableAnnotations[0], out problem);
-                case "System.Collections.Generic.HashSet<T>":
-                case "System.Collections.Generic.ISet<T>":
-                case "System.Collections.Generic.IReadOnlySet<T>":
+                case ("HashSet" or "ISet" or "IReadOnlySet", 1):
                     return Collection(ValueKind.Set, type, name, generic.TypeArguments[0], generic.TypeArgumentNullableAnnotations[0], out problem);
-                case "System.Collections.Generic.Dictionary<TKey, TValue>":
-                case "System.Collections.Generic.IDictionary<TKey, TValue>":
-                case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
+                case ("Dictionary" or "IDictionary" or "IReadOnlyDictionary", 2):
                     if (generic.TypeArguments[0].SpecialType != SpecialType.System_String)
                     {
                         problem = "a dictionary is a JSON object, so its keys must be strings";
@@ -188,7 +241,6 @@ internal sealed class TypeModel
             return null;
         }
         var slot = element.TypeName + (nullable ? "?" : string.Empty);
-        var definition = (type as INamedTypeSymbol)?.OriginalDefinition.ToDisplayString();
         return new ValueSpec
         {
             Kind = kind,
@@ -202,8 +254,8 @@ internal sealed class TypeModel
                 ValueKind.Dictionary => $"global::System.Collections.Generic.Dictionary<string, {slot}>",
                 _ => $"global::System.Collections.Generic.List<{slot}>",
             },
-            IsIndexable = kind == ValueKind.Array || definition is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>"
-                or "System.Collections.Generic.IReadOnlyList<T>",
+            // Only list kinds get here besides arrays, all of System.Collections.Generic.
+            IsIndexable = kind == ValueKind.Array || (kind == ValueKind.List && type.Name is "List" or "IList" or "IReadOnlyList"),
         };
     }
 
@@ -239,29 +291,30 @@ internal sealed class TypeModel
 
     private string? WhyNotAnObject(ITypeSymbol type)
     {
-        var display = type.ToDisplayString();
+        // Built only for the message of a type that is refused.
+        string display() => type.ToDisplayString();
         if (type is not INamedTypeSymbol named || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
             return type.TypeKind switch
             {
-                TypeKind.Interface => $"'{display}' is an interface, which has no constructor to read it with; use a concrete type",
-                TypeKind.Delegate => $"'{display}' is a delegate, which is code, not data",
-                TypeKind.TypeParameter => $"'{display}' is a type parameter",
-                _ => $"'{display}' has no JSON form",
+                TypeKind.Interface => $"'{display()}' is an interface, which has no constructor to read it with; use a concrete type",
+                TypeKind.Delegate => $"'{display()}' is a delegate, which is code, not data",
+                TypeKind.TypeParameter => $"'{display()}' is a type parameter",
+                _ => $"'{display()}' has no JSON form",
             };
         }
-        if (named.IsTupleType) return $"'{display}' is a tuple, whose element names do not survive compilation; use a record";
-        if (named.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal)))
+        if (named.IsTupleType) return $"'{display()}' is a tuple, whose element names do not survive compilation; use a record";
+        if (RootNamespace(named) is "System" or "Microsoft")
         {
-            return $"'{display}' is a framework type McpForge does not serialize";
+            return $"'{display()}' is a framework type McpForge does not serialize";
         }
-        if (named.IsAbstract) return $"'{display}' is abstract; use a concrete type, or route it through your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
-        if (named.IsRefLikeType) return $"'{display}' is a ref struct, which cannot be stored";
+        if (named.IsAbstract) return $"'{display()}' is abstract; use a concrete type, or route it through your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
+        if (named.IsRefLikeType) return $"'{display()}' is a ref struct, which cannot be stored";
         for (INamedTypeSymbol? t = named; t is not null; t = t.ContainingType)
         {
             if (t.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
             {
-                return $"'{display}' is not accessible to generated code; make it (and the types containing it) public or internal";
+                return $"'{display()}' is not accessible to generated code; make it (and the types containing it) public or internal";
             }
         }
         foreach (var attribute in new[] { TypeNames.JsonConverterAttribute, TypeNames.JsonPolymorphicAttribute, TypeNames.JsonDerivedTypeAttribute })
@@ -269,7 +322,7 @@ internal sealed class TypeModel
             if (AttributeArguments.Find(type, attribute) is not null)
             {
                 var shortName = attribute.Substring(attribute.LastIndexOf('.') + 1).Replace("Attribute", "");
-                return $"'{display}' has [{shortName}], which generated code cannot follow; list it in your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
+                return $"'{display()}' has [{shortName}], which generated code cannot follow; list it in your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
             }
         }
         return null;
@@ -278,8 +331,8 @@ internal sealed class TypeModel
     private ObjectSpec? BuildObject(INamedTypeSymbol type, string name, string id, out string? problem)
     {
         problem = null;
-        var display = type.ToDisplayString();
-        var typeDocs = DocComments.For(type, type.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken), _cancellationToken);
+        string display() => type.ToDisplayString(); // for messages only
+        var typeDocs = DocComments.For(type, _cancellationToken);
 
         // Properties of the most derived type first, then of its bases, as System.Text.Json orders them.
         var properties = new List<IPropertySymbol>();
@@ -290,7 +343,7 @@ internal sealed class TypeModel
             {
                 if (member is IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field && AttributeArguments.Find(field, TypeNames.JsonIncludeAttribute) is not null)
                 {
-                    problem = $"'{display}.{field.Name}' is a field; McpForge serializes properties, so make it a property";
+                    problem = $"'{display()}.{field.Name}' is a field; McpForge serializes properties, so make it a property";
                     return null;
                 }
                 if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property) continue;
@@ -299,19 +352,19 @@ internal sealed class TypeModel
                 if (Ignored(property)) continue;
                 if (AttributeArguments.Find(property, TypeNames.JsonExtensionDataAttribute) is not null)
                 {
-                    problem = $"'{display}.{property.Name}' is [JsonExtensionData], which generated code does not fill; route the type through your JsonSerializerContext";
+                    problem = $"'{display()}.{property.Name}' is [JsonExtensionData], which generated code does not fill; route the type through your JsonSerializerContext";
                     return null;
                 }
                 if (AttributeArguments.Find(property, TypeNames.JsonConverterAttribute) is not null)
                 {
-                    problem = $"'{display}.{property.Name}' has [JsonConverter], which generated code cannot follow; route the type through your JsonSerializerContext";
+                    problem = $"'{display()}.{property.Name}' has [JsonConverter], which generated code cannot follow; route the type through your JsonSerializerContext";
                     return null;
                 }
                 properties.Add(property);
             }
         }
 
-        var (constructor, readProblem) = ChooseConstructor(type, display);
+        var (constructor, readProblem) = ChooseConstructor(type);
         var parameters = constructor?.Parameters ?? ImmutableParameters.Empty;
         var byParameter = new Dictionary<IPropertySymbol, IParameterSymbol>(SymbolEqualityComparer.Default);
         foreach (var parameter in parameters)
@@ -319,12 +372,12 @@ internal sealed class TypeModel
             var match = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
-                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display}' matches no public property, so JSON cannot fill it";
+                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display()}' matches no public property, so JSON cannot fill it";
                 continue;
             }
             if (!SymbolEqualityComparer.Default.Equals(match.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
             {
-                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display}' has type '{parameter.Type.ToDisplayString()}', but its property has '{match.Type.ToDisplayString()}'";
+                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display()}' has type '{parameter.Type.ToDisplayString()}', but its property has '{match.Type.ToDisplayString()}'";
                 continue;
             }
             byParameter[match] = parameter;
@@ -338,13 +391,13 @@ internal sealed class TypeModel
             var value = ClassifySlot(property.Type, parameter?.NullableAnnotation ?? property.NullableAnnotation, out var nullable, out var memberProblem);
             if (value is null)
             {
-                problem = $"'{display}.{property.Name}': {memberProblem}";
+                problem = $"'{display()}.{property.Name}': {memberProblem}";
                 return null;
             }
             var jsonName = JsonName(property, parameter);
             if (!jsonNames.Add(jsonName))
             {
-                problem = $"two properties of '{display}' are both named '{jsonName}' in JSON";
+                problem = $"two properties of '{display()}' are both named '{jsonName}' in JSON";
                 return null;
             }
             members.Add((Member(type, property, parameter, value, nullable, jsonName, typeDocs), Order(property), members.Count));
@@ -352,7 +405,7 @@ internal sealed class TypeModel
 
         if (members.Count == 0)
         {
-            problem = $"'{display}' has no public properties, so it would always be the empty object";
+            problem = $"'{display()}' has no public properties, so it would always be the empty object";
             return null;
         }
 
@@ -367,7 +420,8 @@ internal sealed class TypeModel
             DisplayName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
             Description = AttributeArguments.Description(type.GetAttributes()) ?? typeDocs.Summary,
             IsValueType = type.IsValueType,
-            Members = members.OrderBy(m => m.Order).ThenBy(m => m.Index).Select(m => m.Member).ToEquatableArray(),
+            Members = (members.Any(m => m.Order != 0) ? members.OrderBy(m => m.Order).ThenBy(m => m.Index) : (IEnumerable<(MemberSpec Member, int Order, int Index)>)members)
+                .Select(m => m.Member).ToEquatableArray(),
             ReadProblem = readProblem,
             UnknownMembers = unknown,
             ConstructorArity = readProblem is null ? parameters.Length : 0,
@@ -418,12 +472,12 @@ internal sealed class TypeModel
 
         var required = (parameter is not null && !parameter.HasExplicitDefaultValue)
             || property.IsRequired
-            || attributes.Any(a => a.AttributeClass?.ToDisplayString() is TypeNames.JsonRequiredAttribute or TypeNames.RequiredAttribute);
+            || attributes.Any(a => SymbolNames.IsAttribute(a, TypeNames.JsonRequiredAttribute) || SymbolNames.IsAttribute(a, TypeNames.RequiredAttribute));
         if (binding == MemberBinding.ReadOnly) required = false;
 
         defaultJson = DefaultValueAttribute(attributes, value) ?? defaultJson;
 
-        var docs = DocComments.For(property, property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken), _cancellationToken);
+        var docs = DocComments.For(property, _cancellationToken);
         var ignore = AttributeArguments.Find(property, TypeNames.JsonIgnoreAttribute);
         var condition = ignore?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value is int c
             ? c switch { 2 => WriteCondition.WhenNotDefault, 3 => WriteCondition.WhenNotNull, _ => WriteCondition.Always }
@@ -473,7 +527,7 @@ internal sealed class TypeModel
     /// only public one; for a struct its only public constructor with parameters, or the default. Null, with the
     /// reason, when there is none (the type can still be written).
     /// </summary>
-    private static (IMethodSymbol? Constructor, string? Problem) ChooseConstructor(INamedTypeSymbol type, string display)
+    private static (IMethodSymbol? Constructor, string? Problem) ChooseConstructor(INamedTypeSymbol type)
     {
         var candidates = type.InstanceConstructors
             .Where(c => c.DeclaredAccessibility == Accessibility.Public)
@@ -484,7 +538,7 @@ internal sealed class TypeModel
         {
             return marked[0].DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
                 ? (marked[0], null)
-                : (null, $"the [JsonConstructor] of '{display}' is not accessible to generated code");
+                : (null, $"the [JsonConstructor] of '{type.ToDisplayString()}' is not accessible to generated code");
         }
         var parameterized = candidates.Where(c => c.Parameters.Length > 0).ToList();
         if (type.IsValueType)
@@ -495,8 +549,8 @@ internal sealed class TypeModel
         if (parameterless is not null) return (parameterless, null);
         if (parameterized.Count == 1) return (parameterized[0], null);
         return (null, parameterized.Count == 0
-            ? $"'{display}' has no public constructor"
-            : $"'{display}' has several public constructors; mark the one to read it with [JsonConstructor]");
+            ? $"'{type.ToDisplayString()}' has no public constructor"
+            : $"'{type.ToDisplayString()}' has several public constructors; mark the one to read it with [JsonConstructor]");
     }
 
     /// <summary>A property initializer that is a constant: its C# expression and JSON; null when there is none or it is computed.</summary>
@@ -518,7 +572,7 @@ internal sealed class TypeModel
 
     private static string? DefaultValueAttribute(List<AttributeData> attributes, ValueSpec value)
     {
-        var attribute = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DefaultValueAttribute);
+        var attribute = attributes.FirstOrDefault(a => SymbolNames.IsAttribute(a, TypeNames.DefaultValueAttribute));
         if (attribute is not { ConstructorArguments.Length: 1 }) return null;
         var argument = attribute.ConstructorArguments[0];
         if (argument.Kind == TypedConstantKind.Array)
@@ -556,16 +610,24 @@ internal sealed class TypeModel
     {
         foreach (var attribute in attributes)
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            if (SymbolNames.IsAttribute(attribute, TypeNames.DisplayNameAttribute) && attribute.ConstructorArguments.Length == 1)
             {
-                case TypeNames.DisplayNameAttribute when attribute.ConstructorArguments.Length == 1:
-                    return attribute.ConstructorArguments[0].Value as string;
-                case TypeNames.DisplayAttribute:
-                    if (attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value is string name) return name;
-                    break;
+                return attribute.ConstructorArguments[0].Value as string;
+            }
+            if (SymbolNames.IsAttribute(attribute, TypeNames.DisplayAttribute) && AttributeArguments.NamedString(attribute, "Name") is { } name)
+            {
+                return name;
             }
         }
         return null;
+    }
+
+    /// <summary>The outermost namespace of <paramref name="type"/> (<c>System</c> for <c>System.IO.Stream</c>), or null in the global one.</summary>
+    private static string? RootNamespace(INamedTypeSymbol type)
+    {
+        INamespaceSymbol? root = null;
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace) root = ns;
+        return root?.Name;
     }
 
     /// <summary>
