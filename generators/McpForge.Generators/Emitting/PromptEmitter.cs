@@ -26,10 +26,13 @@ internal static class PromptEmitter
         w.WriteLine("public static readonly global::McpForge.Prompts.McpPromptSet Set = new(");
         w.Indent();
         w.OpenBlock("new global::McpForge.Prompts.McpPrompt[]");
-        foreach (var prompt in type.Prompts)
+        var prompts = type.Prompts;
+        var stems = MemberNames.Stems(prompts.Select(p => (p.MethodName, p.PromptName)).ToList());
+        for (var i = 0; i < prompts.Count; i++)
         {
+            var prompt = prompts[i];
             var values = ComponentTableEmitter.EnumValues(prompt.Parameters) is { } v ? ", " + v : "";
-            w.WriteLine($"new({CSharpLiteral.String(prompt.PromptName)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{prompt.MethodName}{values}){AuthorizationSpec.ObjectInitializer(prompt.Authorization?.Initializer())},");
+            w.WriteLine($"new({CSharpLiteral.String(prompt.PromptName)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{stems[i]}{values}){AuthorizationSpec.ObjectInitializer(prompt.Authorization?.Initializer())},");
         }
         w.CloseBlock(",");
         w.WriteLine("Lookup);");
@@ -38,12 +41,12 @@ internal static class PromptEmitter
         ComponentTableEmitter.EmitLookup(w, type.Prompts.Select(p => p.PromptName).ToList());
 
         var enums = new Dictionary<string, ValueSpec>();
-        foreach (var prompt in type.Prompts)
+        for (var i = 0; i < prompts.Count; i++)
         {
             w.WriteLine();
-            EmitInvoker(w, type, prompt);
+            EmitInvoker(w, type, prompts[i], stems[i]);
             w.WriteLine();
-            EmitBinder(w, prompt, enums);
+            EmitBinder(w, prompts[i], stems[i], enums);
         }
         if (type.Prompts.Any(p => !p.IsStatic))
         {
@@ -59,12 +62,12 @@ internal static class PromptEmitter
 
     private static IEnumerable<ParameterSpec> Arguments(PromptSpec prompt) => prompt.Parameters.Where(p => p.Kind == ParameterKind.Argument);
 
-    private static void EmitInvoker(SourceWriter w, ComponentTypeSpec type, PromptSpec prompt)
+    private static void EmitInvoker(SourceWriter w, ComponentTypeSpec type, PromptSpec prompt, string stem)
     {
         var arguments = Arguments(prompt).ToList();
         w.WriteLine($"// {prompt.PromptName}: {prompt.MethodName}({string.Join(", ", arguments.Select(a => a.Name))})");
-        w.OpenBlock($"private static {ValueTask} Invoke_{prompt.MethodName}({PromptCall} __call, {ByteSpan} __arguments)");
-        w.OpenBlock($"if (!Bind_{prompt.MethodName}(__call, __arguments{string.Concat(arguments.Select(a => ", out var " + a.Name))}))");
+        w.OpenBlock($"private static {ValueTask} Invoke_{stem}({PromptCall} __call, {ByteSpan} __arguments)");
+        w.OpenBlock($"if (!Bind_{stem}(__call, __arguments{string.Concat(arguments.Select(a => ", out var " + a.Name))}))");
         w.WriteLine("return default;");
         w.CloseBlock();
         var callArguments = string.Join(", ", prompt.Parameters.Select(ComponentTableEmitter.ArgumentExpression));
@@ -92,11 +95,11 @@ internal static class PromptEmitter
         w.CloseBlock();
     }
 
-    private static void EmitBinder(SourceWriter w, PromptSpec prompt, Dictionary<string, ValueSpec> enums)
+    private static void EmitBinder(SourceWriter w, PromptSpec prompt, string stem, Dictionary<string, ValueSpec> enums)
     {
         var arguments = Arguments(prompt).ToList();
         w.WriteLine($"/// <summary>Reads the string arguments of '{prompt.PromptName}' and converts them; records every problem on the call.</summary>");
-        w.OpenBlock($"private static bool Bind_{prompt.MethodName}({PromptCall} __call, {ByteSpan} __arguments{string.Concat(arguments.Select(a => $", out {a.TypeName} {a.Name}"))})");
+        w.OpenBlock($"private static bool Bind_{stem}({PromptCall} __call, {ByteSpan} __arguments{string.Concat(arguments.Select(a => $", out {a.TypeName} {a.Name}"))})");
         foreach (var a in arguments) w.WriteLine($"{a.Name} = {a.DefaultExpression ?? "default!"};");
         foreach (var a in arguments.Where(a => !a.IsOptional)) w.WriteLine($"var __seen_{a.JsonName} = false;");
         w.WriteLine($"var __reader = {PromptArguments}.Begin(__arguments);");

@@ -27,14 +27,20 @@ internal static class ResourceEmitter
         w.WriteLine("public static readonly global::McpForge.Resources.McpResourceSet Set = new(");
         w.Indent();
         w.OpenBlock("new global::McpForge.Resources.McpResource[]");
-        foreach (var resource in type.Resources.Where(r => !r.IsTemplate))
+        var resources = type.Resources;
+        var stems = MemberNames.Stems(resources.Select(r => (r.MethodName, r.Uri)).ToList());
+        for (var i = 0; i < resources.Count; i++)
         {
-            w.WriteLine($"new({CSharpLiteral.String(resource.Uri)}, \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}){AuthorizationSpec.ObjectInitializer(resource.Authorization?.Initializer())},");
+            var resource = resources[i];
+            if (resource.IsTemplate) continue;
+            w.WriteLine($"new({CSharpLiteral.String(resource.Uri)}, \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{stems[i]}){AuthorizationSpec.ObjectInitializer(resource.Authorization?.Initializer())},");
         }
         w.CloseBlock(",");
         w.OpenBlock("new global::McpForge.Resources.McpResourceTemplate[]");
-        foreach (var resource in type.Resources.Where(r => r.IsTemplate))
+        for (var i = 0; i < resources.Count; i++)
         {
+            var resource = resources[i];
+            if (!resource.IsTemplate) continue;
             var literals = string.Join(", ", resource.Literals.Select(CSharpLiteral.String));
             var expressions = string.Join(", ", resource.Expressions.Select(e =>
                 $"new({CSharpLiteral.Char(e.Operator)}, {string.Join(", ", e.Names.Select(CSharpLiteral.String))})"));
@@ -42,16 +48,16 @@ internal static class ResourceEmitter
             w.WriteLine($"new({CSharpLiteral.String(resource.Uri)}, new global::McpForge.Resources.UriTemplateMatcher(new string[] {{ {literals} }},");
             w.WriteLine($"        new global::McpForge.Resources.UriTemplateExpression[] {{ {expressions} }}),");
             var values = ComponentTableEmitter.EnumValues(resource.Parameters) is { } v ? ", " + v : "";
-            w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{resource.MethodName}{values}){AuthorizationSpec.ObjectInitializer(resource.Authorization?.Initializer())},");
+            w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{stems[i]}{values}){AuthorizationSpec.ObjectInitializer(resource.Authorization?.Initializer())},");
         }
         w.CloseBlock(");");
         w.Unindent();
 
         var enums = new Dictionary<string, ValueSpec>();
-        foreach (var resource in type.Resources)
+        for (var i = 0; i < resources.Count; i++)
         {
             w.WriteLine();
-            EmitReader(w, type, resource, enums);
+            EmitReader(w, type, resources[i], stems[i], enums);
         }
         if (type.Resources.Any(r => !r.IsStatic))
         {
@@ -65,11 +71,11 @@ internal static class ResourceEmitter
         }
     }
 
-    private static void EmitReader(SourceWriter w, ComponentTypeSpec type, ResourceSpec resource, Dictionary<string, ValueSpec> enums)
+    private static void EmitReader(SourceWriter w, ComponentTypeSpec type, ResourceSpec resource, string stem, Dictionary<string, ValueSpec> enums)
     {
         var arguments = resource.Parameters.Where(p => p.Kind == ParameterKind.Argument).ToList();
         w.WriteLine($"// {resource.Uri}: {resource.MethodName}({string.Join(", ", arguments.Select(a => a.Name))})");
-        w.OpenBlock($"private static {ValueTask} Read_{resource.MethodName}({ResourceCall} __call, {Variables} __variables)");
+        w.OpenBlock($"private static {ValueTask} Read_{stem}({ResourceCall} __call, {Variables} __variables)");
         var optional = new HashSet<string>(resource.Expressions.Where(e => e.IsOptional).SelectMany(e => e.Names));
         foreach (var a in arguments)
         {

@@ -25,12 +25,14 @@ internal static class ToolEmitter
     private static void EmitMembers(SourceWriter w, ComponentTypeSpec type)
     {
         var tools = type.Tools;
+        var stems = MemberNames.Stems(tools.Select(t => (t.MethodName, t.ToolName)).ToList());
         w.WriteLine("/// <summary>Each tool: its name, its tools/list entry (precomputed JSON) and its invoker.</summary>");
         w.WriteLine("public static readonly global::McpForge.Tools.McpToolSet Set = new(");
         w.Indent();
         w.OpenBlock("new global::McpForge.Tools.McpTool[]");
-        foreach (var tool in tools)
+        for (var i = 0; i < tools.Count; i++)
         {
+            var tool = tools[i];
             var initializer = AuthorizationSpec.ObjectInitializer(
                 tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
                 tool.Authorization?.Initializer());
@@ -38,7 +40,7 @@ internal static class ToolEmitter
             var friendly = ToolDescriptor.Write(tool, llmFriendly: true);
             // A second entry only where the LLM-friendly style (McpServerOptions.SchemaStyle) changes the input schema.
             var alternative = friendly == strict ? "" : $" \"\"\"{friendly}\"\"\"u8,";
-            w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{strict}\"\"\"u8,{alternative} {InvokerName(tool)}){initializer},");
+            w.WriteLine($"new(\"{tool.ToolName}\", \"\"\"{strict}\"\"\"u8,{alternative} Invoke_{stems[i]}){initializer},");
         }
         w.CloseBlock(",");
         w.WriteLine("Lookup);");
@@ -47,12 +49,12 @@ internal static class ToolEmitter
 
         ComponentTableEmitter.EmitLookup(w, tools.Select(t => t.ToolName).ToList());
 
-        foreach (var tool in tools)
+        for (var i = 0; i < tools.Count; i++)
         {
             w.WriteLine();
-            EmitInvoker(w, type, tool);
+            EmitInvoker(w, type, tools[i], stems[i]);
             w.WriteLine();
-            EmitBinder(w, tool);
+            EmitBinder(w, tools[i], stems[i]);
         }
 
         if (type.Tools.Any(t => !t.IsStatic))
@@ -62,28 +64,27 @@ internal static class ToolEmitter
         }
 
         // [RegularExpression] patterns, compiled once; the interpreter keeps them NativeAOT-safe.
-        foreach (var (tool, parameter) in type.Tools.SelectMany(t => Arguments(t).Where(a => a.Constraints?.Pattern is not null).Select(a => (t, a))))
+        for (var i = 0; i < tools.Count; i++)
         {
-            w.WriteLine();
-            ValueCode.PatternField(w, PatternField(tool, parameter), parameter.Constraints!.Pattern!);
+            foreach (var parameter in Arguments(tools[i]).Where(a => a.Constraints?.Pattern is not null))
+            {
+                w.WriteLine();
+                ValueCode.PatternField(w, PatternField(stems[i], parameter), parameter.Constraints!.Pattern!);
+            }
         }
     }
 
-    private static string InvokerName(ToolSpec tool) => "Invoke_" + tool.MethodName;
-
-    private static string BinderName(ToolSpec tool) => "Bind_" + tool.MethodName;
-
     private static IEnumerable<ParameterSpec> Arguments(ToolSpec tool) => tool.Parameters.Where(p => p.Kind == ParameterKind.Argument);
 
-    private static void EmitInvoker(SourceWriter w, ComponentTypeSpec type, ToolSpec tool)
+    private static void EmitInvoker(SourceWriter w, ComponentTypeSpec type, ToolSpec tool, string stem)
     {
         var arguments = Arguments(tool).ToList();
         var signature = string.Join(", ", tool.Parameters.Select(p => p.Name + ": " + p.TypeName.Replace("global::", "")));
         w.WriteLine($"// {tool.ToolName}: {tool.MethodName}({signature})");
         // Generated locals and parameters start with "__" so that no tool parameter name can collide with them.
-        w.OpenBlock($"private static {ValueTask} {InvokerName(tool)}({ToolCall} __call, {ByteSpan} __arguments)");
+        w.OpenBlock($"private static {ValueTask} Invoke_{stem}({ToolCall} __call, {ByteSpan} __arguments)");
         var outs = string.Concat(arguments.Select(a => ", out var " + a.Name));
-        w.OpenBlock($"if (!{BinderName(tool)}(__call, __arguments{outs}))");
+        w.OpenBlock($"if (!Bind_{stem}(__call, __arguments{outs}))");
         w.WriteLine("return default;");
         w.CloseBlock();
 
@@ -179,12 +180,12 @@ internal static class ToolEmitter
         return "static (w, v) => { " + w.ToString().Replace("\n", " ").Trim() + " }";
     }
 
-    private static void EmitBinder(SourceWriter w, ToolSpec tool)
+    private static void EmitBinder(SourceWriter w, ToolSpec tool, string stem)
     {
         var arguments = Arguments(tool).ToList();
         var outs = string.Concat(arguments.Select(a => $", out {a.TypeName} {a.Name}"));
         w.WriteLine($"/// <summary>Reads the arguments of '{tool.ToolName}' from the request's UTF-8 JSON; records every problem on the call.</summary>");
-        w.OpenBlock($"private static bool {BinderName(tool)}({ToolCall} __call, {ByteSpan} __arguments{outs})");
+        w.OpenBlock($"private static bool Bind_{stem}({ToolCall} __call, {ByteSpan} __arguments{outs})");
         foreach (var a in arguments)
         {
             w.WriteLine($"{a.Name} = {a.DefaultExpression ?? "default!"};");
@@ -240,7 +241,7 @@ internal static class ToolEmitter
             foreach (var a in constrained)
             {
                 w.OpenBlock($"if ({Seen(a)} && {Valid(a)})");
-                ValueCode.Checks(w, a.Constraints!, a.Value!, a.IsNullable, "__call", a.JsonName, a.Name, PatternField(tool, a));
+                ValueCode.Checks(w, a.Constraints!, a.Value!, a.IsNullable, "__call", a.JsonName, a.Name, PatternField(stem, a));
                 w.CloseBlock();
             }
         }
@@ -254,5 +255,5 @@ internal static class ToolEmitter
 
     private static string Identifier(ParameterSpec parameter) => parameter.Name.TrimStart('@');
 
-    private static string PatternField(ToolSpec tool, ParameterSpec parameter) => $"s_pattern_{tool.MethodName}_{Identifier(parameter)}";
+    private static string PatternField(string stem, ParameterSpec parameter) => $"s_pattern_{stem}_{Identifier(parameter)}";
 }
