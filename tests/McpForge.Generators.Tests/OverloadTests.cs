@@ -65,7 +65,7 @@ public sealed class OverloadTests
         Assert.Contains(" Invoke_Add_add_int)", text);
         Assert.Contains(" Invoke_Add_add_double)", text);
         Assert.Contains(" Invoke_Sub)", text);
-        Assert.Contains("private static bool Bind_Add_add_double(", text);
+        Assert.Contains("private static global::System.Threading.Tasks.ValueTask Invoke_Add_add_double(", text);
     }
 
     /// <summary>

@@ -139,9 +139,16 @@ internal static class ComponentTableEmitter
         w.OpenBlock("switch (__text)");
         foreach (var member in spec.EnumMembers)
         {
-            w.WriteLine($"case \"{member}\": __value = {spec.TypeName}.{member}; return true;");
+            w.WriteLine($"case {CSharpLiteral.String(member)}:");
+            w.Indent();
+            w.WriteLine($"__value = {spec.TypeName}.{member};");
+            w.WriteLine("return true;");
+            w.Unindent();
         }
-        w.WriteLine($"default: return {invalid}(__call, __path, __text, \"{string.Join(", ", spec.EnumMembers)}\", out __value);");
+        w.WriteLine("default:");
+        w.Indent();
+        w.WriteLine($"return {invalid}(__call, __path, __text, {CSharpLiteral.String(string.Join(", ", spec.EnumMembers))}, out __value);");
+        w.Unindent();
         w.CloseBlock();
         w.CloseBlock();
     }

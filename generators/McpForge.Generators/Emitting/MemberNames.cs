@@ -5,7 +5,7 @@ using System.Text;
 namespace McpForge.Generators.Emitting;
 
 /// <summary>
-/// Names the generated members of each component (<c>Invoke_{Stem}</c>, <c>Bind_{Stem}</c>) so that no two collide,
+/// Names the generated members of each component (<c>Invoke_{Stem}</c>, <c>Read_{Stem}</c>, <c>s_pattern_{Stem}_…</c>) so that no two collide,
 /// decided in the final pass over a class's components: overloads share a C# name, never a component name.
 /// </summary>
 internal static class MemberNames

@@ -44,9 +44,7 @@ internal static class PromptEmitter
         for (var i = 0; i < prompts.Count; i++)
         {
             w.WriteLine();
-            EmitInvoker(w, type, prompts[i], stems[i]);
-            w.WriteLine();
-            EmitBinder(w, prompts[i], stems[i], enums);
+            EmitInvoker(w, type, prompts[i], stems[i], enums);
         }
         if (type.Prompts.Any(p => !p.IsStatic))
         {
@@ -62,14 +60,23 @@ internal static class PromptEmitter
 
     private static IEnumerable<ParameterSpec> Arguments(PromptSpec prompt) => prompt.Parameters.Where(p => p.Kind == ParameterKind.Argument);
 
-    private static void EmitInvoker(SourceWriter w, ComponentTypeSpec type, PromptSpec prompt, string stem)
+    /// <summary>
+    /// <c>Invoke_{stem}</c>: binds the string arguments and converts them (every problem recorded on the call), and when
+    /// they are all good, calls the method and writes its messages.
+    /// </summary>
+    private static void EmitInvoker(SourceWriter w, ComponentTypeSpec type, PromptSpec prompt, string stem, Dictionary<string, ValueSpec> enums)
     {
         var arguments = Arguments(prompt).ToList();
         w.WriteLine($"// {prompt.PromptName}: {prompt.MethodName}({string.Join(", ", arguments.Select(a => a.Name))})");
         w.OpenBlock($"private static {ValueTask} Invoke_{stem}({PromptCall} __call, {ByteSpan} __arguments)");
-        w.OpenBlock($"if (!Bind_{stem}(__call, __arguments{string.Concat(arguments.Select(a => ", out var " + a.Name))}))");
+        w.WriteLine($"var __reader = {PromptArguments}.Begin(__arguments);");
+        var loop = new BinderEmitter.Loop("__reader", "__call", $"{PromptArguments}.NextArgument(ref __reader)",
+            $"{PromptArguments}.UnknownArgument(ref __reader, __call, {CSharpLiteral.String(string.Join(", ", arguments.Select(a => a.JsonName)))});");
+        BinderEmitter.Emit(w, loop, arguments.Select(a => Slot(a, enums)).ToList());
+        w.OpenBlock("if (__call.HasArgumentErrors)");
         w.WriteLine("return default;");
         w.CloseBlock();
+
         var callArguments = string.Join(", ", prompt.Parameters.Select(ComponentTableEmitter.ArgumentExpression));
         var write = prompt.Return switch
         {
@@ -95,63 +102,41 @@ internal static class PromptEmitter
         w.CloseBlock();
     }
 
-    private static void EmitBinder(SourceWriter w, PromptSpec prompt, string stem, Dictionary<string, ValueSpec> enums)
+    /// <summary>
+    /// A prompt argument's slot: its string, converted to the parameter's type. A null or absent optional argument keeps
+    /// its default; a required one is missing.
+    /// </summary>
+    private static BinderEmitter.Slot Slot(ParameterSpec a, Dictionary<string, ValueSpec> enums)
     {
-        var arguments = Arguments(prompt).ToList();
-        w.WriteLine($"/// <summary>Reads the string arguments of '{prompt.PromptName}' and converts them; records every problem on the call.</summary>");
-        w.OpenBlock($"private static bool Bind_{stem}({PromptCall} __call, {ByteSpan} __arguments{string.Concat(arguments.Select(a => $", out {a.TypeName} {a.Name}"))})");
-        foreach (var a in arguments) w.WriteLine($"{a.Name} = {a.DefaultExpression ?? "default!"};");
-        foreach (var a in arguments.Where(a => !a.IsOptional)) w.WriteLine($"var __seen_{a.JsonName} = false;");
-        w.WriteLine($"var __reader = {PromptArguments}.Begin(__arguments);");
-        w.OpenBlock($"while ({PromptArguments}.NextArgument(ref __reader))");
-        var first = true;
-        foreach (var a in arguments)
+        var value = a.Value!;
+        var path = CSharpLiteral.String("/" + a.JsonName);
+        var given = a.IsOptional ? null : "__seen_" + a.Name.TrimStart('@');
+        var convert = value.Kind switch
         {
-            w.OpenBlock($"{(first ? "" : "else ")}if (__reader.ValueTextEquals(\"{a.JsonName}\"u8))");
-            first = false;
-            if (!a.IsOptional) w.WriteLine($"__seen_{a.JsonName} = true;");
-            w.WriteLine("__reader.Read();");
-            var path = $"\"/{a.JsonName}\"";
-            w.OpenBlock($"if (__reader.TokenType == {JsonTokenType}.Null)");
-            w.WriteLine(a.IsOptional ? "// null means \"not given\": the default stays." : $"{PromptArguments}.Missing(__call, {path});");
-            w.CloseBlock();
-            var value = a.Value!;
-            if (value.Kind == ValueKind.String)
-            {
-                w.OpenBlock($"else if ({PromptArguments}.TryReadString(ref __reader, __call, {path}, out var __value))");
-            }
-            else if (value.Kind == ValueKind.Enum)
-            {
-                enums[value.TypeName] = value;
-                w.OpenBlock($"else if ({PromptArguments}.TryReadString(ref __reader, __call, {path}, out var __text) && {ComponentTableEmitter.EnumParserName(value)}(__call, {path}, __text, out var __value))");
-            }
-            else
-            {
-                w.OpenBlock($"else if ({PromptArguments}.TryParse<{value.TypeName}>(ref __reader, __call, {path}, out var __value))");
-            }
-            w.WriteLine($"{a.Name} = __value;");
-            w.CloseBlock();
-            w.CloseBlock();
-        }
-        if (first)
+            ValueKind.String => $"{PromptArguments}.TryReadString(ref __reader, __call, {path}, out var __value)",
+            ValueKind.Enum => $"{PromptArguments}.TryReadString(ref __reader, __call, {path}, out var __text) && {ComponentTableEmitter.EnumParserName(value)}(__call, {path}, __text, out var __value)",
+            _ => $"{PromptArguments}.TryParse<{value.TypeName}>(ref __reader, __call, {path}, out var __value)",
+        };
+        if (value.Kind == ValueKind.Enum) enums[value.TypeName] = value;
+        var read = new SourceWriter();
+        if (given is not null) read.WriteLine($"{given} = true;");
+        read.WriteLine("__reader.Read();");
+        if (given is not null)
         {
-            w.WriteLine($"{PromptArguments}.UnknownArgument(ref __reader, __call, \"\");");
+            read.OpenBlock($"if (__reader.TokenType == {JsonTokenType}.Null)");
+            read.WriteLine($"{PromptArguments}.Missing(__call, {path});");
+            read.CloseBlock();
+            read.OpenBlock($"else if ({convert})");
         }
         else
         {
-            w.OpenBlock("else");
-            w.WriteLine($"{PromptArguments}.UnknownArgument(ref __reader, __call, \"{string.Join(", ", arguments.Select(a => a.JsonName))}\");");
-            w.CloseBlock();
+            read.WriteLine("// null for an optional argument means \"not given\": its default stays.");
+            read.OpenBlock($"if (__reader.TokenType != {JsonTokenType}.Null && {convert})");
         }
-        w.CloseBlock();
-        foreach (var a in arguments.Where(a => !a.IsOptional))
-        {
-            w.OpenBlock($"if (!__seen_{a.JsonName})");
-            w.WriteLine($"{PromptArguments}.Missing(__call, \"/{a.JsonName}\");");
-            w.CloseBlock();
-        }
-        w.WriteLine("return !__call.HasArgumentErrors;");
-        w.CloseBlock();
+        read.WriteLine($"{a.Name} = __value;");
+        read.CloseBlock();
+        return new BinderEmitter.Slot(a.JsonName, a.Name, $"{a.TypeName} {a.Name} = {a.DefaultExpression ?? BinderEmitter.DefaultOf(value, a.IsNullable)};",
+            given, read.ToString().TrimEnd('\n'), given is null ? null : $"{PromptArguments}.Missing(__call, {path});", MissingUnlessNullable: false);
     }
 
     /// <summary>The prompt's <c>prompts/list</c> entry, as compact JSON.</summary>

@@ -85,7 +85,7 @@ internal static class ResourceEmitter
             if (optional.Contains(a.JsonName))
             {
                 // Absent from the URI: the default, null, or an error for a parameter that has neither.
-                w.WriteLine($"{a.TypeName} {a.Name} = {a.DefaultExpression ?? (a.IsNullable ? "null" : "default")};");
+                w.WriteLine($"{a.TypeName} {a.Name} = {a.DefaultExpression ?? BinderEmitter.DefaultOf(value, a.IsNullable)};");
                 w.OpenBlock($"if (__variables[{index}] is {{ }} __text_{Identifier(a)})");
                 text = "__text_" + Identifier(a);
                 EmitConvert(w, a, text, declare: false, enums);
@@ -149,16 +149,29 @@ internal static class ResourceEmitter
                 break;
             case ValueKind.Enum:
                 enums[value.TypeName] = value;
-                w.WriteLine(declare
-                    ? $"{ComponentTableEmitter.EnumParserName(value)}(__call, \"{a.JsonName}\", {text}, out {target});"
-                    : $"if ({ComponentTableEmitter.EnumParserName(value)}(__call, \"{a.JsonName}\", {text}, out var __parsed_{Identifier(a)})) {a.Name} = __parsed_{Identifier(a)};");
+                Convert(w, $"{ComponentTableEmitter.EnumParserName(value)}(__call, {CSharpLiteral.String(a.JsonName)}, {text}, out {{0}})", a, target, declare);
                 break;
             default:
-                w.WriteLine(declare
-                    ? $"{ResourceArguments}.TryParse<{value.TypeName}>(__call, \"{a.JsonName}\", {text}, out {target});"
-                    : $"if ({ResourceArguments}.TryParse<{value.TypeName}>(__call, \"{a.JsonName}\", {text}, out var __parsed_{Identifier(a)})) {a.Name} = __parsed_{Identifier(a)};");
+                Convert(w, $"{ResourceArguments}.TryParse<{value.TypeName}>(__call, {CSharpLiteral.String(a.JsonName)}, {text}, out {{0}})", a, target, declare);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A parse call (<paramref name="call"/>, with <c>{0}</c> where its out argument goes) that declares the local, or
+    /// assigns it only when the text parses, so that a parameter absent from the URI keeps its default.
+    /// </summary>
+    private static void Convert(SourceWriter w, string call, ParameterSpec a, string target, bool declare)
+    {
+        if (declare)
+        {
+            w.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, call, target) + ";");
+            return;
+        }
+        var parsed = "__parsed_" + Identifier(a);
+        w.OpenBlock($"if ({string.Format(System.Globalization.CultureInfo.InvariantCulture, call, "var " + parsed)})");
+        w.WriteLine($"{a.Name} = {parsed};");
+        w.CloseBlock();
     }
 
     /// <summary>The <c>resources/list</c> or <c>resources/templates/list</c> entry, as compact JSON.</summary>

@@ -1,22 +1,33 @@
-using System;
 using System.Text;
-using Microsoft.CodeAnalysis.Text;
 
 namespace McpForge.Generators.Emitting;
 
-/// <summary>Writes indented C# text. The emitter's only output channel.</summary>
+/// <summary>
+/// Writes indented C# text: the emitters' only output channel. A multi-line string is written line by line at the
+/// current indentation, its own relative indentation kept, so that text built elsewhere (a lambda's body) reads as if
+/// it had been written in place.
+/// </summary>
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _text = new();
     private int _indent;
 
-    public void WriteLine(string line = "")
+    /// <summary>Writes <paramref name="text"/> and ends the line; each of its lines is indented, blank lines stay empty.</summary>
+    public void WriteLine(string text = "")
     {
-        if (line.Length > 0)
+        var start = 0;
+        while (true)
         {
-            _text.Append(' ', _indent * 4).Append(line);
+            var end = text.IndexOf('\n', start);
+            var line = end < 0 ? text.Substring(start) : text.Substring(start, end - start);
+            if (line.Length > 0)
+            {
+                _text.Append(' ', _indent * 4).Append(line);
+            }
+            _text.Append('\n');
+            if (end < 0) return;
+            start = end + 1;
         }
-        _text.Append('\n');
     }
 
     /// <summary>Writes <paramref name="line"/> and opens a block.</summary>
@@ -27,6 +38,7 @@ internal sealed class SourceWriter
         _indent++;
     }
 
+    /// <summary>Closes a block; <paramref name="suffix"/> follows its brace (<c>,</c> or <c>);</c>).</summary>
     public void CloseBlock(string suffix = "")
     {
         _indent--;
@@ -36,8 +48,6 @@ internal sealed class SourceWriter
     public void Indent() => _indent++;
 
     public void Unindent() => _indent--;
-
-    public SourceText ToSourceText() => SourceText.From(_text.ToString(), Encoding.UTF8);
 
     public override string ToString() => _text.ToString();
 }

@@ -53,8 +53,6 @@ internal static class ToolEmitter
         {
             w.WriteLine();
             EmitInvoker(w, type, tools[i], stems[i]);
-            w.WriteLine();
-            EmitBinder(w, tools[i], stems[i]);
         }
 
         if (type.Tools.Any(t => !t.IsStatic))
@@ -76,15 +74,25 @@ internal static class ToolEmitter
 
     private static IEnumerable<ParameterSpec> Arguments(ToolSpec tool) => tool.Parameters.Where(p => p.Kind == ParameterKind.Argument);
 
+    /// <summary>
+    /// <c>Invoke_{stem}</c>: binds the arguments (every problem recorded on the call, with its JSON Pointer), and when
+    /// they are all good, calls the method and writes its result.
+    /// </summary>
     private static void EmitInvoker(SourceWriter w, ComponentTypeSpec type, ToolSpec tool, string stem)
     {
         var arguments = Arguments(tool).ToList();
-        var signature = string.Join(", ", tool.Parameters.Select(p => p.Name + ": " + p.TypeName.Replace("global::", "")));
+        var signature = string.Join(", ", tool.Parameters.Select(p => p.Name + ": " + ShortTypeName(p.TypeName)));
         w.WriteLine($"// {tool.ToolName}: {tool.MethodName}({signature})");
         // Generated locals and parameters start with "__" so that no tool parameter name can collide with them.
         w.OpenBlock($"private static {ValueTask} Invoke_{stem}({ToolCall} __call, {ByteSpan} __arguments)");
-        var outs = string.Concat(arguments.Select(a => ", out var " + a.Name));
-        w.OpenBlock($"if (!Bind_{stem}(__call, __arguments{outs}))");
+        var loop = new BinderEmitter.Loop("__reader", "__call", $"{ToolArguments}.NextArgument(ref __reader)",
+            $"{ToolArguments}.UnknownArgument(ref __reader, __call, {CSharpLiteral.String(string.Join(", ", arguments.Select(a => a.JsonName)))});");
+        var slots = arguments.Select(a => BinderEmitter.JsonSlot(SlotKind.Argument, a.JsonName, a.Name, "__seen_" + Identifier(a), "__valid_" + Identifier(a),
+            a.TypeName, a.DefaultExpression, a.Value!, a.IsNullable, required: !a.IsOptional, $"{ToolArguments}.Missing(__call, {CSharpLiteral.String(a.JsonName)});",
+            loop, a.Constraints, a.Constraints?.Pattern is null ? null : PatternField(stem, a))).ToList();
+        w.WriteLine($"var __reader = {ToolArguments}.Begin(__arguments);");
+        BinderEmitter.Emit(w, loop, slots);
+        w.OpenBlock("if (__call.HasArgumentErrors)");
         w.WriteLine("return default;");
         w.CloseBlock();
 
@@ -116,17 +124,22 @@ internal static class ToolEmitter
         {
             invocation = $"await {invocation}.ConfigureAwait(false)";
         }
-        var hasResult = tool.Return.Kind != ReturnKind.Void;
-        var statement = hasResult ? $"var __result = {invocation};" : invocation + ";";
+        var call = tool.Return.Kind != ReturnKind.Void ? $"var __result = {invocation};" : invocation + ";";
         if (tool.Return.Kind == ReturnKind.Structured && !tool.Return.Value!.IsValueType)
         {
             // An output schema promises an object: a null the compiler let through is the tool's failure, not an empty result.
-            statement += $" if (__result is null) throw new global::System.InvalidOperationException(\"Tool '{tool.ToolName}' returned null, but its result type is not nullable; declare it nullable to send null.\");";
+            call += $$"""
+
+                if (__result is null)
+                {
+                    throw new global::System.InvalidOperationException("Tool '{{tool.ToolName}}' returned null, but its result type is not nullable; declare it nullable to send null.");
+                }
+                """;
         }
 
         if (tool.IsStatic)
         {
-            w.WriteLine(statement);
+            w.WriteLine(call);
             w.WriteLine(WriteResult(tool.Return));
             return;
         }
@@ -134,12 +147,12 @@ internal static class ToolEmitter
         w.WriteLine("var __instance = Create(__call.Services);");
         if (!type.IsAsyncDisposable && !type.IsDisposable)
         {
-            w.WriteLine(statement);
+            w.WriteLine(call);
             w.WriteLine(WriteResult(tool.Return));
             return;
         }
         w.OpenBlock("try");
-        w.WriteLine(statement);
+        w.WriteLine(call);
         w.WriteLine(WriteResult(tool.Return));
         w.CloseBlock();
         w.OpenBlock("finally");
@@ -149,6 +162,7 @@ internal static class ToolEmitter
         w.CloseBlock();
     }
 
+    /// <summary>The statements that write the result <c>__result</c> as the call's result.</summary>
     private static string WriteResult(ReturnSpec returns)
     {
         const string writer = "__call.BeginResult()";
@@ -167,93 +181,36 @@ internal static class ToolEmitter
             ReturnKind.Json => $"{ToolResults}.WriteJson({writer}, {value}, {JsonWriterLambda(returns)});",
             _ => $"{ToolResults}.WriteResult({writer}, {value});",
         };
-        return returns.IsNullableValue
-            ? $"if (__result is {{ }} __value) {write} else {ToolResults}.WriteEmpty({writer});"
-            : write;
+        if (!returns.IsNullableValue) return write;
+        var w = new SourceWriter();
+        w.OpenBlock("if (__result is { } __value)");
+        w.WriteLine(write);
+        w.CloseBlock();
+        w.OpenBlock("else");
+        w.WriteLine($"{ToolResults}.WriteEmpty({writer});");
+        w.CloseBlock();
+        return w.ToString().TrimEnd('\n');
     }
 
-    /// <summary>A static lambda writing a JSON-only result (null included when the result is nullable).</summary>
+    /// <summary>A static lambda writing a JSON-only result (null included when the result is nullable), laid out over its own lines.</summary>
     private static string JsonWriterLambda(ReturnSpec returns)
     {
         var w = new SourceWriter();
+        w.WriteLine("static (w, v) =>");
+        w.WriteLine("{");
+        w.Indent();
         ValueCode.Write(w, returns.Value!, returns.IsNullable, "w", "v", "value");
-        return "static (w, v) => { " + w.ToString().Replace("\n", " ").Trim() + " }";
+        w.Unindent();
+        w.WriteLine("}");
+        return w.ToString().TrimEnd('\n');
     }
-
-    private static void EmitBinder(SourceWriter w, ToolSpec tool, string stem)
-    {
-        var arguments = Arguments(tool).ToList();
-        var outs = string.Concat(arguments.Select(a => $", out {a.TypeName} {a.Name}"));
-        w.WriteLine($"/// <summary>Reads the arguments of '{tool.ToolName}' from the request's UTF-8 JSON; records every problem on the call.</summary>");
-        w.OpenBlock($"private static bool Bind_{stem}({ToolCall} __call, {ByteSpan} __arguments{outs})");
-        foreach (var a in arguments)
-        {
-            w.WriteLine($"{a.Name} = {a.DefaultExpression ?? "default!"};");
-            w.WriteLine($"var {Seen(a)} = false;");
-            // A constrained argument is checked once it read well, whatever went wrong elsewhere.
-            if (a.Constraints is not null) w.WriteLine($"var {Valid(a)} = false;");
-        }
-        w.WriteLine($"var __reader = {ToolArguments}.Begin(__arguments);");
-        w.OpenBlock($"while ({ToolArguments}.NextArgument(ref __reader))");
-        var first = true;
-        foreach (var a in arguments)
-        {
-            var name = CSharpLiteral.String(a.JsonName);
-            w.OpenBlock($"{(first ? "" : "else ")}if (__reader.ValueTextEquals({CSharpLiteral.Utf8(a.JsonName)}))");
-            first = false;
-            w.OpenBlock($"if ({Seen(a)})");
-            w.WriteLine($"{ToolArguments}.Duplicate(ref __reader, __call, {name});");
-            w.WriteLine("continue;");
-            w.CloseBlock();
-            w.WriteLine($"{Seen(a)} = true;");
-            w.WriteLine("__reader.Read();");
-            w.WriteLine($"__call.Enter({name});");
-            if (a.Constraints is not null) w.WriteLine($"var __errors_{Identifier(a)} = __call.ErrorCount;");
-            ValueCode.ReadSlot(w, a.Value!, a.IsNullable, a.IsOptional, a.Name, Seen(a), "__reader", "__call");
-            if (a.Constraints is not null) w.WriteLine($"{Valid(a)} = __call.ErrorCount == __errors_{Identifier(a)};");
-            w.WriteLine("__call.Exit();");
-            w.CloseBlock();
-        }
-        var accepted = string.Join(", ", arguments.Select(a => a.JsonName));
-        if (first)
-        {
-            w.WriteLine($"{ToolArguments}.UnknownArgument(ref __reader, __call, \"\");");
-        }
-        else
-        {
-            w.OpenBlock("else");
-            w.WriteLine($"{ToolArguments}.UnknownArgument(ref __reader, __call, {CSharpLiteral.String(accepted)});");
-            w.CloseBlock();
-        }
-        w.CloseBlock();
-        foreach (var a in arguments.Where(a => !a.IsOptional))
-        {
-            var missing = $"{ToolArguments}.Missing(__call, {CSharpLiteral.String(a.JsonName)});";
-            // Under the LLM-friendly schema style a nullable argument is optional, and leaving it out means null.
-            w.WriteLine(a.IsNullable
-                ? $"if (!{Seen(a)} && !__call.AbsentNullableIsNull) {missing}"
-                : $"if (!{Seen(a)}) {missing}");
-        }
-        var constrained = arguments.Where(a => a.Constraints is not null).ToList();
-        if (constrained.Count > 0)
-        {
-            w.WriteLine("// DataAnnotations of the arguments given that read well.");
-            foreach (var a in constrained)
-            {
-                w.OpenBlock($"if ({Seen(a)} && {Valid(a)})");
-                ValueCode.Checks(w, a.Constraints!, a.Value!, a.IsNullable, "__call", a.JsonName, a.Name, PatternField(stem, a));
-                w.CloseBlock();
-            }
-        }
-        w.WriteLine("return !__call.HasArgumentErrors;");
-        w.CloseBlock();
-    }
-
-    private static string Seen(ParameterSpec parameter) => "__seen_" + Identifier(parameter);
-
-    private static string Valid(ParameterSpec parameter) => "__valid_" + Identifier(parameter);
 
     private static string Identifier(ParameterSpec parameter) => parameter.Name.TrimStart('@');
+
+    /// <summary>A type as a comment shows it, without namespaces: <c>IReadOnlyList&lt;Order&gt;</c>.</summary>
+    private static string ShortTypeName(string typeName) => s_qualifier.Replace(typeName, "");
+
+    private static readonly System.Text.RegularExpressions.Regex s_qualifier = new(@"(global::)?([A-Za-z_][A-Za-z0-9_]*\.)+");
 
     private static string PatternField(string stem, ParameterSpec parameter) => $"s_pattern_{stem}_{Identifier(parameter)}";
 }

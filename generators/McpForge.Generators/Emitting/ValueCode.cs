@@ -8,7 +8,8 @@ namespace McpForge.Generators.Emitting;
 /// <summary>
 /// The C# that reads, writes and checks one value, shared by the tool binders and the assembly's serializers:
 /// built-in types call <c>JsonValueReader</c>/<c>Utf8JsonWriter</c>, everything else the generated
-/// <c>Read_{Id}</c>/<c>Write_{Id}</c> of <see cref="SerializerEmitter.ClassName"/>.
+/// <c>Read_{Id}</c>/<c>Write_{Id}</c> of <see cref="SerializerEmitter.ClassName"/>, which the shared serializers themselves
+/// (<c>inside</c>) name without their class.
 /// </summary>
 internal static class ValueCode
 {
@@ -18,35 +19,42 @@ internal static class ValueCode
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
 
     /// <summary>The statement that reads the current value into <paramref name="target"/>: <c>Reader(ref reader, context, out target);</c>.</summary>
-    public static string Read(ValueSpec value, string reader, string context, string target) =>
-        $"{ReaderMethod(value)}(ref {reader}, {context}, out {target});";
+    public static string Read(ValueSpec value, string reader, string context, string target, bool inside = false) =>
+        $"{ReaderMethod(value, inside)}(ref {reader}, {context}, out {target});";
 
     /// <summary>The method that reads a value of this shape (errors are recorded on the context; the bool result is optional).</summary>
-    public static string ReaderMethod(ValueSpec value) => value.Kind switch
+    public static string ReaderMethod(ValueSpec value, bool inside = false) => value.Kind switch
     {
         ValueKind.Integer => $"{JsonValueReader}.TryReadInteger<{value.TypeName}>",
         ValueKind.Number => $"{JsonValueReader}.TryReadNumber<{value.TypeName}>",
         ValueKind.String or ValueKind.Boolean or ValueKind.Char or ValueKind.Guid or ValueKind.DateTime or ValueKind.DateTimeOffset
             or ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan or ValueKind.Uri or ValueKind.Bytes or ValueKind.JsonElement
             => $"{JsonValueReader}.TryRead{value.Kind}",
-        _ => $"{SerializerEmitter.ClassName}.Read_{value.Id}",
+        _ => $"{Generated(inside)}Read_{value.Id}",
     };
 
     /// <summary>Statements that write <paramref name="expression"/> (of the slot's type) as a JSON value.</summary>
-    public static void Write(SourceWriter w, ValueSpec value, bool nullable, string writer, string expression, string local)
+    public static void Write(SourceWriter w, ValueSpec value, bool nullable, string writer, string expression, string local, bool inside = false)
     {
         // Reference types are checked for null even when not annotated nullable: System.Text.Json writes null for them too.
         if (nullable || !value.IsValueType)
         {
-            w.WriteLine($"if ({expression} is {{ }} {local}) {WriteValue(value, writer, local)}");
-            w.WriteLine($"else {writer}.WriteNullValue();");
+            w.OpenBlock($"if ({expression} is {{ }} {local})");
+            w.WriteLine(WriteValue(value, writer, local, inside));
+            w.CloseBlock();
+            w.OpenBlock("else");
+            w.WriteLine($"{writer}.WriteNullValue();");
+            w.CloseBlock();
             return;
         }
-        w.WriteLine(WriteValue(value, writer, expression));
+        w.WriteLine(WriteValue(value, writer, expression, inside));
     }
 
+    /// <summary>How generated code names a member of the shared serializers: by their class, or plainly from inside them.</summary>
+    private static string Generated(bool inside) => inside ? "" : SerializerEmitter.ClassName + ".";
+
     /// <summary>A statement that writes a non-null value.</summary>
-    public static string WriteValue(ValueSpec value, string writer, string expression) => value.Kind switch
+    public static string WriteValue(ValueSpec value, string writer, string expression, bool inside = false) => value.Kind switch
     {
         ValueKind.String or ValueKind.Guid or ValueKind.DateTime or ValueKind.DateTimeOffset => $"{writer}.WriteStringValue({expression});",
         ValueKind.Boolean => $"{writer}.WriteBooleanValue({expression});",
@@ -57,7 +65,7 @@ internal static class ValueCode
         ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan or ValueKind.Uri => $"{JsonValueWriter}.Write{value.Kind}({writer}, {expression});",
         ValueKind.Bytes => $"{writer}.WriteBase64StringValue({expression});",
         ValueKind.JsonElement => $"{JsonValueWriter}.WriteJsonElement({writer}, {expression});",
-        _ => $"{SerializerEmitter.ClassName}.Write_{value.Id}({writer}, {expression});",
+        _ => $"{Generated(inside)}Write_{value.Id}({writer}, {expression});",
     };
 
     /// <summary>
@@ -75,38 +83,6 @@ internal static class ValueCode
     };
 
     /// <summary>
-    /// Reads one member or argument at the reader's current value (the reader is on its value), into the local
-    /// <paramref name="local"/>: <c>null</c> is accepted when <paramref name="nullable"/>, means "not given" for an
-    /// optional one (<paramref name="given"/> is cleared), and is an error otherwise.
-    /// </summary>
-    public static void ReadSlot(SourceWriter w, ValueSpec value, bool nullable, bool optional, string local, string given, string reader, string context)
-    {
-        if (value.Kind == ValueKind.JsonElement && !nullable)
-        {
-            // For a JsonElement, null is JSON like any other value.
-            w.WriteLine(Read(value, reader, context, local));
-            return;
-        }
-        w.OpenBlock($"if ({reader}.TokenType == {JsonTokenType}.Null)");
-        if (nullable) w.WriteLine($"{local} = null;");
-        else if (optional) w.WriteLine($"{given} = false; // null for an optional member means \"not given\": the default stays.");
-        else w.WriteLine($"{JsonValueReader}.NotNullable({context});");
-        w.CloseBlock();
-        w.OpenBlock("else");
-        if (nullable && value.IsValueType)
-        {
-            // A T? local cannot be an out T argument: read into a T, then store it.
-            w.WriteLine(Read(value, reader, context, "var __read"));
-            w.WriteLine($"{local} = __read;");
-        }
-        else
-        {
-            w.WriteLine(Read(value, reader, context, local));
-        }
-        w.CloseBlock();
-    }
-
-    /// <summary>
     /// The DataAnnotations checks of one member or argument named <paramref name="jsonName"/> holding
     /// <paramref name="expression"/>; a nullable one is checked only when it has a value.
     /// </summary>
@@ -118,7 +94,7 @@ internal static class ValueCode
         if (nullable) w.OpenBlock($"if ({expression} is {{ }} {checkedValue})");
         if (c.Minimum is not null || c.Maximum is not null)
         {
-            w.WriteLine($"{ToolValidation}.Range({context}, {member}, (double){checkedValue}, {c.Minimum ?? "double.MinValue"}, {c.Maximum ?? "double.MaxValue"}, {Bool(c.MinimumIsExclusive)}, {Bool(c.MaximumIsExclusive)});");
+            w.WriteLine($"{ToolValidation}.Range({context}, {member}, (double){checkedValue}, {c.Minimum ?? "double.MinValue"}, {c.Maximum ?? "double.MaxValue"}, {CSharpLiteral.Bool(c.MinimumIsExclusive)}, {CSharpLiteral.Bool(c.MaximumIsExclusive)});");
         }
         if (c.MinLength is not null || c.MaxLength is not null)
         {
@@ -126,11 +102,26 @@ internal static class ValueCode
             var unit = value.Kind == ValueKind.String ? "characters" : "items";
             w.WriteLine($"{ToolValidation}.Length({context}, {member}, {count}, {c.MinLength ?? 0}, {(c.MaxLength is int max ? max.ToString(CultureInfo.InvariantCulture) : "int.MaxValue")}, \"{unit}\");");
         }
-        if (c.NotEmpty) w.WriteLine($"{ToolValidation}.NotEmpty({context}, {member}, {checkedValue});");
-        if (c.Pattern is not null && patternField is not null) w.WriteLine($"{ToolValidation}.Pattern({context}, {member}, {checkedValue}, {patternField});");
-        if (c.Format == "email") w.WriteLine($"{ToolValidation}.Email({context}, {member}, {checkedValue});");
-        if (c.Format == "uri") w.WriteLine($"{ToolValidation}.Url({context}, {member}, {checkedValue});");
-        if (c.Base64) w.WriteLine($"{ToolValidation}.Base64({context}, {member}, {checkedValue});");
+        if (c.NotEmpty)
+        {
+            w.WriteLine($"{ToolValidation}.NotEmpty({context}, {member}, {checkedValue});");
+        }
+        if (c.Pattern is not null && patternField is not null)
+        {
+            w.WriteLine($"{ToolValidation}.Pattern({context}, {member}, {checkedValue}, {patternField});");
+        }
+        if (c.Format == "email")
+        {
+            w.WriteLine($"{ToolValidation}.Email({context}, {member}, {checkedValue});");
+        }
+        if (c.Format == "uri")
+        {
+            w.WriteLine($"{ToolValidation}.Url({context}, {member}, {checkedValue});");
+        }
+        if (c.Base64)
+        {
+            w.WriteLine($"{ToolValidation}.Base64({context}, {member}, {checkedValue});");
+        }
         if (c.Allowed.Count > 0)
         {
             w.OpenBlock($"if (!({string.Join(" || ", c.Allowed.Select(l => $"{checkedValue} == {l}"))}))");
@@ -152,8 +143,6 @@ internal static class ValueCode
         w.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {field} =");
         w.WriteLine($"    new({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
     }
-
-    public static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>A name made of identifier characters only (for fields and locals derived from JSON names).</summary>
     public static string Identifier(string name)

@@ -11,11 +11,25 @@ namespace McpForge.Generators.Parsing;
 /// <summary>A default value (of a parameter, or a constant property initializer) as C# for generated code and as JSON for a schema.</summary>
 internal static class DefaultValues
 {
-    /// <summary>The C# expression and the JSON of a parameter's default value.</summary>
-    public static (string Expression, string? Json) Of(IParameterSymbol parameter, ValueSpec value) =>
-        OfConstant(parameter.ExplicitDefaultValue, SupportedTypes.NullableUnderlying(parameter.Type) ?? parameter.Type, value.TypeName);
+    /// <summary>
+    /// The C# expression and the JSON of a parameter's default value: <c>null</c> for a nullable parameter that defaults
+    /// to it, <c>default</c> for a struct's default.
+    /// </summary>
+    public static (string Expression, string? Json) Of(IParameterSymbol parameter, ValueSpec value)
+    {
+        var nullable = SupportedTypes.NullableUnderlying(parameter.Type) is not null || parameter.Type.IsReferenceType;
+        if (parameter.ExplicitDefaultValue is null && nullable)
+        {
+            // A reference the compiler let default to null, nullable or not: generated code says so rather than guess.
+            return (parameter.NullableAnnotation == NullableAnnotation.NotAnnotated && parameter.Type.IsReferenceType ? "null!" : "null", null);
+        }
+        return OfConstant(parameter.ExplicitDefaultValue, SupportedTypes.NullableUnderlying(parameter.Type) ?? parameter.Type, value.TypeName);
+    }
 
-    /// <summary>The C# expression and the JSON of a constant of <paramref name="type"/>.</summary>
+    /// <summary>
+    /// The C# expression and the JSON of a constant of <paramref name="type"/>. An enum constant is its member by name
+    /// (<c>global::Shop.Priority.Normal</c>); only a value no member has (a combination of flags) is a cast number.
+    /// </summary>
     public static (string Expression, string? Json) OfConstant(object? constant, ITypeSymbol type, string typeName)
     {
         if (constant is null)
@@ -26,10 +40,13 @@ internal static class DefaultValues
         {
             var member = type.GetMembers().OfType<IFieldSymbol>()
                 .FirstOrDefault(f => f.IsConst && Equals(f.ConstantValue, constant));
-            var literal = Convert.ToString(constant, CultureInfo.InvariantCulture);
-            var jsonName = member is null ? null
-                : AttributeArguments.Find(member, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
-            return ($"({typeName})({literal})", jsonName is null ? null : Json(jsonName));
+            if (member is null)
+            {
+                return ($"({typeName})({Convert.ToString(constant, CultureInfo.InvariantCulture)})", null);
+            }
+            var jsonName = AttributeArguments.Find(member, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string
+                ?? member.Name;
+            return ($"{typeName}.{EscapedIdentifier(member.Name)}", Json(jsonName));
         }
         switch (constant)
         {
@@ -40,20 +57,36 @@ internal static class DefaultValues
             case char c:
                 return (SymbolDisplay.FormatLiteral(c, quote: true), Json(c.ToString()));
             case float f when float.IsNaN(f) || float.IsInfinity(f):
-                return ($"({typeName})(float.{(float.IsNaN(f) ? "NaN" : f > 0 ? "PositiveInfinity" : "NegativeInfinity")})", null);
+                return ($"float.{(float.IsNaN(f) ? "NaN" : f > 0 ? "PositiveInfinity" : "NegativeInfinity")}", null);
             case double d when double.IsNaN(d) || double.IsInfinity(d):
-                return ($"({typeName})(double.{(double.IsNaN(d) ? "NaN" : d > 0 ? "PositiveInfinity" : "NegativeInfinity")})", null);
+                return ($"double.{(double.IsNaN(d) ? "NaN" : d > 0 ? "PositiveInfinity" : "NegativeInfinity")}", null);
             case float f:
-                return ($"({typeName})({f.ToString("R", CultureInfo.InvariantCulture)}f)", NumberJson(f.ToString("R", CultureInfo.InvariantCulture)));
+                return (f.ToString("R", CultureInfo.InvariantCulture) + "f", NumberJson(f.ToString("R", CultureInfo.InvariantCulture)));
             case double d:
-                return ($"({typeName})({d.ToString("R", CultureInfo.InvariantCulture)}d)", NumberJson(d.ToString("R", CultureInfo.InvariantCulture)));
+                return (d.ToString("R", CultureInfo.InvariantCulture) + "d", NumberJson(d.ToString("R", CultureInfo.InvariantCulture)));
             case decimal m:
-                return ($"({typeName})({m.ToString(CultureInfo.InvariantCulture)}m)", m.ToString(CultureInfo.InvariantCulture));
+                return (m.ToString(CultureInfo.InvariantCulture) + "m", m.ToString(CultureInfo.InvariantCulture));
             default:
                 var text = Convert.ToString(constant, CultureInfo.InvariantCulture) ?? "0";
-                return ($"({typeName})({text})", text);
+                return (NumberExpression(constant, text, typeName), text);
         }
     }
+
+    /// <summary>
+    /// An integer constant as C# of its own type: a literal with the type's suffix where C# has one (<c>5</c>,
+    /// <c>5L</c>, <c>5UL</c>), a cast for the small types that have none (<c>(byte)5</c>).
+    /// </summary>
+    private static string NumberExpression(object constant, string text, string typeName) => constant switch
+    {
+        int => text,
+        long => text + "L",
+        uint => text + "U",
+        ulong => text + "UL",
+        _ => $"({typeName})({text})",
+    };
+
+    private static string EscapedIdentifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static string? NumberJson(string text) =>
         text.Contains("Infinity") || text.Contains("NaN") || text.Contains("∞") ? null : text;
