@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -7,15 +8,18 @@ using McpForge.Generators.Helpers;
 using McpForge.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace McpForge.Analyzers;
 
 /// <summary>
 /// Reports every problem with the MCP components of a class (<c>[McpTool]</c>, <c>[McpPrompt]</c>,
-/// <c>[McpResource]</c> and <c>[McpCompletion]</c> methods) from the same parsers the generator uses, so what it reports
-/// is exactly what the generator leaves out; and what only the class as a whole shows: duplicate names and URIs,
-/// components without a description, completions of arguments the class does not declare. Each component is parsed
-/// once per analysis, and a completion is checked against the prompts and templates parsed beside it.
+/// <c>[McpResource]</c> and <c>[McpCompletion]</c> methods) and with <c>[McpElicitationForm]</c> types, from the same
+/// parsers the generator uses, so what it reports as an error is exactly what the generator leaves out; the
+/// DataAnnotations of every argument and member they reach, at any depth (<c>ValidationRules</c>); and what only the
+/// class as a whole shows: duplicate names and URIs, components without a description, completions of arguments the
+/// class does not declare. Each component is parsed once per analysis; a problem of a type many components reach is
+/// reported once.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ComponentAnalyzer : DiagnosticAnalyzer
@@ -43,6 +47,11 @@ public sealed class ComponentAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CompletionForUnknownArgument,
         DiagnosticDescriptors.InvalidCompletionMethod,
         DiagnosticDescriptors.InvalidInputSchema,
+        DiagnosticDescriptors.MisappliedValidationAttribute,
+        DiagnosticDescriptors.UncheckedValidationAttribute,
+        DiagnosticDescriptors.InvalidValidationAttribute,
+        DiagnosticDescriptors.UnsupportedFormProperty,
+        DiagnosticDescriptors.InvalidFormType,
     ];
 
     /// <inheritdoc/>
@@ -60,17 +69,20 @@ public sealed class ComponentAnalyzer : DiagnosticAnalyzer
                 toolAttribute,
                 start.Compilation.GetTypeByMetadataName(TypeNames.McpPromptAttribute),
                 start.Compilation.GetTypeByMetadataName(TypeNames.McpResourceAttribute),
-                start.Compilation.GetTypeByMetadataName(TypeNames.McpCompletionAttribute));
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, attributes), SymbolKind.NamedType);
+                start.Compilation.GetTypeByMetadataName(TypeNames.McpCompletionAttribute),
+                start.Compilation.GetTypeByMetadataName(TypeNames.McpElicitationFormAttribute));
+            // A record many tools take is parsed with each: its problems are reported once for the compilation.
+            var reported = new ConcurrentDictionary<(string File, TextSpan Span, string Id), byte>();
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, attributes, reported), SymbolKind.NamedType);
         });
     }
 
-    private sealed record ComponentAttributes(INamedTypeSymbol Tool, INamedTypeSymbol? Prompt, INamedTypeSymbol? Resource, INamedTypeSymbol? Completion);
+    private sealed record ComponentAttributes(INamedTypeSymbol Tool, INamedTypeSymbol? Prompt, INamedTypeSymbol? Resource, INamedTypeSymbol? Completion,
+        INamedTypeSymbol? Form);
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ComponentAttributes attributes)
+    private static void AnalyzeType(SymbolAnalysisContext context, ComponentAttributes attributes, ConcurrentDictionary<(string, TextSpan, string), byte> reported)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var typeLevelReported = new HashSet<string>();
         var toolNames = new HashSet<string>();
         var promptNames = new HashSet<string>();
         var resourceUris = new HashSet<string>();
@@ -82,11 +94,16 @@ public sealed class ComponentAnalyzer : DiagnosticAnalyzer
         {
             foreach (var info in diagnostics)
             {
-                // Problems of the class itself come once per class, not once per method.
-                var isTypeLevel = info.Descriptor.Id is DiagnosticDescriptors.ComponentTypeNotPartialId or DiagnosticDescriptors.InvalidComponentTypeId;
-                if (isTypeLevel && !typeLevelReported.Add(info.Descriptor.Id + info.Span)) continue;
+                // Problems of the class itself come once per class, not once per method; of a type, once however many reach it.
+                if (!reported.TryAdd((info.FilePath, info.Span, info.Descriptor.Id), 0)) continue;
                 context.ReportDiagnostic(info.ToDiagnostic(context.Compilation));
             }
+        }
+
+        if (attributes.Form is not null
+            && type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributes.Form)) is { } form)
+        {
+            Report(FormParser.Parse(type, form, context.Compilation, context.CancellationToken).Diagnostics);
         }
 
         void Named(HashSet<string> names, string name, string kind, AttributeData attribute, IMethodSymbol method)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using McpForge.Generators.Diagnostics;
 using McpForge.Generators.Emitting;
 using McpForge.Generators.Helpers;
 using McpForge.Generators.Model;
@@ -93,7 +94,7 @@ public sealed class McpGenerator : IIncrementalGenerator
     /// <summary>
     /// The classes with methods marked <paramref name="attribute"/>, each with the specs of its members of that kind in
     /// declaration order, classes in ordinal order of their names. The transform keeps only what <paramref name="parse"/>
-    /// accepts, without its diagnostics, so no source position enters the cached model.
+    /// accepts, without its diagnostics (a warning does not stop a component), so no source position enters the cached model.
     /// </summary>
     private static IncrementalValueProvider<EquatableArray<ComponentTypeSpec>> ComponentTypes<TSpec>(
         IncrementalGeneratorInitializationContext context, string attribute, string methodsStep, string allMethodsStep,
@@ -107,6 +108,7 @@ public sealed class McpGenerator : IIncrementalGenerator
                 transform: (ctx, ct) => ctx.Attributes
                     .Select(a => parse((IMethodSymbol)ctx.TargetSymbol, a, ctx, ct))
                     .Where(p => p.Spec is not null)
+                    .Select(p => p with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
                     .ToEquatableArray())
             .WithTrackingName(methodsStep)
             .SelectMany(static (parses, _) => parses)

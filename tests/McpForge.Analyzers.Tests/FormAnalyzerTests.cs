@@ -7,7 +7,7 @@ namespace McpForge.Analyzers.Tests;
 public sealed class FormAnalyzerTests
 {
     [Fact]
-    public Task MCPF0024_a_nested_object_a_list_of_text_and_a_dictionary() => AnalyzeAsync<FormAnalyzer>("""
+    public Task MCPF0024_a_nested_object_a_list_of_text_and_a_dictionary() => AnalyzeAsync<ComponentAnalyzer>("""
         public sealed record Address(string Street);
         [McpElicitationForm]
         public sealed partial class Signup
@@ -23,7 +23,7 @@ public sealed class FormAnalyzerTests
         Diagnostic("MCPF0024").WithLocation(2).WithArguments("Scores", "Signup", "System.Collections.Generic.Dictionary<string, int>", "forms are flat, so a property cannot be a dictionary"));
 
     [Fact]
-    public Task MCPF0024_near_miss_every_primitive_and_choices_are_fine() => AnalyzeAsync<FormAnalyzer>("""
+    public Task MCPF0024_near_miss_every_primitive_and_choices_are_fine() => AnalyzeAsync<ComponentAnalyzer>("""
         public enum Colour { Red, [Description("Deep blue")] Blue }
         [McpElicitationForm]
         public sealed partial record Preferences(string Name, int Age, bool Newsletter, DateOnly Birthday, Colour Favourite, Colour[] Others,
@@ -31,14 +31,14 @@ public sealed class FormAnalyzerTests
         """);
 
     [Fact]
-    public Task MCPF0025_a_form_that_is_not_partial() => AnalyzeAsync<FormAnalyzer>("""
+    public Task MCPF0025_a_form_that_is_not_partial() => AnalyzeAsync<ComponentAnalyzer>("""
         [McpElicitationForm]
         public sealed record {|#0:Plain|}(string Name);
         """,
         Diagnostic("MCPF0025").WithLocation(0).WithArguments("Plain", "'Plain' is not partial; add the 'partial' modifier so McpForge can implement IMcpElicitationForm on it"));
 
     [Fact]
-    public Task MCPF0025_a_form_with_no_constructor_to_read_it_with() => AnalyzeAsync<FormAnalyzer>("""
+    public Task MCPF0025_a_form_with_no_constructor_to_read_it_with() => AnalyzeAsync<ComponentAnalyzer>("""
         [McpElicitationForm]
         public sealed partial class {|#0:Ambiguous|}
         {

@@ -125,7 +125,7 @@ public sealed class OverloadTests
     private static async Task<SortedDictionary<string, int>> AnalyzerDiagnostics(string source)
     {
         var diagnostics = await GeneratorHarness.Compile(source)
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer(), new ValidationAttributeAnalyzer(), new FormAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer()))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         return new SortedDictionary<string, int>(diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count()), System.StringComparer.Ordinal);
     }

@@ -37,6 +37,8 @@ internal static class DiagnosticDescriptors
     public const string UnsupportedFormPropertyId = "MCPF0024";
     public const string InvalidFormTypeId = "MCPF0025";
     public const string UnprotectedDestructiveToolId = "MCPF0026";
+    public const string UncheckedValidationAttributeId = "MCPF0027";
+    public const string InvalidValidationAttributeId = "MCPF0028";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -162,7 +164,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MisappliedValidationAttribute = Create(
         MisappliedValidationAttributeId,
         "Validation attribute on a type it cannot apply to",
-        "[{0}] on parameter '{1}' of type '{2}' can never hold: it applies to {3}",
+        "[{0}] on {1} of type '{2}' can never hold: it applies to {3}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UncheckedValidationAttribute = Create(
+        UncheckedValidationAttributeId,
+        "Validation attribute McpForge does not check",
+        "[{0}] on {1} is not checked by McpForge: {2}; check the value in the method, or remove the attribute",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidValidationAttribute = Create(
+        InvalidValidationAttributeId,
+        "Validation attribute that cannot be checked",
+        "[{0}] on {1} cannot be checked: {2}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidInputSchema = Create(

@@ -105,7 +105,7 @@ internal static class BinderEmitter
             given,
             constraints is null ? call : $"{valid} = {call}",
             required ? missing : null,
-            MissingUnlessNullable: nullable,
+            MissingUnlessNullable: nullable && constraints?.NotNull != true,
             constraints is null ? null : valid,
             constraints,
             value,

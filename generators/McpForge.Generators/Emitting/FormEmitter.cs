@@ -102,7 +102,7 @@ internal static class FormEmitter
             if (c?.Allowed.Count > 0)
             {
                 json.Property("enum").StartArray();
-                foreach (var literal in c.Allowed) json.Raw(literal);
+                foreach (var allowed in c.Allowed) json.Raw(allowed.Json);
                 json.EndArray();
             }
             var minLength = c?.MinLength ?? (c?.NotEmpty == true ? 1 : value.Kind == ValueKind.Char ? 1 : null);
@@ -110,13 +110,13 @@ internal static class FormEmitter
             if (minLength is int min) json.Property("minLength").Raw(min.ToString(CultureInfo.InvariantCulture));
             if (maxLength is int max) json.Property("maxLength").Raw(max.ToString(CultureInfo.InvariantCulture));
             if (c?.Pattern is not null) json.Property("pattern").String(c.Pattern);
-            // The four formats a form field may have: email, uri, date, date-time.
+            // The four formats a form field may have: email, uri, date, date-time ([Phone] is checked when the form is read).
             var format = value.Kind switch
             {
                 ValueKind.DateOnly => "date",
                 ValueKind.DateTime or ValueKind.DateTimeOffset => "date-time",
                 ValueKind.Uri => "uri",
-                _ => c?.Format,
+                _ => c?.Format is "email" or "uri" ? c.Format : null,
             };
             if (format is not null) json.Property("format").String(format);
         }

@@ -50,7 +50,8 @@ internal sealed class SchemaWriter
     public void Value(JsonText json, ValueSpec value, bool nullable, string? description = null, string? defaultJson = null,
         ConstraintSpec? constraints = null, string? title = null, bool readOnly = false)
     {
-        nullable &= !_llmFriendly;
+        // [Required] takes null away from a slot that could hold it.
+        nullable &= !_llmFriendly && constraints?.NotNull != true;
         if (value.Kind == ValueKind.Object)
         {
             Object(json, _objects[value.TypeName], nullable, description, defaultJson, title, root: false, readOnly: readOnly);
@@ -112,8 +113,9 @@ internal sealed class SchemaWriter
         if (minimum is not null) json.Property(constraints?.MinimumIsExclusive == true ? "exclusiveMinimum" : "minimum").Raw(minimum);
         if (maximum is not null) json.Property(constraints?.MaximumIsExclusive == true ? "exclusiveMaximum" : "maximum").Raw(maximum);
         if (constraints is not null) Keywords(json, constraints, value);
-        if (value.Kind == ValueKind.Enum)
+        if (value.Kind == ValueKind.Enum && constraints?.Allowed.Count is null or 0)
         {
+            // [AllowedValues] on an enum narrows its members, written by Keywords instead.
             json.Property("enum").StartArray();
             foreach (var member in value.EnumValues) json.String(member.JsonName);
             if (nullable) json.Raw("null");
@@ -144,16 +146,20 @@ internal sealed class SchemaWriter
         if (constraints.MaxLength is int max) json.Property(isArray ? "maxItems" : "maxLength").Raw(max.ToString(CultureInfo.InvariantCulture));
         if (constraints.Pattern is not null) json.Property("pattern").String(constraints.Pattern);
         if (constraints.Base64) json.Property("contentEncoding").String("base64");
+        // Bounds of a date, time or duration: JSON Schema 2020-12 has no keyword for them; these are the ones of
+        // ajv-formats, an annotation elsewhere. The generated check holds them either way.
+        if (constraints.Lower is { } lower) json.Property(lower.IsExclusive ? "formatExclusiveMinimum" : "formatMinimum").String(lower.Text);
+        if (constraints.Upper is { } upper) json.Property(upper.IsExclusive ? "formatExclusiveMaximum" : "formatMaximum").String(upper.Text);
         if (constraints.Allowed.Count > 0)
         {
             json.Property("enum").StartArray();
-            foreach (var literal in constraints.Allowed) json.Raw(literal);
+            foreach (var allowed in constraints.Allowed) json.Raw(allowed.Json);
             json.EndArray();
         }
         if (constraints.Denied.Count > 0)
         {
             json.Property("not").StartObject().Property("enum").StartArray();
-            foreach (var literal in constraints.Denied) json.Raw(literal);
+            foreach (var denied in constraints.Denied) json.Raw(denied.Json);
             json.EndArray().EndObject();
         }
     }
@@ -214,7 +220,7 @@ internal sealed class SchemaWriter
             Value(json, m.Value, m.IsNullable, m.Description, _output ? null : m.DefaultJson, m.Constraints, m.Title, readOnly: !_output && !m.CanRead);
         }
         json.EndObject();
-        var required = members.Where(m => _output ? m.WriteCondition == WriteCondition.Always : m.IsRequired && !(m.IsNullable && _llmFriendly)).ToList();
+        var required = members.Where(m => _output ? m.WriteCondition == WriteCondition.Always : m.IsRequired && !(m.IsNullable && m.Constraints?.NotNull != true && _llmFriendly)).ToList();
         if (required.Count > 0)
         {
             json.Property("required").StartArray();

@@ -37,6 +37,7 @@ internal static class SerializerEmitter
             }
         }
         var slots = new List<SlotSpec>();
+        var constraints = new List<ConstraintSpec?>();
         foreach (var tool in tools)
         {
             Add(tool.Types);
@@ -44,6 +45,7 @@ internal static class SerializerEmitter
             {
                 inputs.Add(argument.Value!);
                 slots.Add(new SlotSpec(SlotKind.Argument, argument.IsNullable && argument.Value!.IsValueType));
+                constraints.Add(argument.Constraints);
             }
             if (tool.Return.Value is { } result) outputs.Add(result);
         }
@@ -59,13 +61,17 @@ internal static class SerializerEmitter
         foreach (var read in reads.Where(r => r.Kind == ValueKind.Object))
         {
             slots.AddRange(objects[read.TypeName].Members.Where(m => m.CanRead).Select(m => new SlotSpec(SlotKind.Member, m.IsNullable && m.Value.IsValueType)));
+            constraints.AddRange(objects[read.TypeName].Members.Where(m => m.CanRead).Select(m => m.Constraints));
         }
+        var validators = constraints.Select(c => c?.Format switch { "tel" => "Phone", "credit-card" => "CreditCard", _ => null })
+            .OfType<string>().Distinct().OrderBy(v => v, System.StringComparer.Ordinal).ToEquatableArray();
         return new SerializerSpec(
             objects.Values.OrderBy(o => o.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
             reads,
             Sorted(ValueCode.Reachable(outputs, objects, forReading: false)),
             slots.GroupBy(SlotReaders.Name, System.StringComparer.Ordinal).Select(g => g.First())
-                .OrderBy(SlotReaders.Name, System.StringComparer.Ordinal).ToEquatableArray());
+                .OrderBy(SlotReaders.Name, System.StringComparer.Ordinal).ToEquatableArray(),
+            validators);
     }
 
     public static string Emit(SerializerSpec spec)
@@ -128,6 +134,12 @@ internal static class SerializerEmitter
             SlotReaders.Emit(w, slot);
         }
         CollectionReaders.EmitLoops(w, spec.Reads);
+        foreach (var validator in spec.Validators)
+        {
+            w.WriteLine();
+            w.WriteLine($"/// <summary>The check of DataAnnotations' [{validator}] itself, for the arguments and members that carry it.</summary>");
+            w.WriteLine($"public static readonly global::System.ComponentModel.DataAnnotations.{validator}Attribute {validator} = new();");
+        }
 
         // What readers need besides code: compiled patterns, setters of init properties, the user's type infos.
         foreach (var value in spec.Reads.Where(v => v.Kind == ValueKind.Object))

@@ -55,7 +55,7 @@ internal static class ToolDescriptor
             schemas.Value(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson, a.Constraints);
         }
         json.EndObject();
-        var required = arguments.Where(a => !a.IsOptional && !(a.IsNullable && schemas.IsLlmFriendly)).ToList();
+        var required = arguments.Where(a => !a.IsOptional && !(a.IsNullable && a.Constraints?.NotNull != true && schemas.IsLlmFriendly)).ToList();
         if (required.Count > 0)
         {
             json.Property("required").StartArray();

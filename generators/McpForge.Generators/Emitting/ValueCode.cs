@@ -90,11 +90,21 @@ internal static class ValueCode
         string? patternField)
     {
         var member = CSharpLiteral.String(jsonName);
+        if (c.NotNull)
+        {
+            w.OpenBlock($"if ({expression} is null)");
+            w.WriteLine($"{context}.AddMemberError({member}, \"must not be null\");");
+            w.CloseBlock();
+        }
         var checkedValue = nullable ? expression + "_checked" : expression;
         if (nullable) w.OpenBlock($"if ({expression} is {{ }} {checkedValue})");
         if (c.Minimum is not null || c.Maximum is not null)
         {
             w.WriteLine($"{ToolValidation}.Range({context}, {member}, (double){checkedValue}, {c.Minimum ?? "double.MinValue"}, {c.Maximum ?? "double.MaxValue"}, {CSharpLiteral.Bool(c.MinimumIsExclusive)}, {CSharpLiteral.Bool(c.MaximumIsExclusive)});");
+        }
+        if (c.Lower is not null && c.Upper is not null)
+        {
+            TemporalRange(w, c.Lower, c.Upper, value, context, member, checkedValue);
         }
         if (c.MinLength is not null || c.MaxLength is not null)
         {
@@ -118,23 +128,55 @@ internal static class ValueCode
         {
             w.WriteLine($"{ToolValidation}.Url({context}, {member}, {checkedValue});");
         }
+        if (c.Format is "tel" or "credit-card")
+        {
+            // DataAnnotations' own check, shared by the assembly (SerializerEmitter.Validators).
+            var (validator, what) = c.Format == "tel" ? ("Phone", "a phone number") : ("CreditCard", "a credit card number");
+            w.OpenBlock($"if (!{SerializerEmitter.ClassName}.{validator}.IsValid({checkedValue}))");
+            w.WriteLine($"{context}.AddMemberError({member}, \"must be {what}\");");
+            w.CloseBlock();
+        }
         if (c.Base64)
         {
             w.WriteLine($"{ToolValidation}.Base64({context}, {member}, {checkedValue});");
         }
-        if (c.Allowed.Count > 0)
+        // Null is only ever among the values of a slot that may hold it, which is checked here only when it holds a value.
+        var allowed = c.Allowed.Where(v => v.Expression != "null").ToList();
+        if (allowed.Count > 0)
         {
-            w.OpenBlock($"if (!({string.Join(" || ", c.Allowed.Select(l => $"{checkedValue} == {l}"))}))");
-            w.WriteLine($"{ToolValidation}.NotAllowed({context}, {member}, {CSharpLiteral.String(string.Join(", ", c.Allowed))});");
+            w.OpenBlock($"if (!({string.Join(" || ", allowed.Select(v => $"{checkedValue} == {v.Expression}"))}))");
+            w.WriteLine($"{ToolValidation}.NotAllowed({context}, {member}, {CSharpLiteral.String(string.Join(", ", c.Allowed.Select(v => v.Json)))});");
             w.CloseBlock();
         }
-        if (c.Denied.Count > 0)
+        var denied = c.Denied.Where(v => v.Expression != "null").ToList();
+        if (denied.Count > 0)
         {
-            w.OpenBlock($"if ({string.Join(" || ", c.Denied.Select(l => $"{checkedValue} == {l}"))})");
-            w.WriteLine($"{ToolValidation}.Denied({context}, {member}, {CSharpLiteral.String(string.Join(", ", c.Denied))});");
+            w.OpenBlock($"if ({string.Join(" || ", denied.Select(v => $"{checkedValue} == {v.Expression}"))})");
+            w.WriteLine($"{ToolValidation}.Denied({context}, {member}, {CSharpLiteral.String(string.Join(", ", c.Denied.Select(v => v.Json)))});");
             w.CloseBlock();
         }
         if (nullable) w.CloseBlock();
+    }
+
+    /// <summary>
+    /// <c>[Range(typeof(DateTime), …)]</c> and its kin: generated comparisons, since the runtime's <c>ToolValidation.Range</c>
+    /// compares numbers, with the same words and the value given in the format its reader takes.
+    /// </summary>
+    private static void TemporalRange(SourceWriter w, BoundSpec lower, BoundSpec upper, ValueSpec value, string context, string member, string checkedValue)
+    {
+        var format = value.Kind switch
+        {
+            ValueKind.DateOnly => "yyyy-MM-dd",
+            ValueKind.TimeOnly => "HH:mm:ss.FFFFFFF",
+            ValueKind.TimeSpan => "c",
+            _ => "O",
+        };
+        var below = $"{checkedValue} {(lower.IsExclusive ? "<=" : "<")} {lower.Expression}";
+        var above = $"{checkedValue} {(upper.IsExclusive ? ">=" : ">")} {upper.Expression}";
+        var bounds = $"must be {(lower.IsExclusive ? "after" : "at least")} {lower.Text} and {(upper.IsExclusive ? "before" : "at most")} {upper.Text}, got ";
+        w.OpenBlock($"if ({below} || {above})");
+        w.WriteLine($"{context}.AddMemberError({member}, {CSharpLiteral.String(bounds)} + {checkedValue}.ToString({CSharpLiteral.String(format)}, global::System.Globalization.CultureInfo.InvariantCulture));");
+        w.CloseBlock();
     }
 
     /// <summary>A static field holding a compiled <c>[RegularExpression]</c>; the interpreter keeps it NativeAOT-safe.</summary>

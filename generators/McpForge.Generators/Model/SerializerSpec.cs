@@ -10,8 +10,9 @@ namespace McpForge.Generators.Model;
 /// </summary>
 /// <remarks>Cache contract: equatable arrays of specs, sorted by name; no symbols.</remarks>
 [DebuggerDisplay("{Objects.Count} objects, {Reads.Count} read, {Writes.Count} written, {Slots.Count} slots")]
+/// <param name="Validators">The DataAnnotations attributes whose own check generated code calls (<c>Phone</c>, <c>CreditCard</c>).</param>
 internal sealed record SerializerSpec(EquatableArray<ObjectSpec> Objects, EquatableArray<ValueSpec> Reads, EquatableArray<ValueSpec> Writes,
-    EquatableArray<SlotSpec> Slots)
+    EquatableArray<SlotSpec> Slots, EquatableArray<string> Validators)
 {
     public bool IsEmpty => Reads.Count == 0 && Writes.Count == 0 && Slots.Count == 0;
 }

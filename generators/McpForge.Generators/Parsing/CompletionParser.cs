@@ -63,7 +63,7 @@ internal static class CompletionParser
                 $"it returns '{method.ReturnType.ToDisplayString()}'; return IEnumerable<string> (or a Task of it)"));
         }
 
-        var completion = diagnostics.Count > 0 ? null : new CompletionSpec
+        var completion = DiagnosticInfo.AnyError(diagnostics) ? null : new CompletionSpec
         {
             MethodName = method.Name,
             Reference = reference,

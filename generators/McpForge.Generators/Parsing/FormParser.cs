@@ -48,6 +48,7 @@ internal static class FormParser
             return new ComponentParse<FormSpec>(null, null, diagnostics.ToEquatableArray());
         }
 
+        diagnostics.AddRange(model.AttributeProblems);
         foreach (var member in spec.Members.Where(m => m.CanRead))
         {
             if (WhyNotInAForm(member) is { } why)
@@ -57,7 +58,7 @@ internal static class FormParser
                     member.Name.TrimStart('@'), display, (symbol as IPropertySymbol)?.Type.ToDisplayString() ?? member.Value.TypeName, why));
             }
         }
-        if (diagnostics.Count > 0)
+        if (DiagnosticInfo.AnyError(diagnostics))
         {
             return new ComponentParse<FormSpec>(null, null, diagnostics.ToEquatableArray());
         }
@@ -67,7 +68,7 @@ internal static class FormParser
             Hierarchy = HierarchyParser.Parse(type),
             Object = spec,
             LegacyEnumNames = AttributeArguments.NamedBool(attribute, "LegacyEnumNames") is true,
-        }, EquatableArray<DiagnosticInfo>.Empty);
+        }, diagnostics.ToEquatableArray());
     }
 
     /// <summary>

@@ -38,5 +38,8 @@ internal sealed class ParseCache
     public ConcurrentDictionary<ITypeSymbol, ClassifiedType> Types { get; } = new(SymbolEqualityComparer.IncludeNullability);
 }
 
-/// <summary>A type's shape (or why it has none) and every object type it reaches, as <see cref="TypeModel"/> found them.</summary>
-internal sealed record ClassifiedType(ValueSpec? Value, string? Problem, IReadOnlyList<ObjectSpec> Objects);
+/// <summary>
+/// A type's shape (or why it has none), every object type it reaches, and the validation attributes of their members
+/// that are not enforced, as <see cref="TypeModel"/> found them.
+/// </summary>
+internal sealed record ClassifiedType(ValueSpec? Value, string? Problem, IReadOnlyList<ObjectSpec> Objects, IReadOnlyList<DiagnosticInfo> AttributeProblems);

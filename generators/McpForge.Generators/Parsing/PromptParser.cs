@@ -57,7 +57,7 @@ internal static class PromptParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptReturnType, returnLocation, name, method.ReturnType.ToDisplayString()));
         }
 
-        var prompt = diagnostics.Count > 0 || returns is null ? null : new PromptSpec
+        var prompt = DiagnosticInfo.AnyError(diagnostics) || returns is null ? null : new PromptSpec
         {
             Authorization = AuthorizationParser.Parse(method),
             MethodName = method.Name,
@@ -91,6 +91,7 @@ internal static class PromptParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptParameter, location, parameter.Name, promptName, display));
             return null;
         }
+        ValidationRules.ReportUnchecked(parameter.GetAttributes(), $"parameter '{parameter.Name}'", "prompts", diagnostics);
         var argument = ParameterParser.ScalarArgument(parameter, name, typeName, value, underlying);
         return argument with
         {

@@ -74,7 +74,7 @@ internal static class ResourceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceReturnType, returnLocation, name, method.ReturnType.ToDisplayString()));
         }
 
-        var resource = diagnostics.Count > 0 || parsed is null || returns is null ? null : new ResourceSpec
+        var resource = DiagnosticInfo.AnyError(diagnostics) || parsed is null || returns is null ? null : new ResourceSpec
         {
             Authorization = AuthorizationParser.Parse(method),
             MethodName = method.Name,
@@ -119,6 +119,7 @@ internal static class ResourceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceParameter, location, parameter.Name, resourceName, display));
             return null;
         }
+        ValidationRules.ReportUnchecked(parameter.GetAttributes(), $"parameter '{parameter.Name}'", "resources", diagnostics);
         // A variable of an optional expression ({?q}, {/a}) may be absent; a nullable or defaulted parameter takes that.
         return ParameterParser.ScalarArgument(parameter, name, typeName, value, underlying);
     }

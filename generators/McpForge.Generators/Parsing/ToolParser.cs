@@ -26,7 +26,7 @@ internal static class ToolParser
         var diagnostics = new List<DiagnosticInfo>();
         var type = ComponentTypeParser.Parse(method.ContainingType, compilation, diagnostics, cancellationToken);
         var tool = ParseTool(method, attribute, declaration, compilation, diagnostics, cancellationToken);
-        return new ComponentParse<ToolSpec>(type, diagnostics.Count == 0 ? tool : null, diagnostics.ToEquatableArray());
+        return new ComponentParse<ToolSpec>(type, DiagnosticInfo.AnyError(diagnostics) ? null : tool, diagnostics.ToEquatableArray());
     }
 
     private static ToolSpec? ParseTool(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
@@ -86,6 +86,8 @@ internal static class ToolParser
         var structuredOutput = AttributeArguments.NamedBool(attribute, "StructuredOutput") ?? true;
         var returns = method.ReturnsByRef || method.ReturnsByRefReadonly ? null
             : SupportedTypes.ClassifyReturn(returnType, isAsync, compilation, model, structuredOutput, returnAnnotation);
+        // The DataAnnotations of the members of every type the tool reaches, at any depth.
+        diagnostics.AddRange(model.AttributeProblems);
         if (returns is null)
         {
             var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : methodLocation;
@@ -187,7 +189,7 @@ internal static class ToolParser
             DefaultExpression = defaultExpression,
             DefaultJson = defaultJson,
             Description = AttributeArguments.Description(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
-            Constraints = Parsing.Constraints.Read(parameter, value),
+            Constraints = ValidationRules.Read(parameter.GetAttributes(), value, nullable, parameter.Type, $"parameter '{parameter.Name}'", diagnostics),
         };
     }
 }

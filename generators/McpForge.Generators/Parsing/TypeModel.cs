@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using McpForge.Generators.Diagnostics;
 using McpForge.Generators.Helpers;
 using McpForge.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -25,6 +26,7 @@ internal sealed class TypeModel
     private readonly Dictionary<string, ObjectSpec> _objects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _attributeProblems = new();
     private int _depth;
 
     /// <summary>
@@ -39,6 +41,12 @@ internal sealed class TypeModel
         _options = _cache?.Options ?? SerializationOptions.None;
         _cancellationToken = cancellationToken;
     }
+
+    /// <summary>
+    /// The validation attributes on members of the types classified so far that are not enforced (<see cref="ValidationRules"/>):
+    /// misapplied, with arguments that cannot be checked, or not checked by McpForge.
+    /// </summary>
+    public IReadOnlyList<DiagnosticInfo> AttributeProblems => _attributeProblems;
 
     /// <summary>Every object type classified so far, sorted by type name.</summary>
     public EquatableArray<ObjectSpec> Objects =>
@@ -72,10 +80,12 @@ internal sealed class TypeModel
         if (_cache is not null && _cache.Types.TryGetValue(type, out var known) && (_depth == 0 || known.Objects.Count == 0))
         {
             foreach (var spec in known.Objects) _objects[spec.TypeName] = spec;
+            _attributeProblems.AddRange(known.AttributeProblems);
             problem = known.Problem;
             return known.Value;
         }
 
+        var problemsBefore = _attributeProblems.Count;
         _depth++;
         ValueSpec? value;
         try
@@ -89,7 +99,8 @@ internal sealed class TypeModel
         if (value is not null && value.IsValueType != type.IsValueType) value = value with { IsValueType = type.IsValueType };
         if (_cache is not null && (_depth == 0 || !ReachesObject(value)))
         {
-            _cache.Types.TryAdd(type, new ClassifiedType(value, problem, value is null ? Array.Empty<ObjectSpec>() : Reached(value)));
+            _cache.Types.TryAdd(type, new ClassifiedType(value, problem, value is null ? Array.Empty<ObjectSpec>() : Reached(value),
+                _attributeProblems.Skip(problemsBefore).ToList()));
         }
         return value;
     }
@@ -497,7 +508,8 @@ internal sealed class TypeModel
             DefaultJson = defaultJson,
             Description = AttributeArguments.Description(attributes) ?? docs.Summary ?? typeDocs.Param(parameter?.Name ?? property.Name),
             Title = Title(attributes),
-            Constraints = Constraints.Read(attributes, value),
+            Constraints = ValidationRules.Read(attributes, value, nullable, property.Type,
+                $"property '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.{property.Name}'", _attributeProblems),
             CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
             WriteCondition = condition,
         };
