@@ -4,7 +4,7 @@ using static McpForge.Analyzers.Tests.Verifier;
 namespace McpForge.Analyzers.Tests;
 
 /// <summary>MCPF0024 and MCPF0025: what an elicitation form cannot hold, and types that cannot be forms.</summary>
-public sealed class FormAnalyzerTests
+public sealed class ElicitationFormTests
 {
     [Fact]
     public Task MCPF0024_a_nested_object_a_list_of_text_and_a_dictionary() => AnalyzeAsync<ComponentAnalyzer>("""
