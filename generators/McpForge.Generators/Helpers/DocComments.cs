@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -25,14 +27,78 @@ internal sealed class DocComments
     private static readonly DocComments s_none = new(null);
     private static readonly CSharpParseOptions s_parseComments = CSharpParseOptions.Default.WithDocumentationMode(DocumentationMode.Parse);
 
-    private readonly DocumentationCommentTriviaSyntax? _comment;
+    // The text read from each declaration, for as long as its syntax tree lives: an unchanged file keeps its tree from one
+    // compilation to the next, so on a keystroke elsewhere its comments are not walked again (the compiler holds the
+    // structure of a comment only weakly, and would rebuild it).
+    private static readonly ConditionalWeakTable<SyntaxNode, DocComments> s_read = new();
+    private static readonly ConditionalWeakTable<SyntaxNode, DocComments>.CreateValueCallback s_readCallback = Read;
 
-    private DocComments(DocumentationCommentTriviaSyntax? comment) => _comment = comment;
+    private readonly (string Name, string? Text)[] _params;
+
+    private DocComments(DocumentationCommentTriviaSyntax? comment)
+    {
+        if (comment is null)
+        {
+            _params = Array.Empty<(string, string?)>();
+            return;
+        }
+        HasComment = true;
+        // The first element of each kind counts, as the compiler's documentation output lists them.
+        var parameters = new List<(string Name, string? Text)>();
+        bool hasSummary = false, hasReturns = false;
+        foreach (var node in comment.Content)
+        {
+            if (node is not XmlElementSyntax element) continue;
+            switch (element.StartTag.Name.LocalName.ValueText)
+            {
+                case "summary" when !hasSummary:
+                    hasSummary = true;
+                    Summary = Text(element);
+                    break;
+                case "returns" when !hasReturns:
+                    hasReturns = true;
+                    Returns = Text(element);
+                    break;
+                case "param" when NameAttribute(element.StartTag.Attributes) is { } name && !parameters.Exists(p => p.Name == name):
+                    parameters.Add((name, Text(element)));
+                    break;
+            }
+        }
+        _params = parameters.ToArray();
+    }
+
+    /// <summary>The declaration has a doc comment (which may still say nothing).</summary>
+    public bool HasComment { get; }
+
+    public string? Summary { get; }
+
+    public string? Returns { get; }
+
+    public string? Param(string name)
+    {
+        foreach (var (paramName, text) in _params)
+        {
+            if (paramName == name) return text;
+        }
+        return null;
+    }
 
     /// <summary>The doc comment on <paramref name="declaration"/>, or one that has nothing.</summary>
-    public static DocComments For(SyntaxNode? declaration)
+    public static DocComments For(SyntaxNode? declaration) => declaration is null ? s_none : s_read.GetValue(declaration, s_readCallback);
+
+    /// <summary>The doc comment of <paramref name="symbol"/>: the first of its declarations (a partial type has several) that has one.</summary>
+    public static DocComments For(ISymbol symbol, CancellationToken cancellationToken)
     {
-        if (declaration is null) return s_none;
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            var comments = For(reference.GetSyntax(cancellationToken));
+            if (comments.HasComment) return comments;
+        }
+        return s_none;
+    }
+
+    private static DocComments Read(SyntaxNode declaration)
+    {
         foreach (var trivia in declaration.GetLeadingTrivia())
         {
             if (trivia.GetStructure() is DocumentationCommentTriviaSyntax comment)
@@ -51,44 +117,11 @@ internal sealed class DocComments
         }
         if (text is null) return s_none;
         // The comment leads a placeholder declaration, so that the parser reads it as that declaration's doc comment.
-        var parsed = SyntaxFactory.ParseCompilationUnit(text.Append("class C { }").ToString(), options: s_parseComments)
-            .GetLeadingTrivia()
-            .Select(t => t.GetStructure())
-            .OfType<DocumentationCommentTriviaSyntax>()
-            .FirstOrDefault();
-        return parsed is null ? s_none : new DocComments(parsed);
-    }
-
-    /// <summary>The doc comment of <paramref name="symbol"/>: the first of its declarations (a partial type has several) that has one.</summary>
-    public static DocComments For(ISymbol symbol, CancellationToken cancellationToken)
-    {
-        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        foreach (var trivia in SyntaxFactory.ParseCompilationUnit(text.Append("class C { }").ToString(), options: s_parseComments).GetLeadingTrivia())
         {
-            var comments = For(reference.GetSyntax(cancellationToken));
-            if (comments._comment is not null) return comments;
+            if (trivia.GetStructure() is DocumentationCommentTriviaSyntax parsed) return new DocComments(parsed);
         }
         return s_none;
-    }
-
-    public string? Summary => Text(Element("summary", null));
-
-    public string? Returns => Text(Element("returns", null));
-
-    public string? Param(string name) => Text(Element("param", name));
-
-    /// <summary>The first top-level element named <paramref name="name"/> (with <c>name="<paramref name="nameAttribute"/>"</c> when given).</summary>
-    private XmlElementSyntax? Element(string name, string? nameAttribute)
-    {
-        if (_comment is null) return null;
-        foreach (var node in _comment.Content)
-        {
-            if (node is XmlElementSyntax element && element.StartTag.Name.LocalName.ValueText == name
-                && (nameAttribute is null || NameAttribute(element.StartTag.Attributes) == nameAttribute))
-            {
-                return element;
-            }
-        }
-        return null;
     }
 
     private static string? NameAttribute(SyntaxList<XmlAttributeSyntax> attributes)
@@ -100,9 +133,8 @@ internal sealed class DocComments
         return null;
     }
 
-    private static string? Text(XmlElementSyntax? element)
+    private static string? Text(XmlElementSyntax element)
     {
-        if (element is null) return null;
         var text = new PlainText(s_scratch ??= new StringBuilder());
         Append(ref text, element.Content);
         return text.ToStringAndClear();

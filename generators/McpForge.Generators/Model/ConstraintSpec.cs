@@ -11,6 +11,9 @@ namespace McpForge.Generators.Model;
 [DebuggerDisplay("min={Minimum} max={Maximum} len={MinLength}..{MaxLength}")]
 internal sealed record ConstraintSpec
 {
+    /// <summary>No constraint: where a reading starts, shared because most slots have none.</summary>
+    public static ConstraintSpec None { get; } = new();
+
     /// <summary><c>[Range]</c> bounds of a number, as JSON numbers.</summary>
     public string? Minimum { get; init; }
     public string? Maximum { get; init; }

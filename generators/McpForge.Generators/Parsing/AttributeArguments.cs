@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace McpForge.Generators.Parsing;
@@ -10,7 +10,7 @@ internal static class AttributeArguments
     public static AttributeData? Find(ISymbol symbol, string metadataName) => Find(symbol.GetAttributes(), metadataName);
 
     /// <summary>The first attribute of class <paramref name="metadataName"/> among <paramref name="attributes"/>, or null.</summary>
-    public static AttributeData? Find(IEnumerable<AttributeData> attributes, string metadataName)
+    public static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
     {
         // A loop, not LINQ: this runs for every member of every type of every tool on every keystroke.
         foreach (var attribute in attributes)
@@ -35,6 +35,6 @@ internal static class AttributeArguments
     public static bool? NamedBool(AttributeData attribute, string name) => Named(attribute, name) is bool value ? value : null;
 
     /// <summary>The text of a <c>[Description]</c> among <paramref name="attributes"/>, or null.</summary>
-    public static string? Description(IEnumerable<AttributeData> attributes) =>
+    public static string? Description(ImmutableArray<AttributeData> attributes) =>
         Find(attributes, TypeNames.DescriptionAttribute) is { ConstructorArguments.Length: 1 } a ? a.ConstructorArguments[0].Value as string : null;
 }

@@ -91,7 +91,7 @@ internal static class PromptParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptParameter, location, parameter.Name, promptName, display));
             return null;
         }
-        ValidationRules.ReportUnchecked(parameter.GetAttributes(), $"parameter '{parameter.Name}'", "prompts", diagnostics);
+        ValidationRules.ReportUnchecked(parameter.GetAttributes(), SlotName.Parameter(parameter), "prompts", diagnostics);
         var argument = ParameterParser.ScalarArgument(parameter, name, typeName, value, underlying);
         return argument with
         {

@@ -119,7 +119,7 @@ internal static class ResourceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceParameter, location, parameter.Name, resourceName, display));
             return null;
         }
-        ValidationRules.ReportUnchecked(parameter.GetAttributes(), $"parameter '{parameter.Name}'", "resources", diagnostics);
+        ValidationRules.ReportUnchecked(parameter.GetAttributes(), SlotName.Parameter(parameter), "resources", diagnostics);
         // A variable of an optional expression ({?q}, {/a}) may be absent; a nullable or defaulted parameter takes that.
         return ParameterParser.ScalarArgument(parameter, name, typeName, value, underlying);
     }

@@ -189,7 +189,7 @@ internal static class ToolParser
             DefaultExpression = defaultExpression,
             DefaultJson = defaultJson,
             Description = AttributeArguments.Description(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
-            Constraints = ValidationRules.Read(parameter.GetAttributes(), value, nullable, parameter.Type, $"parameter '{parameter.Name}'", diagnostics),
+            Constraints = ValidationRules.Read(parameter.GetAttributes(), value, nullable, parameter.Type, SlotName.Parameter(parameter), diagnostics),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -49,8 +50,11 @@ internal sealed class TypeModel
     public IReadOnlyList<DiagnosticInfo> AttributeProblems => _attributeProblems;
 
     /// <summary>Every object type classified so far, sorted by type name.</summary>
-    public EquatableArray<ObjectSpec> Objects =>
-        _objects.Values.OrderBy(o => o.TypeName, StringComparer.Ordinal).ToEquatableArray();
+    public EquatableArray<ObjectSpec> Objects => _objects.Count switch
+    {
+        0 => EquatableArray<ObjectSpec>.Empty, // most tools take and return scalars only
+        _ => _objects.Values.OrderBy(o => o.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+    };
 
     /// <summary>
     /// The value held by a slot of <paramref name="type"/> (a parameter, a property, an element): its shape and whether it
@@ -99,8 +103,9 @@ internal sealed class TypeModel
         if (value is not null && value.IsValueType != type.IsValueType) value = value with { IsValueType = type.IsValueType };
         if (_cache is not null && (_depth == 0 || !ReachesObject(value)))
         {
-            _cache.Types.TryAdd(type, new ClassifiedType(value, problem, value is null ? Array.Empty<ObjectSpec>() : Reached(value),
-                _attributeProblems.Skip(problemsBefore).ToList()));
+            var problems = _attributeProblems.Count == problemsBefore ? Array.Empty<DiagnosticInfo>()
+                : (IReadOnlyList<DiagnosticInfo>)_attributeProblems.GetRange(problemsBefore, _attributeProblems.Count - problemsBefore);
+            _cache.Types.TryAdd(type, new ClassifiedType(value, problem, value is null || !ReachesObject(value) ? Array.Empty<ObjectSpec>() : Reached(value), problems));
         }
         return value;
     }
@@ -347,9 +352,14 @@ internal sealed class TypeModel
 
         // Properties of the most derived type first, then of its bases, as System.Text.Json orders them.
         var properties = new List<IPropertySymbol>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null; // needed only from the first base type on: a type's own property names are unique
         for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
         {
+            if (!ReferenceEquals(current, type) && seen is null)
+            {
+                seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var own in properties) seen.Add(own.Name);
+            }
             foreach (var member in current.GetMembers())
             {
                 if (member is IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field && AttributeArguments.Find(field, TypeNames.JsonIncludeAttribute) is not null)
@@ -358,7 +368,7 @@ internal sealed class TypeModel
                     return null;
                 }
                 if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property) continue;
-                if (!seen.Add(property.Name)) continue; // overridden or hidden: the most derived one counts
+                if (seen is not null && !seen.Add(property.Name)) continue; // overridden or hidden: the most derived one counts
                 if (property.ReturnsByRef || property.ReturnsByRefReadonly) continue;
                 if (Ignored(property)) continue;
                 if (AttributeArguments.Find(property, TypeNames.JsonExtensionDataAttribute) is not null)
@@ -395,7 +405,6 @@ internal sealed class TypeModel
         }
 
         var members = new List<(MemberSpec Member, int Order, int Index)>();
-        var jsonNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in properties)
         {
             byParameter.TryGetValue(property, out var parameter);
@@ -406,7 +415,7 @@ internal sealed class TypeModel
                 return null;
             }
             var jsonName = JsonName(property, parameter);
-            if (!jsonNames.Add(jsonName))
+            if (members.Exists(m => m.Member.JsonName == jsonName))
             {
                 problem = $"two properties of '{display()}' are both named '{jsonName}' in JSON";
                 return null;
@@ -431,18 +440,26 @@ internal sealed class TypeModel
             DisplayName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
             Description = AttributeArguments.Description(type.GetAttributes()) ?? typeDocs.Summary,
             IsValueType = type.IsValueType,
-            Members = (members.Any(m => m.Order != 0) ? members.OrderBy(m => m.Order).ThenBy(m => m.Index) : (IEnumerable<(MemberSpec Member, int Order, int Index)>)members)
-                .Select(m => m.Member).ToEquatableArray(),
+            Members = InJsonOrder(members),
             ReadProblem = readProblem,
             UnknownMembers = unknown,
             ConstructorArity = readProblem is null ? parameters.Length : 0,
         };
     }
 
+    /// <summary>The members by <c>[JsonPropertyOrder]</c>, then in declaration order, as System.Text.Json orders them.</summary>
+    private static EquatableArray<MemberSpec> InJsonOrder(List<(MemberSpec Member, int Order, int Index)> members)
+    {
+        if (members.Exists(m => m.Order != 0)) members.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Index.CompareTo(b.Index));
+        var ordered = ImmutableArray.CreateBuilder<MemberSpec>(members.Count);
+        foreach (var member in members) ordered.Add(member.Member);
+        return new EquatableArray<MemberSpec>(ordered.MoveToImmutable());
+    }
+
     private MemberSpec Member(INamedTypeSymbol type, IPropertySymbol property, IParameterSymbol? parameter, ValueSpec value, bool nullable,
         string jsonName, DocComments typeDocs)
     {
-        var attributes = property.GetAttributes().Concat(parameter?.GetAttributes() ?? Enumerable.Empty<AttributeData>()).ToList();
+        var attributes = parameter is null ? property.GetAttributes() : property.GetAttributes().AddRange(parameter.GetAttributes());
         var setter = property.SetMethod is { DeclaredAccessibility: Accessibility.Public } s ? s : null;
         var initializer = Initializer(property);
 
@@ -483,7 +500,7 @@ internal sealed class TypeModel
 
         var required = (parameter is not null && !parameter.HasExplicitDefaultValue)
             || property.IsRequired
-            || attributes.Any(a => SymbolNames.IsAttribute(a, TypeNames.JsonRequiredAttribute) || SymbolNames.IsAttribute(a, TypeNames.RequiredAttribute));
+            || AttributeArguments.Find(attributes, TypeNames.JsonRequiredAttribute) is not null || AttributeArguments.Find(attributes, TypeNames.RequiredAttribute) is not null;
         if (binding == MemberBinding.ReadOnly) required = false;
 
         defaultJson = DefaultValueAttribute(attributes, value) ?? defaultJson;
@@ -508,8 +525,7 @@ internal sealed class TypeModel
             DefaultJson = defaultJson,
             Description = AttributeArguments.Description(attributes) ?? docs.Summary ?? typeDocs.Param(parameter?.Name ?? property.Name),
             Title = Title(attributes),
-            Constraints = ValidationRules.Read(attributes, value, nullable, property.Type,
-                $"property '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}.{property.Name}'", _attributeProblems),
+            Constraints = ValidationRules.Read(attributes, value, nullable, property.Type, SlotName.Property(property, type), _attributeProblems),
             CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
             WriteCondition = condition,
         };
@@ -541,26 +557,43 @@ internal sealed class TypeModel
     /// </summary>
     private static (IMethodSymbol? Constructor, string? Problem) ChooseConstructor(INamedTypeSymbol type)
     {
-        var candidates = type.InstanceConstructors
-            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
-            .Where(c => !(type.IsRecord && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
-            .ToList();
-        var marked = type.InstanceConstructors.Where(c => AttributeArguments.Find(c, TypeNames.JsonConstructorAttribute) is not null).ToList();
-        if (marked.Count == 1)
+        // Loops, not LINQ: this runs for every object type a tool reaches.
+        IMethodSymbol? marked = null, parameterless = null, parameterized = null;
+        var markedCount = 0;
+        var parameterizedCount = 0;
+        foreach (var constructor in type.InstanceConstructors)
         {
-            return marked[0].DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
-                ? (marked[0], null)
+            if (AttributeArguments.Find(constructor, TypeNames.JsonConstructorAttribute) is not null)
+            {
+                marked = constructor;
+                markedCount++;
+            }
+            if (constructor.DeclaredAccessibility != Accessibility.Public) continue;
+            var parameters = constructor.Parameters;
+            if (type.IsRecord && parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(parameters[0].Type, type)) continue; // the copy constructor
+            if (parameters.Length == 0)
+            {
+                parameterless ??= constructor;
+            }
+            else
+            {
+                parameterized = constructor;
+                parameterizedCount++;
+            }
+        }
+        if (markedCount == 1)
+        {
+            return marked!.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+                ? (marked, null)
                 : (null, $"the [JsonConstructor] of '{type.ToDisplayString()}' is not accessible to generated code");
         }
-        var parameterized = candidates.Where(c => c.Parameters.Length > 0).ToList();
         if (type.IsValueType)
         {
-            return parameterized.Count == 1 ? (parameterized[0], null) : (null, null);
+            return parameterizedCount == 1 ? (parameterized, null) : (null, null);
         }
-        var parameterless = candidates.FirstOrDefault(c => c.Parameters.Length == 0);
         if (parameterless is not null) return (parameterless, null);
-        if (parameterized.Count == 1) return (parameterized[0], null);
-        return (null, parameterized.Count == 0
+        if (parameterizedCount == 1) return (parameterized, null);
+        return (null, parameterizedCount == 0
             ? $"'{type.ToDisplayString()}' has no public constructor"
             : $"'{type.ToDisplayString()}' has several public constructors; mark the one to read it with [JsonConstructor]");
     }
@@ -578,13 +611,18 @@ internal sealed class TypeModel
 
     private bool HasInitializer(IPropertySymbol property) => InitializerSyntax(property) is not null;
 
-    private ExpressionSyntax? InitializerSyntax(IPropertySymbol property) =>
-        property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellationToken)).OfType<PropertyDeclarationSyntax>()
-            .Select(p => p.Initializer?.Value).FirstOrDefault(v => v is not null);
-
-    private static string? DefaultValueAttribute(List<AttributeData> attributes, ValueSpec value)
+    private ExpressionSyntax? InitializerSyntax(IPropertySymbol property)
     {
-        var attribute = attributes.FirstOrDefault(a => SymbolNames.IsAttribute(a, TypeNames.DefaultValueAttribute));
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax { Initializer.Value: { } value }) return value;
+        }
+        return null;
+    }
+
+    private static string? DefaultValueAttribute(ImmutableArray<AttributeData> attributes, ValueSpec value)
+    {
+        var attribute = AttributeArguments.Find(attributes, TypeNames.DefaultValueAttribute);
         if (attribute is not { ConstructorArguments.Length: 1 }) return null;
         var argument = attribute.ConstructorArguments[0];
         if (argument.Kind == TypedConstantKind.Array)
@@ -618,7 +656,7 @@ internal sealed class TypeModel
         };
     }
 
-    private static string? Title(List<AttributeData> attributes)
+    private static string? Title(ImmutableArray<AttributeData> attributes)
     {
         foreach (var attribute in attributes)
         {
@@ -648,6 +686,7 @@ internal sealed class TypeModel
     /// </summary>
     public string? ReadProblem(ValueSpec value)
     {
+        if (!ReachesObject(value)) return null;
         var visited = new HashSet<string>(StringComparer.Ordinal);
         return Walk(value);
 

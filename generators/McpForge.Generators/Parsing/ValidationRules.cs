@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using McpForge.Generators.Diagnostics;
@@ -29,21 +30,32 @@ internal static class ValidationRules
     /// <paramref name="slot"/> names, such as <c>parameter 'days'</c>, of the declared <paramref name="type"/>), or null
     /// when they put none; each attribute that is not enforced is added to <paramref name="diagnostics"/>.
     /// </summary>
-    public static ConstraintSpec? Read(IEnumerable<AttributeData> attributes, ValueSpec value, bool nullable, ITypeSymbol type, string slot,
+    public static ConstraintSpec? Read(ImmutableArray<AttributeData> attributes, ValueSpec value, bool nullable, ITypeSymbol type, SlotName slot,
         List<DiagnosticInfo> diagnostics)
     {
-        var spec = new ConstraintSpec();
+        // Most slots have no validation attribute: they cost a look at each attribute's class and nothing more.
+        foreach (var attribute in attributes)
+        {
+            if (IsValidationAttribute(attribute.AttributeClass)) return ReadValidation(attributes, value, nullable, type, slot, diagnostics);
+        }
+        return null;
+    }
+
+    private static ConstraintSpec? ReadValidation(ImmutableArray<AttributeData> attributes, ValueSpec value, bool nullable, ITypeSymbol type, SlotName slot,
+        List<DiagnosticInfo> diagnostics)
+    {
+        var spec = ConstraintSpec.None;
         foreach (var attribute in attributes)
         {
             if (!IsValidationAttribute(attribute.AttributeClass)) continue;
             var name = ShortName(attribute.AttributeClass!);
             var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
             void Misapplied(string appliesTo) =>
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisappliedValidationAttribute, location, name, slot, type.ToDisplayString(), appliesTo));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisappliedValidationAttribute, location, name, slot.ToString(), type.ToDisplayString(), appliesTo));
             void Invalid(string why) =>
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValidationAttribute, location, name, slot, why));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValidationAttribute, location, name, slot.ToString(), why));
             void Unchecked(string why) =>
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UncheckedValidationAttribute, location, name, slot, why));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UncheckedValidationAttribute, location, name, slot.ToString(), why));
 
             if (!SymbolNames.Is(attribute.AttributeClass!.ContainingNamespace, Namespace))
             {
@@ -123,12 +135,13 @@ internal static class ValidationRules
     /// Reports every validation attribute among <paramref name="attributes"/> as not checked: the arguments of prompts and
     /// resources arrive as text for the method to interpret, and McpForge checks only tool arguments and members.
     /// </summary>
-    public static void ReportUnchecked(IEnumerable<AttributeData> attributes, string slot, string kind, List<DiagnosticInfo> diagnostics)
+    public static void ReportUnchecked(ImmutableArray<AttributeData> attributes, SlotName slot, string kind, List<DiagnosticInfo> diagnostics)
     {
-        foreach (var attribute in attributes.Where(a => IsValidationAttribute(a.AttributeClass)))
+        foreach (var attribute in attributes)
         {
+            if (!IsValidationAttribute(attribute.AttributeClass)) continue;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UncheckedValidationAttribute, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation(),
-                ShortName(attribute.AttributeClass!), slot, $"McpForge checks the arguments of tools, not of {kind}"));
+                ShortName(attribute.AttributeClass!), slot.ToString(), $"McpForge checks the arguments of tools, not of {kind}"));
         }
     }
 
