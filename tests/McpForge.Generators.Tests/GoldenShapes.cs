@@ -367,6 +367,24 @@ internal static class GoldenShapes
         }
         """,
 
+        ["Header_arguments"] = """
+        namespace Routing;
+
+        public enum Tier { Free, Pro }
+
+        public sealed partial class SqlTools
+        {
+            /// <summary>Runs a query in a region.</summary>
+            /// <param name="region">Where the query runs.</param>
+            [McpTool("execute_sql")]
+            public static string Execute([McpHeader("Region")] string region, string query, [McpHeader("Tier")] Tier tier = Tier.Free,
+                [McpHeader("Shard")] int? shard = null, [McpHeader("Dry-Run")] bool dryRun = false) => region + query;
+
+            /// <summary>A tool without mirrored arguments keeps its plain entry.</summary>
+            [McpTool("ping_region")]
+            public static string Ping(string region) => region;
+        }
+        """,
         ["Elicitation_forms"] = """
         using System.ComponentModel.DataAnnotations;
 

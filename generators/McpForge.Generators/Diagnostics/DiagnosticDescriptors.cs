@@ -39,6 +39,11 @@ internal static class DiagnosticDescriptors
     public const string UnprotectedDestructiveToolId = "MCPF0026";
     public const string UncheckedValidationAttributeId = "MCPF0027";
     public const string InvalidValidationAttributeId = "MCPF0028";
+    public const string UnsupportedHeaderParameterId = "MCPF0029";
+    public const string InvalidHeaderNameId = "MCPF0030";
+    public const string DuplicateHeaderNameId = "MCPF0031";
+    public const string NegativeCacheTtlId = "MCPF0032";
+    public const string InvalidIconId = "MCPF0033";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -208,6 +213,36 @@ internal static class DiagnosticDescriptors
         ToolTypeWithoutToolsId,
         "Registered type has no tools",
         "'{0}' has no [McpTool] methods, so AddTools<{0}>() would register nothing; mark its tool methods [McpTool] and make the class partial",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedHeaderParameter = Create(
+        UnsupportedHeaderParameterId,
+        "[McpHeader] on a parameter a header cannot carry",
+        "Parameter '{0}' of tool '{1}' cannot be mirrored in a header: {2}; [McpHeader] takes a string, boolean, enum or integer parameter",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidHeaderName = Create(
+        InvalidHeaderNameId,
+        "Invalid [McpHeader] name",
+        "'{0}' cannot name the header of parameter '{1}' of tool '{2}': {3}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateHeaderName = Create(
+        DuplicateHeaderNameId,
+        "Two parameters of a tool mirrored in one header",
+        "Parameters '{0}' and '{1}' of tool '{2}' are both mirrored in header Mcp-Param-{3} (header names ignore case); give each its own name",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NegativeCacheTtl = Create(
+        NegativeCacheTtlId,
+        "Negative cache lifetime",
+        "CacheTtlMs of {0} '{1}' is {2}: a result cannot be cached for a negative time; use 0 (stale at once) or more",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidIcon = Create(
+        InvalidIconId,
+        "Invalid icon",
+        "The icon of {0} '{1}' cannot be used: {2}",
         DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>

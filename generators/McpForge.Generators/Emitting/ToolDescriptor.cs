@@ -52,7 +52,7 @@ internal static class ToolDescriptor
         {
             json.Property(a.JsonName);
             // An optional argument is not also made nullable: leaving it out is how a model says "no value".
-            schemas.Value(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson, a.Constraints);
+            schemas.Value(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson, a.Constraints, header: a.HeaderName);
         }
         json.EndObject();
         var required = arguments.Where(a => !a.IsOptional && !(a.IsNullable && a.Constraints?.NotNull != true && schemas.IsLlmFriendly)).ToList();

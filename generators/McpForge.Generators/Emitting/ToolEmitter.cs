@@ -35,6 +35,7 @@ internal static class ToolEmitter
             var tool = tools[i];
             var initializer = AuthorizationSpec.ObjectInitializer(
                 tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
+                ParamHeaders(tool),
                 tool.Authorization?.Initializer());
             var strict = ToolDescriptor.Write(tool);
             var friendly = ToolDescriptor.Write(tool, llmFriendly: true);
@@ -70,6 +71,14 @@ internal static class ToolEmitter
                 ValueCode.PatternField(w, PatternField(stems[i], parameter), parameter.Constraints!.Pattern!);
             }
         }
+    }
+
+    /// <summary>The <c>ParamHeaders</c> initializer of a tool with <c>[McpHeader]</c> arguments, which the HTTP transport checks; null when it has none.</summary>
+    private static string? ParamHeaders(ToolSpec tool)
+    {
+        var headers = Arguments(tool).Where(a => a.HeaderName is not null)
+            .Select(a => $"new global::McpForge.Tools.McpParamHeader({CSharpLiteral.String(a.HeaderName!)}, {CSharpLiteral.String(a.JsonName)})").ToList();
+        return headers.Count == 0 ? null : "ParamHeaders = [" + string.Join(", ", headers) + "]";
     }
 
     private static IEnumerable<ParameterSpec> Arguments(ToolSpec tool) => tool.Parameters.Where(p => p.Kind == ParameterKind.Argument);
