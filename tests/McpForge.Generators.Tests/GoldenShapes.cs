@@ -385,6 +385,37 @@ internal static class GoldenShapes
             public static string Ping(string region) => region;
         }
         """,
+        ["Cache_hints_and_icons"] = """
+        namespace Catalog;
+
+        public sealed partial class Shelf
+        {
+            /// <summary>Counts the items.</summary>
+            [McpTool("count", CacheTtlMs = 60000, CacheScope = McpCacheScope.Public)]
+            [McpIcon("https://example.com/count.png", MimeType = "image/png", Sizes = "48x48 96x96", Theme = "light")]
+            [McpIcon("data:image/svg+xml;base64,PHN2Zy8+", Sizes = "any", Theme = "dark")]
+            public static int Count() => 3;
+
+            /// <summary>Lists the shelves; only its scope set.</summary>
+            [McpTool("shelves", CacheScope = McpCacheScope.Private)]
+            public static string Shelves() => "a";
+
+            /// <summary>Summarises.</summary>
+            [McpPrompt("summarize", Title = "Summarize", CacheTtlMs = 30000)]
+            [McpIcon("https://example.com/summarize.png")]
+            public static string Summarize() => "Summarize.";
+
+            /// <summary>The front page.</summary>
+            [McpResource("shelf://front", Title = "Front", CacheTtlMs = 120000, CacheScope = McpCacheScope.Public)]
+            [McpIcon("https://example.com/front.png", MimeType = "image/png")]
+            public static string Front() => "front";
+
+            /// <summary>One item.</summary>
+            [McpResource("shelf://items/{id}", Title = "Item", CacheTtlMs = 0)]
+            [McpIcon("https://example.com/item.png", Sizes = "32x32")]
+            public static string Item(int id) => "item";
+        }
+        """,
         ["Elicitation_forms"] = """
         using System.ComponentModel.DataAnnotations;
 

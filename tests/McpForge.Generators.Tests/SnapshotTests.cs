@@ -51,5 +51,8 @@ public sealed class SnapshotTests
     public void Header_arguments() => Verify(nameof(Header_arguments));
 
     [Fact]
+    public void Cache_hints_and_icons() => Verify(nameof(Cache_hints_and_icons));
+
+    [Fact]
     public void Elicitation_forms() => Verify(nameof(Elicitation_forms));
 }

@@ -16,6 +16,7 @@ internal static class ToolDescriptor
         json.Property("name").String(tool.ToolName);
         if (tool.Title is not null) json.Property("title").String(tool.Title);
         if (tool.Description is not null) json.Property("description").String(tool.Description);
+        ComponentTableEmitter.WriteIcons(json, tool.Icons);
         json.Property("inputSchema");
         // A hand-written schema ([McpTool(InputSchema = ...)]) is the author's word, the same in both styles.
         if (tool.InputSchemaJson is { } handWritten) json.Raw(handWritten);

@@ -36,6 +36,7 @@ internal static class ToolEmitter
             var initializer = AuthorizationSpec.ObjectInitializer(
                 tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
                 ParamHeaders(tool),
+                tool.CacheHints?.Initializer(),
                 tool.Authorization?.Initializer());
             var strict = ToolDescriptor.Write(tool);
             var friendly = ToolDescriptor.Write(tool, llmFriendly: true);

@@ -16,6 +16,12 @@ internal sealed record ToolSpec
 
     public required bool IsStatic { get; init; }
 
+    /// <summary>Its own cache hints (<c>CacheTtlMs</c>, <c>CacheScope</c>); null: the server's defaults.</summary>
+    public CacheHintsSpec? CacheHints { get; init; }
+
+    /// <summary>Its icons (<c>[McpIcon]</c>), in declaration order.</summary>
+    public EquatableArray<IconSpec> Icons { get; init; } = EquatableArray<IconSpec>.Empty;
+
     public string? Title { get; init; }
 
     public string? Description { get; init; }

@@ -132,6 +132,8 @@ internal static class ToolParser
             IdempotentHint = AttributeArguments.NamedBool(attribute, "Idempotent"),
             OpenWorldHint = AttributeArguments.NamedBool(attribute, "OpenWorld"),
             TimeoutMs = AttributeArguments.Named(attribute, "TimeoutMs") is int ms && ms > 0 ? ms : null,
+            CacheHints = CacheHintsParser.Parse(attribute, "tool", toolName, diagnostics, cancellationToken),
+            Icons = IconParser.Parse(method, "tool", toolName, diagnostics, cancellationToken),
             Parameters = parameters.ToEquatableArray(),
             Return = returns with { Description = docs.Returns },
             Types = model.Objects,
