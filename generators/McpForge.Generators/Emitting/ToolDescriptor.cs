@@ -44,6 +44,25 @@ internal static class ToolDescriptor
         return json.EndObject().ToString();
     }
 
+    /// <summary>
+    /// The output schema only 2026-07-28 lists carry, for a result that is an array (<see cref="ReturnSpec.IsModernStructured"/>):
+    /// <c>{"type":"array","items":…}</c> with its <c>$defs</c> inside; null for every other tool.
+    /// </summary>
+    public static string? ModernOutputSchema(ToolSpec tool)
+    {
+        if (!tool.Return.IsModernStructured) return null;
+        var objects = tool.Types.ToDictionary(t => t.TypeName, System.StringComparer.Ordinal);
+        var schemas = new SchemaWriter(objects, output: true, llmFriendly: false);
+        var value = tool.Return.Value!;
+        var json = new JsonText().StartObject().Property("type").String("array");
+        if (value.Kind == ValueKind.Set) json.Property("uniqueItems").Bool(true);
+        json.Property("items");
+        schemas.Value(json, value.Element!, value.ElementNullable);
+        if (tool.Return.Description is not null) json.Property("description").String(tool.Return.Description);
+        schemas.Definitions(json);
+        return json.EndObject().ToString();
+    }
+
     private static void InputSchema(JsonText json, ToolSpec tool, SchemaWriter schemas)
     {
         var arguments = tool.Parameters.Where(p => p.Kind == ParameterKind.Argument).ToList();

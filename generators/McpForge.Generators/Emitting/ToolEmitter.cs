@@ -37,6 +37,7 @@ internal static class ToolEmitter
                 tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
                 ParamHeaders(tool),
                 tool.CacheHints?.Initializer(),
+                ToolDescriptor.ModernOutputSchema(tool) is { } modernOutput ? $"ModernOutputSchema = \"\"\"{modernOutput}\"\"\"" : null,
                 tool.Authorization?.Initializer());
             var strict = ToolDescriptor.Write(tool);
             var friendly = ToolDescriptor.Write(tool, llmFriendly: true);
@@ -188,6 +189,7 @@ internal static class ToolEmitter
                 : $"{ToolResults}.WriteFormatted({writer}, {value}, \"{returns.Format}\");",
             ReturnKind.Content or ReturnKind.ContentList => $"{ToolResults}.WriteContent({writer}, {value});",
             ReturnKind.Structured => $"{ToolResults}.WriteStructured(__call, {value}, {SerializerEmitter.ClassName}.Write_{returns.Value!.Id});",
+            ReturnKind.Json when returns.IsModernStructured => $"{ToolResults}.WriteStructuredIfModern(__call, {value}, {JsonWriterLambda(returns)});",
             ReturnKind.Json => $"{ToolResults}.WriteJson(__call, {value}, {JsonWriterLambda(returns)});",
             _ => $"{ToolResults}.WriteResult({writer}, {value});",
         };

@@ -42,12 +42,12 @@ internal static class ListHandler
         var server = request.Server;
         var end = Math.Min(visible.Length, offset + server.Options.PageSize);
         var fields = request.Client.IsModern ? CacheHintsOf(server, visible, caller.Checks) : ResultFields.Complete;
-        request.Respond.Result(id, request.Client, fields, (visible, offset, end, server.Options.SchemaStyle, arrayName), static (w, page) =>
+        request.Respond.Result(id, request.Client, fields, (visible, offset, end, server.Options.SchemaStyle, arrayName, modern: request.Client.IsModern), static (w, page) =>
         {
             w.WriteStartArray(page.arrayName);
             for (var i = page.offset; i < page.end; i++)
             {
-                w.WriteRawValue(page.visible[i].ListEntryFor(page.SchemaStyle), skipInputValidation: true);
+                w.WriteRawValue(page.visible[i].ListEntryFor(page.SchemaStyle, page.modern), skipInputValidation: true);
             }
             w.WriteEndArray();
             if (page.end < page.visible.Length) w.WriteString("nextCursor"u8, page.end.ToString(CultureInfo.InvariantCulture));
