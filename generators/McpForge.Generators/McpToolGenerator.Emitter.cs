@@ -110,6 +110,7 @@ public sealed partial class McpToolGenerator
             {
                 var initializer = AuthorizationSpec.ObjectInitializer(
                     tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
+                    tool.TaskSupport is { } support ? $"TaskSupport = global::McpForge.McpTaskSupport.{support}" : null,
                     tool.Authorization?.Initializer());
                 var strict = Descriptor(tool);
                 var friendly = Descriptor(tool, llmFriendly: true);

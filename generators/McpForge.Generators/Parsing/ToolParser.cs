@@ -211,6 +211,12 @@ internal static class ToolParser
             IdempotentHint = NamedBool(attribute, "Idempotent"),
             OpenWorldHint = NamedBool(attribute, "OpenWorld"),
             TimeoutMs = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TimeoutMs").Value.Value is int ms && ms > 0 ? ms : null,
+            TaskSupport = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TaskSupport").Value.Value switch
+            {
+                1 => "Optional",
+                2 => "Required",
+                _ => null, // Forbidden, or a value outside the enum (MCPF0029)
+            },
             Parameters = parameters.ToEquatableArray(),
             Return = returns with { Description = docs.Returns },
             Types = model.Objects,

@@ -58,4 +58,11 @@ public sealed class McpToolAttribute : Attribute
     /// default). False sends only the text block, for clients that mishandle structured content.
     /// </summary>
     public bool StructuredOutput { get; set; } = true;
+
+    /// <summary>
+    /// Whether the tool may run as an MCP task, returning a handle at once while the handler goes on (docs/tasks.md):
+    /// <see cref="McpTaskSupport.Forbidden"/> (the default), <see cref="McpTaskSupport.Optional"/> or
+    /// <see cref="McpTaskSupport.Required"/>. Listed as <c>execution.taskSupport</c> to 2025-11-25 clients.
+    /// </summary>
+    public McpTaskSupport TaskSupport { get; set; }
 }
