@@ -384,7 +384,7 @@ internal sealed class TaskRun : IMessageSink
     private byte[] OutstandingJson()
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, MessageBuffer.WriterOptions))
         {
             w.WriteStartObject();
             foreach (var (key, _, ask) in _outstanding)
@@ -401,7 +401,7 @@ internal sealed class TaskRun : IMessageSink
     private static byte[] WithoutResultType(JsonElement result)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, MessageBuffer.WriterOptions))
         {
             w.WriteStartObject();
             foreach (var member in result.EnumerateObject())
@@ -417,7 +417,7 @@ internal sealed class TaskRun : IMessageSink
     private static byte[] JsonSerializerRaw(JsonElement element)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer)) element.WriteTo(w);
+        using (var w = new Utf8JsonWriter(buffer, MessageBuffer.WriterOptions)) element.WriteTo(w);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -425,7 +425,7 @@ internal sealed class TaskRun : IMessageSink
     internal static byte[] ErrorObject(int code, string details)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, MessageBuffer.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteNumber("code"u8, code);
