@@ -112,7 +112,7 @@ public sealed class ModernTaskTests
         var instant = await server.ModernAsync(1, "tools/call", "\"name\":\"instant\",\"arguments\":{}", Ext);
         Assert.Equal("complete", instant.GetProperty("result").GetProperty("resultType").GetString());
         Assert.Equal("instant", ServerHarness.Text(instant));
-        var plain = await server.ModernAsync(2, "tools/call", "\"name\":\"plain\",\"arguments\":{},\"task\":{\"ttl\":60000}", Ext);
+        var plain = await server.ModernAsync(2, "tools/call", "\"name\":\"never_a_task\",\"arguments\":{},\"task\":{\"ttl\":60000}", Ext);
         Assert.Equal("plain", ServerHarness.Text(plain));
         Assert.False(plain.GetProperty("result").TryGetProperty("taskId", out _));
     }
@@ -291,9 +291,9 @@ public sealed class ModernTaskTests
     public async Task A_result_over_the_limit_fails_the_task()
     {
         await using var server = StartServer(new FakeTimeProvider(Start), t => t.MaxResultBytes = 1000);
-        var taskId = await CreateAsync(server, 1, "big", """{"size":2000}""");
+        var taskId = await CreateAsync(server, 1, "big_result", """{"size":2000}""");
         var failed = (await UntilAsync(server, taskId, "failed")).GetProperty("result");
-        Assert.Matches(new Regex("^\\{\"code\":-32603,\"message\":\"Internal error\",\"data\":\\{\"details\":\"The result of tool 'big' is \\d+ bytes, over the tasks' limit of 1000 \\(McpTaskOptions.MaxResultBytes\\).\"\\}\\}$"),
+        Assert.Matches(new Regex("^\\{\"code\":-32603,\"message\":\"Internal error\",\"data\":\\{\"details\":\"The result of tool 'big_result' is \\d+ bytes, over the tasks' limit of 1000 \\(McpTaskOptions.MaxResultBytes\\).\"\\}\\}$"),
             failed.GetProperty("error").GetRawText());
     }
 

@@ -92,7 +92,7 @@ public sealed partial class TaskFixtures
 
     /// <summary>Writes a result of <paramref name="size"/> characters.</summary>
     /// <param name="size">How many characters.</param>
-    [McpTool("big", TaskSupport = McpTaskSupport.Optional)]
+    [McpTool("big_result", TaskSupport = McpTaskSupport.Optional)]
     public static async Task<string> Big(int size)
     {
         await Task.Yield();
@@ -100,6 +100,6 @@ public sealed partial class TaskFixtures
     }
 
     /// <summary>Never a task.</summary>
-    [McpTool("plain")]
+    [McpTool("never_a_task")]
     public static string Plain() => "plain";
 }
