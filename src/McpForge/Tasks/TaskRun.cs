@@ -65,6 +65,47 @@ internal sealed class TaskRun : IMessageSink
 
     public string Owner { get; }
 
+    /// <summary>A 2025-11-25 <c>tasks/result</c> waiting for this task: its stream carries the handler's asks (T-L7).</summary>
+    public RequestId ResultRequest
+    {
+        get
+        {
+            lock (_gate) return _resultRequest;
+        }
+        set
+        {
+            lock (_gate) _resultRequest = value;
+        }
+    }
+
+    private RequestId _resultRequest;
+
+    /// <summary>
+    /// A 2025-11-25 task's handler asks its session's client (elicitation, sampling, roots): the task is
+    /// <c>input_required</c> until the answer comes, and the request carries
+    /// <c>_meta["io.modelcontextprotocol/related-task"]</c>, on the stream of a waiting <c>tasks/result</c> if there is one.
+    /// </summary>
+    public async Task<JsonElement> AskLegacyAsync(McpCall call, McpInputRequest request, TimeSpan timeout)
+    {
+        await _created.Task.ConfigureAwait(false);
+        var session = _origin.Legacy ?? throw new InvalidOperationException("The session that started this task has ended; it cannot be asked.");
+        await TransitionAsync(r => r with { Status = McpTaskStatus.InputRequired, StatusMessage = $"Waiting for the client's answer to {request.Method}." }).ConfigureAwait(false);
+        try
+        {
+            var stream = ResultRequest;
+            return await session.ClientRequests.SendAsync(request.Method, stream.IsValid ? stream : _requestId, (request, TaskId), static (w, s) =>
+            {
+                w.WriteStartObject();
+                TasksHandler.WriteWithRelatedTask(w, s.request.LegacyParams, s.TaskId);
+                w.WriteEndObject();
+            }, timeout, call.CancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await TransitionAsync(r => r.Status == McpTaskStatus.InputRequired ? r with { Status = McpTaskStatus.Working, StatusMessage = null } : r).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Completes with the terminal record when the task ends (what a 2025-11-25 <c>tasks/result</c> waits for).</summary>
     public Task<McpTaskRecord> Ended => _ended.Task;
 

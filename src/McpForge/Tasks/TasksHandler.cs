@@ -174,6 +174,7 @@ internal static class TasksHandler
             {
                 try
                 {
+                    run.ResultRequest = id; // the handler's asks travel on this stream while it is open
                     record = await run.Ended.ConfigureAwait(false);
                     continue;
                 }
@@ -225,7 +226,7 @@ internal static class TasksHandler
     }
 
     /// <summary>The stored result's members, with the related-task key added to its <c>_meta</c> (2025-11-25 <c>tasks/result</c> MUST).</summary>
-    private static void WriteWithRelatedTask(Utf8JsonWriter w, ReadOnlySpan<byte> result, string taskId)
+    internal static void WriteWithRelatedTask(Utf8JsonWriter w, ReadOnlySpan<byte> result, string taskId)
     {
         var reader = new Utf8JsonReader(result);
         using var document = JsonDocument.ParseValue(ref reader);
