@@ -38,7 +38,7 @@ public static class McpEndpointRouteBuilderExtensions
         // a server built on another container (or none) makes its own scopes, as over stdio.
         // (Compared by scope factory: a singleton's factory is given the container's root scope, not the provider itself.)
         var sameContainer = server.Registry.ScopeFactory is { } factory && ReferenceEquals(factory, endpoints.ServiceProvider.GetService<IServiceScopeFactory>());
-        var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer);
+        var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer && options.UseRequestServices);
         McpEndpointRegistry.Add(endpoints.ServiceProvider, transport);
         if (options.Authentication?.ResourceMetadata is { } metadata)
         {
