@@ -44,6 +44,9 @@ internal static class DiagnosticDescriptors
     public const string DuplicateHeaderNameId = "MCPF0031";
     public const string NegativeCacheTtlId = "MCPF0032";
     public const string InvalidIconId = "MCPF0033";
+    public const string SynchronousTaskToolId = "MCPF0034";
+    public const string InvalidTaskSupportId = "MCPF0035";
+    public const string TasksNeverEnabledId = "MCPF0036";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -244,6 +247,24 @@ internal static class DiagnosticDescriptors
         "Invalid icon",
         "The icon of {0} '{1}' cannot be used: {2}",
         DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SynchronousTaskTool = Create(
+        SynchronousTaskToolId,
+        "Task support on a synchronous tool",
+        "Tool '{0}' returns synchronously, so it ends before it could become a task: TaskSupport = {1} only gives a 2025-11-25 client a task that has already ended; make the method async (Task or ValueTask) or remove TaskSupport",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidTaskSupport = Create(
+        InvalidTaskSupportId,
+        "Undefined task support value",
+        "Tool '{0}' has TaskSupport = {1}, which is not a member of McpTaskSupport; use Forbidden, Optional or Required",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TasksNeverEnabled = Create(
+        TasksNeverEnabledId,
+        "Task support on a server without tasks",
+        "Tool '{0}' may run as a task, but nothing in this project creates McpTaskOptions for McpServerOptions.Tasks: tasks stay off and the tool always runs as an ordinary call",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);

@@ -38,6 +38,7 @@ internal static class ToolEmitter
                 ParamHeaders(tool),
                 tool.CacheHints?.Initializer(),
                 ToolDescriptor.ModernOutputSchema(tool) is { } modernOutput ? $"ModernOutputSchema = \"\"\"{modernOutput}\"\"\"" : null,
+                tool.TaskSupport is { } support ? $"TaskSupport = global::McpForge.McpTaskSupport.{support}" : null,
                 tool.Authorization?.Initializer());
             var strict = ToolDescriptor.Write(tool);
             var friendly = ToolDescriptor.Write(tool, llmFriendly: true);

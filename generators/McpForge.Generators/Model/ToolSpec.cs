@@ -38,6 +38,9 @@ internal sealed record ToolSpec
     /// <summary>The tool's own timeout (<c>TimeoutMs</c>), when set above 0.</summary>
     public int? TimeoutMs { get; init; }
 
+    /// <summary>The <c>McpTaskSupport</c> member of <c>TaskSupport</c> (<c>Optional</c>, <c>Required</c>), or null for the default (forbidden).</summary>
+    public string? TaskSupport { get; init; }
+
     public required EquatableArray<ParameterSpec> Parameters { get; init; }
 
     public required ReturnSpec Return { get; init; }

@@ -134,6 +134,12 @@ internal static class ToolParser
             TimeoutMs = AttributeArguments.Named(attribute, "TimeoutMs") is int ms && ms > 0 ? ms : null,
             CacheHints = CacheHintsParser.Parse(attribute, "tool", toolName, diagnostics, cancellationToken),
             Icons = IconParser.Parse(method, "tool", toolName, diagnostics, cancellationToken),
+            TaskSupport = AttributeArguments.Named(attribute, "TaskSupport") switch
+            {
+                1 => "Optional",
+                2 => "Required",
+                _ => null, // Forbidden, or a value outside the enum (MCPF0035)
+            },
             Parameters = parameters.ToEquatableArray(),
             Return = returns with { Description = docs.Returns },
             Types = model.Objects,

@@ -669,6 +669,8 @@ internal sealed partial class McpHttpTransport : IDisposable
         _sweeper.Dispose();
         Server.EndSubscriptions(null, graceful: true); // each listen stream gets its result before the server goes
         foreach (var session in _sessions.Values) EndSession(session);
+        // Running tasks end cancelled, saying the server stopped (docs/tasks.md, "Shutdown"); a shared store keeps that for other instances.
+        if (Server.Tasks is { } tasks) tasks.StopAsync().GetAwaiter().GetResult();
         Server.FlushTrace();
     }
 

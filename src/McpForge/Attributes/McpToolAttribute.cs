@@ -71,4 +71,11 @@ public sealed class McpToolAttribute : Attribute
     /// transport authenticates callers.
     /// </summary>
     public McpCacheScope CacheScope { get; set; }
+
+    /// <summary>
+    /// Whether the tool may run as an MCP task, returning a handle at once while the handler goes on (docs/tasks.md):
+    /// <see cref="McpTaskSupport.Forbidden"/> (the default), <see cref="McpTaskSupport.Optional"/> or
+    /// <see cref="McpTaskSupport.Required"/>. Listed as <c>execution.taskSupport</c> to 2025-11-25 clients.
+    /// </summary>
+    public McpTaskSupport TaskSupport { get; set; }
 }

@@ -30,12 +30,16 @@ public sealed class McpServer
         Implementation = WriteImplementation(name, version, options);
         RequestStateProtector = options.RequestStateProtector ?? new ClientInput.AesGcmRequestStateProtector();
         EventBus = options.EventBus ?? new Subscriptions.InProcessEventBus();
+        Tasks = options.Tasks is { } tasks ? new McpForge.Tasks.TaskHost(this, tasks) : null;
         // For the server's lifetime: a server is not disposed, and its events stop reaching it when its process ends.
         _ = EventBus.Subscribe(OnEvent);
     }
 
     /// <summary>Where the server's changes travel to every session and listen stream (of every instance, behind a shared bus).</summary>
     internal Subscriptions.IMcpEventBus EventBus { get; }
+
+    /// <summary>The server's tasks (store, limits, runs in this process); null when tasks are off.</summary>
+    internal McpForge.Tasks.TaskHost? Tasks { get; }
 
     /// <summary>The open <c>subscriptions/listen</c> streams of 2026-07-28 clients.</summary>
     internal Subscriptions.ListenerRegistry Listeners { get; } = new();

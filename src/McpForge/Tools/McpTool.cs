@@ -87,6 +87,34 @@ public sealed class McpTool : McpComponent
     /// </summary>
     public System.Collections.Generic.IReadOnlyList<McpParamHeader> ParamHeaders { get; init; } = [];
 
+    /// <summary>
+    /// Whether the tool may run as a task (<c>[McpTool(TaskSupport = …)]</c>, docs/tasks.md). With tasks on, a 2025-11-25
+    /// <c>tools/list</c> lists it as <c>execution.taskSupport</c>; 2026-07-28 has no such field.
+    /// </summary>
+    public McpTaskSupport TaskSupport { get; init; }
+
+    private byte[]? _withExecution, _llmFriendlyWithExecution;
+
+    /// <summary>
+    /// The 2025-11-25 list entry of a task-capable tool: its entry with <c>"execution": {"taskSupport": …}</c> added
+    /// (made once per style, from the precomputed entry, which is a JSON object).
+    /// </summary>
+    internal ReadOnlySpan<byte> ListEntryWithExecution(SchemaStyle style)
+    {
+        ref var cached = ref style == SchemaStyle.LlmFriendly && _llmFriendlyDescriptor is not null ? ref _llmFriendlyWithExecution : ref _withExecution;
+        return cached ??= WithExecution(DescriptorFor(style), TaskSupport);
+    }
+
+    private static byte[] WithExecution(ReadOnlySpan<byte> entry, McpTaskSupport support)
+    {
+        var close = entry.LastIndexOf((byte)'}');
+        var member = support == McpTaskSupport.Required ? ",\"execution\":{\"taskSupport\":\"required\"}}"u8 : ",\"execution\":{\"taskSupport\":\"optional\"}}"u8;
+        var result = new byte[close + member.Length];
+        entry[..close].CopyTo(result);
+        member.CopyTo(result.AsSpan(close));
+        return result;
+    }
+
     /// <summary>This tool's own time limit (<c>[McpTool(TimeoutMs = …)]</c>); null uses <see cref="McpServerOptions.ToolTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 
