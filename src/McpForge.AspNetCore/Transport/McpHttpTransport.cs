@@ -62,6 +62,9 @@ internal sealed partial class McpHttpTransport : IDisposable
     /// <summary>Sessions open now.</summary>
     public int SessionCount => _sessions.Count;
 
+    /// <summary>The open session <paramref name="id"/>, or null.</summary>
+    internal HttpSession? FindOpenSession(string id) => _sessions.TryGetValue(id, out var session) ? session : null;
+
     public Task HandleAsync(HttpContext context)
     {
         if (RequestChecks.CheckHostAndOrigin(context, Options) is { } refusal)

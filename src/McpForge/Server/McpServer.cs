@@ -69,6 +69,28 @@ public sealed class McpServer
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<McpConnection, byte> _sessions = new();
 
+    /// <summary>Requests waiting for a slot on every open connection: tests wait on it to know a request was queued.</summary>
+    internal int QueuedRequests
+    {
+        get
+        {
+            var queued = 0;
+            foreach (var session in _sessions.Keys) queued += session.Admission.Queued;
+            return queued;
+        }
+    }
+
+    /// <summary>Workers scheduled to start queued requests, over every open connection.</summary>
+    internal int QueuePumpsScheduled
+    {
+        get
+        {
+            var pumps = 0;
+            foreach (var session in _sessions.Keys) pumps += session.Admission.PumpsScheduled;
+            return pumps;
+        }
+    }
+
     internal void Attach(McpConnection session)
     {
         if (!_sessions.TryAdd(session, 0)) return;
