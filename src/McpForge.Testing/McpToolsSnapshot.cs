@@ -66,16 +66,30 @@ public static class McpToolsSnapshot
         Environment.GetEnvironmentVariable(UpdateVariable) is { } value
         && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// A relative path from the folder of the calling source file. A deterministic build (<c>ContinuousIntegrationBuild</c>,
+    /// as CI sets it) maps source paths to <c>/_/…</c>, which is no folder on disk: then the folder is found by its
+    /// trailing segments (<c>tests/App.Tests</c>) above the test binary, where the build output usually sits.
+    /// </summary>
     private static string ResolvePath(string path, string callerFilePath)
     {
         if (System.IO.Path.IsPathRooted(path)) return path;
-        var folder = System.IO.Path.GetDirectoryName(callerFilePath);
-        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        var folder = System.IO.Path.GetDirectoryName(callerFilePath) ?? "";
+        if (folder.Length > 0 && Directory.Exists(folder)) return System.IO.Path.Combine(folder, path);
+        var segments = folder.Split('/', '\\', StringSplitOptions.RemoveEmptyEntries);
+        for (var skip = 0; skip < segments.Length; skip++)
         {
-            // A deterministic build (ContinuousIntegrationBuild) maps source paths to /_/, which is no folder here.
-            throw new ArgumentException($"The caller's source folder '{folder}' does not exist (a deterministic build maps it); pass an absolute path.", nameof(path));
+            var tail = System.IO.Path.Combine(segments[skip..]);
+            if (tail == "_") continue;
+            for (var above = new DirectoryInfo(AppContext.BaseDirectory); above is not null; above = above.Parent)
+            {
+                var candidate = System.IO.Path.Combine(above.FullName, tail);
+                if (Directory.Exists(candidate)) return System.IO.Path.Combine(candidate, path);
+            }
         }
-        return System.IO.Path.Combine(folder, path);
+        throw new ArgumentException(
+            $"The folder of the calling source file '{folder}' does not exist, nor any folder ending like it above {AppContext.BaseDirectory}; pass an absolute path.",
+            nameof(path));
     }
 
     /// <summary>The tools as indented JSON, one property a line, ending with a newline: diffs stay readable.</summary>
