@@ -208,7 +208,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
             public sealed class ToolTests
             {
                 private static Task<McpTestClient> Connect(McpTestProtocol protocol) =>
-                    McpTestClient.ConnectAsync(McpServer.CreateBuilder("outside", "1.0.0").AddTools<Tools>(), new McpTestClientOptions { Protocol = protocol });
+                    McpTestClient.ConnectAsync(McpServer.CreateBuilder("outside", "1.0.0").AddTools<Tools>(), new McpTestClientOptions { Protocol = protocol }, TestContext.Current.CancellationToken);
 
                 [Theory]
                 [InlineData(McpTestProtocol.Session)]
@@ -216,7 +216,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
                 public async Task Add_adds_in_both_eras(McpTestProtocol protocol)
                 {
                     await using var client = await Connect(protocol);
-                    var result = await client.CallToolAsync("add", new() { ["a"] = 2, ["b"] = 3 });
+                    var result = await client.CallToolAsync("add", new() { ["a"] = 2, ["b"] = 3 }, TestContext.Current.CancellationToken);
                     Assert.Equal(new Sum(5), result.GetStructuredContent(Json.Default.Sum));
                 }
 
@@ -224,7 +224,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
                 public async Task The_tools_match_their_snapshot()
                 {
                     await using var client = await Connect(McpTestProtocol.Session);
-                    await McpToolsSnapshot.AssertMatchesAsync(client); // tools.snapshot.json beside this file
+                    await McpToolsSnapshot.AssertMatchesAsync(client, cancellationToken: TestContext.Current.CancellationToken); // tools.snapshot.json beside this file
                 }
             }
             """);
@@ -235,7 +235,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
         // First run: no snapshot yet, so the snapshot test fails, saying how to accept it.
         var (failed, firstLog) = await PackedRepository.TryRunAsync("dotnet", test, folder);
         Assert.True(failed != 0, "the first run should fail without a snapshot:\n" + firstLog);
-        Assert.Contains("There is no tools snapshot at", firstLog);
+        Assert.True(firstLog.Contains("There is no tools snapshot at", StringComparison.Ordinal), firstLog);
         Assert.Contains("Failed:     1, Passed:     2", firstLog);
 
         // With the update switch the snapshot is written; then a plain run passes.
