@@ -176,7 +176,8 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <RestorePackagesPath>{Path.Combine(folder, "packages")}</RestorePackagesPath>
+                <!-- Outside the project folder: its default globs would compile the content files of the packages. -->
+                <RestorePackagesPath>{Path.Combine(packed.Root, "testing-packages")}</RestorePackagesPath>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="McpForge.Testing" Version="{RepositoryPaths.Version}" />
