@@ -116,6 +116,24 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public async Task The_template_s_test_project_tests_the_server_in_process_with_McpForge_Testing()
+    {
+        await using var workspace = await TemplateWorkspace.CreateAsync();
+        var app = await workspace.NewAsync("Weather.Tested");
+        var tests = Path.Combine(app, "Weather.Tested.Tests");
+        Assert.Equal(["ToolTests.cs", "Weather.Tested.Tests.csproj", "tools.snapshot.json"], Directory.GetFiles(tests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var project = File.ReadAllText(Path.Combine(tests, "Weather.Tested.Tests.csproj"));
+        Assert.Contains($"<PackageReference Include=\"McpForge.Testing\" Version=\"{Repo.Version}\" />", project);
+        Assert.Contains("<ProjectReference Include=\"../Weather.Tested.csproj\" />", project);
+        Assert.Contains("namespace Weather.Tested.Tests;", File.ReadAllText(Path.Combine(tests, "ToolTests.cs")));
+
+        // The server project leaves its test folder alone, and the tests pass as generated (the snapshot included).
+        BuildOutput.AssertNoWarnings(await workspace.RunAsync(app, "build", "-nologo"));
+        var run = await workspace.RunAsync(tests, "test", "-nologo");
+        Assert.Contains("Failed:     0, Passed:     6, Skipped:     0, Total:     6", run.Stdout);
+    }
+
+    [Fact]
     public void The_template_source_names_no_version_of_its_own()
     {
         // The version is stamped in when the template is packed (McpForge.Templates.csproj, StampTemplateVersion).
@@ -124,10 +142,12 @@ public sealed class TemplateTests
         {
             Assert.Contains($"<PackageReference Include=\"{package}\" Version=\"MCPFORGE_VERSION\" />", project);
         }
+        var tests = File.ReadAllText(Path.Combine(Repo.Root, "templates", "McpForge.Templates", "content", "McpForgeServer", "McpForgeServer.Tests", "McpForgeServer.Tests.csproj"));
+        Assert.Contains("<PackageReference Include=\"McpForge.Testing\" Version=\"MCPFORGE_VERSION\" />", tests);
     }
 
     /// <summary>
-    /// A temporary folder with a feed (McpForge, McpForge.Hosting, McpForge.AspNetCore and the templates, packed from this repository), a
+    /// A temporary folder with a feed (McpForge, McpForge.Hosting, McpForge.AspNetCore, McpForge.Testing and the templates, packed from this repository), a
     /// private template hive and a private packages folder, so nothing of this test reaches the machine's caches.
     /// </summary>
     private sealed class TemplateWorkspace : IAsyncDisposable
@@ -146,7 +166,7 @@ public sealed class TemplateTests
         {
             var workspace = new TemplateWorkspace(Repo.TempFolder("mcpforge-template"));
             // The repository's build is packed as it is (no rebuild: other tests may be building in parallel).
-            foreach (var project in new[] { "src/McpForge", "src/McpForge.Hosting", "src/McpForge.AspNetCore" })
+            foreach (var project in new[] { "src/McpForge", "src/McpForge.Hosting", "src/McpForge.AspNetCore", "src/McpForge.Testing" })
                 await Succeed("dotnet", ["pack", Path.Combine(Repo.Root, project), "-c", Repo.Configuration, "--no-build", "-o", workspace.Feed, "-nologo"], workspace.Root);
             await Succeed("dotnet", ["pack", Path.Combine(Repo.Root, "templates", "McpForge.Templates"), "-c", Repo.Configuration, "-o", workspace.Feed, "-nologo"], workspace.Root);
             var install = await Succeed("dotnet", ["new", "install", Path.Combine(workspace.Feed, $"McpForge.Templates.{Repo.Version}.nupkg"), "--debug:custom-hive", workspace.Hive], workspace.Root);

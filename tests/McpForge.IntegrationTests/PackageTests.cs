@@ -32,6 +32,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     [InlineData("McpForge", "# McpForge")]
     [InlineData("McpForge.Hosting", "# McpForge.Hosting")]
     [InlineData("McpForge.AspNetCore", "# McpForge.AspNetCore")]
+    [InlineData("McpForge.Testing", "# McpForge.Testing")]
     [InlineData("McpForge.Cli", "# mcpforge")]
     [InlineData("McpForge.Templates", "# McpForge.Templates")]
     public void Every_package_has_its_readme_the_icon_a_license_expression_and_its_repository_and_commit(string id, string readmeTitle)
@@ -58,6 +59,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     [InlineData("McpForge", "lib/net10.0/McpForge.pdb")]
     [InlineData("McpForge.Hosting", "lib/net10.0/McpForge.Hosting.pdb")]
     [InlineData("McpForge.AspNetCore", "lib/net10.0/McpForge.AspNetCore.pdb")]
+    [InlineData("McpForge.Testing", "lib/net10.0/McpForge.Testing.pdb")]
     [InlineData("McpForge.Cli", "tools/net10.0/any/mcpforge.pdb")]
     public void Symbols_ship_as_a_snupkg_whose_sources_map_to_the_commit_through_SourceLink(string id, string pdbPath)
     {
@@ -161,6 +163,97 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     }
 
     [Fact]
+    public async Task A_fresh_xunit_project_on_McpForge_Testing_tests_its_server_in_process_and_snapshots_its_tools()
+    {
+        // McpForge.Testing brings McpForge (runtime and generator) with it; xunit comes from the machine's packages.
+        var folder = Path.Combine(packed.Root, "testing");
+        Directory.CreateDirectory(folder);
+        WriteNuGetConfig(folder, withMachineCache: true);
+        File.WriteAllText(Path.Combine(folder, "App.Tests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <!-- Outside the project folder: its default globs would compile the content files of the packages. -->
+                <RestorePackagesPath>{Path.Combine(packed.Root, "testing-packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="McpForge.Testing" Version="{RepositoryPaths.Version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{CentralVersion("Microsoft.NET.Test.Sdk")}" />
+                <PackageReference Include="xunit.v3.mtp-off" Version="{CentralVersion("xunit.v3.mtp-off")}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="{CentralVersion("xunit.runner.visualstudio")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "ToolTests.cs"), """
+            using System.Text.Json.Serialization;
+            using McpForge;
+            using McpForge.Testing;
+            using Xunit;
+
+            public sealed record Sum(int Total);
+
+            [JsonSerializable(typeof(Sum))]
+            [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+            public sealed partial class Json : JsonSerializerContext;
+
+            public sealed partial class Tools
+            {
+                /// <summary>Adds.</summary>
+                [McpTool("add")]
+                public static Sum Add(int a, int b) => new(a + b);
+            }
+
+            public sealed class ToolTests
+            {
+                private static Task<McpTestClient> Connect(McpTestProtocol protocol) =>
+                    McpTestClient.ConnectAsync(McpServer.CreateBuilder("outside", "1.0.0").AddTools<Tools>(), new McpTestClientOptions { Protocol = protocol }, TestContext.Current.CancellationToken);
+
+                [Theory]
+                [InlineData(McpTestProtocol.Session)]
+                [InlineData(McpTestProtocol.Stateless)]
+                public async Task Add_adds_in_both_eras(McpTestProtocol protocol)
+                {
+                    await using var client = await Connect(protocol);
+                    var result = await client.CallToolAsync("add", new() { ["a"] = 2, ["b"] = 3 }, TestContext.Current.CancellationToken);
+                    Assert.Equal(new Sum(5), result.GetStructuredContent(Json.Default.Sum));
+                }
+
+                [Fact]
+                public async Task The_tools_match_their_snapshot()
+                {
+                    await using var client = await Connect(McpTestProtocol.Session);
+                    await McpToolsSnapshot.AssertMatchesAsync(client, cancellationToken: TestContext.Current.CancellationToken); // tools.snapshot.json beside this file
+                }
+            }
+            """);
+        var snapshot = Path.Combine(folder, "tools.snapshot.json");
+        var results = Path.Combine(folder, "results");
+        string[] test = ["test", Path.Combine(folder, "App.Tests.csproj"), "-nologo", "--results-directory", results, $"-p:VSTestResultsDirectory={results}"];
+
+        // First run: no snapshot yet, so the snapshot test fails, saying how to accept it.
+        var (failed, firstLog) = await PackedRepository.TryRunAsync("dotnet", test, folder);
+        Assert.True(failed != 0, "the first run should fail without a snapshot:\n" + firstLog);
+        Assert.True(firstLog.Contains("There is no tools snapshot at", StringComparison.Ordinal), firstLog);
+        Assert.Contains("Failed:     1, Passed:     2", firstLog);
+
+        // With the update switch the snapshot is written; then a plain run passes.
+        var (updated, updateLog) = await PackedRepository.TryRunAsync("dotnet", [.. test, "--no-build", "-e", "MCPFORGE_UPDATE_SNAPSHOTS=1"], folder);
+        Assert.True(updated == 0, "the update run failed:\n" + updateLog);
+        Assert.Contains("\"name\": \"add\"", File.ReadAllText(snapshot));
+        var (passed, log) = await PackedRepository.TryRunAsync("dotnet", [.. test, "--no-build"], folder);
+        Assert.True(passed == 0, "the test project failed:\n" + log);
+        Assert.Contains("Failed:     0, Passed:     3", log);
+    }
+
+    /// <summary>A version from the repository's Directory.Packages.props, so the outside project uses what the repository does.</summary>
+    private static string CentralVersion(string id) =>
+        XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props")).Descendants()
+            .Single(e => e.Name.LocalName == "PackageVersion" && (string?)e.Attribute("Include") == id).Attribute("Version")!.Value;
+
+    [Fact]
     public async Task A_fresh_project_with_an_unsupported_return_type_fails_with_MCPF0002_on_its_line()
     {
         var project = CreateProject("bad", """
@@ -191,15 +284,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     {
         var folder = Path.Combine(packed.Root, name);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{packed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        WriteNuGetConfig(folder, withMachineCache: false);
         File.WriteAllText(Path.Combine(folder, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -215,6 +300,35 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
         return Path.Combine(folder, "App.csproj");
+    }
+
+    /// <summary>
+    /// The feed as the only source of McpForge packages; with <paramref name="withMachineCache"/>, everything else (a
+    /// test framework) from the machine's global packages folder, where the repository's own restore put it.
+    /// </summary>
+    private void WriteNuGetConfig(string folder, bool withMachineCache)
+    {
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var machine = withMachineCache
+            ? $"""
+              <add key="machine-cache" value="{cache}" />
+            </packageSources>
+            <packageSourceMapping>
+              <packageSource key="local"><package pattern="McpForge" /><package pattern="McpForge.*" /><package pattern="*" /></packageSource>
+              <packageSource key="machine-cache"><package pattern="*" /></packageSource>
+            </packageSourceMapping>
+            """
+            : "</packageSources>";
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{packed.Feed}" />
+              {machine}
+            </configuration>
+            """);
     }
 
     private static XDocument Nuspec(ZipArchive zip)
