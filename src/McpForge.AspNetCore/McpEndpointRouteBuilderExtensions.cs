@@ -34,7 +34,9 @@ public static class McpEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(server);
         var options = new McpHttpOptions();
         configure?.Invoke(options);
-        var transport = new McpHttpTransport(server, options, pattern);
+        // In a fleet (McpForge.AspNetCore.Redis, docs/scale-out.md) the directory and forwarder come from the services.
+        var transport = new McpHttpTransport(server, options, pattern, endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionDirectory>(),
+            endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionForwarder>());
         McpEndpointRegistry.Add(endpoints.ServiceProvider, transport);
         if (options.Authentication?.ResourceMetadata is { } metadata)
         {
@@ -46,7 +48,8 @@ public static class McpEndpointRouteBuilderExtensions
                 endpoints.MapGet(Challenges.MetadataPath("/"), (RequestDelegate)document.HandleAsync);
             }
         }
-        // Sessions end with the application: their calls are cancelled and their streams close.
+        // Sessions end with the application: their calls are cancelled and their streams close. In a fleet they are
+        // handed over instead, after the calls in progress finish.
         endpoints.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(transport.Dispose);
         return endpoints.MapMethods(pattern, options.EnableCors ? ["GET", "POST", "DELETE", "OPTIONS"] : ["GET", "POST", "DELETE"], transport.HandleAsync)
             .WithDisplayName("MCP " + pattern);
