@@ -30,12 +30,15 @@ internal sealed partial class McpHttpTransport : IDisposable
     private readonly ConcurrentDictionary<string, HttpSession> _sessions = new(StringComparer.Ordinal);
     private readonly ITimer _sweeper;
     private readonly long _maxBody;
+    // Calls resolve from HttpContext.RequestServices when the server's container is the application's (AddMcpServer).
+    private readonly bool _requestScopes;
 
-    public McpHttpTransport(McpServer server, McpHttpOptions options, string path, ScaleOut.IMcpSessionDirectory? directory = null,
-        ScaleOut.IMcpSessionForwarder? forwarder = null)
+    public McpHttpTransport(McpServer server, McpHttpOptions options, string path, bool requestScopes,
+        ScaleOut.IMcpSessionDirectory? directory = null, ScaleOut.IMcpSessionForwarder? forwarder = null)
     {
         options.Validate();
         Server = server;
+        _requestScopes = requestScopes;
         Options = options;
         Path = path;
         _maxBody = options.MaxRequestBodyBytes ?? server.Options.MaxMessageBytes;
@@ -165,7 +168,46 @@ internal sealed partial class McpHttpTransport : IDisposable
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest, envelope.Problem!, envelope.Id).ConfigureAwait(false);
             return;
         }
+        if (!_requestScopes || envelope.Kind != JsonRpcMessageKind.Request || !MethodTable.Get(envelope.Method).Has(MethodTraits.RunsHandler))
+        {
+            await RouteAsync(context, envelope, body, accepted, caller).ConfigureAwait(false);
+            return;
+        }
+        // A call runs in the HTTP request's DI scope, which ASP.NET Core disposes when this endpoint returns: wait for it.
+        var scope = new TransportScope(context.RequestServices);
+        try
+        {
+            await RouteAsync(context, envelope, body, accepted, caller.WithServiceScope(scope)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await EndRequestScopeAsync(context, scope).ConfigureAwait(false);
+        }
+    }
 
+    /// <summary>
+    /// Keeps the request (and its services) until its call ended. The response is complete already unless the handler
+    /// still runs after the client cancelled it, the call timed out or the client went away: then the response is
+    /// completed first, so the client is not kept waiting for the end of a stream that has nothing more to carry.
+    /// </summary>
+    private static async Task EndRequestScopeAsync(HttpContext context, TransportScope scope)
+    {
+        var ended = scope.WhenCallsEnded();
+        if (ended.IsCompleted) return;
+        try
+        {
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException or InvalidOperationException)
+        {
+            // The client is gone; the services still wait for the handler.
+        }
+        await ended.ConfigureAwait(false);
+    }
+
+    /// <summary>Serves a well-formed message: a 2026-07-28 request on its own, anything else in its session (or a new one).</summary>
+    private async Task RouteAsync(HttpContext context, JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, AcceptedMedia accepted, McpCaller caller)
+    {
         var versionHeader = VersionHeader(context.Request);
         if (envelope.HasModernClaim || (versionHeader is not null && !McpProtocolVersions.IsSession(versionHeader)))
         {

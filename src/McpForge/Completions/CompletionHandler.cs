@@ -103,14 +103,15 @@ internal static class CompletionHandler
         if (server.Completions.TryGetValue((refName, argument), out var completion))
         {
             connection.Admission.HoldSlot();
+            var scope = new CallScope(server.Registry, caller.ServiceScope);
             ValueTask<IEnumerable<string>> pending;
             try
             {
-                pending = completion.Completer(value, context, server.Services, CancellationToken.None);
+                pending = completion.Completer(value, context, scope.Services, CancellationToken.None);
             }
             catch (Exception ex)
             {
-                Finish(connection, id, request.Client, completion, null, ex);
+                Finish(connection, id, request.Client, completion, scope, null, ex);
                 return;
             }
             if (pending.IsCompleted)
@@ -119,10 +120,10 @@ internal static class CompletionHandler
                 Exception? failure = null;
                 try { values = pending.GetAwaiter().GetResult(); }
                 catch (Exception ex) { failure = ex; }
-                Finish(connection, id, request.Client, completion, values, failure);
+                Finish(connection, id, request.Client, completion, scope, values, failure);
                 return;
             }
-            _ = CompleteAsync(connection, id, request.Client, completion, pending);
+            _ = CompleteAsync(connection, id, request.Client, completion, scope, pending);
             return;
         }
 
@@ -133,16 +134,18 @@ internal static class CompletionHandler
         Respond(connection, id, request.Client, known);
     }
 
-    private static async Task CompleteAsync(McpConnection connection, RequestId id, ClientProfile client, McpCompletion completion, ValueTask<IEnumerable<string>> pending)
+    private static async Task CompleteAsync(McpConnection connection, RequestId id, ClientProfile client, McpCompletion completion, CallScope scope,
+        ValueTask<IEnumerable<string>> pending)
     {
         IEnumerable<string>? values = null;
         Exception? failure = null;
         try { values = await pending.ConfigureAwait(false); }
         catch (Exception ex) { failure = ex; }
-        Finish(connection, id, client, completion, values, failure);
+        Finish(connection, id, client, completion, scope, values, failure);
     }
 
-    private static void Finish(McpConnection connection, RequestId id, ClientProfile client, McpCompletion completion, IEnumerable<string>? values, Exception? failure)
+    private static void Finish(McpConnection connection, RequestId id, ClientProfile client, McpCompletion completion, CallScope scope,
+        IEnumerable<string>? values, Exception? failure)
     {
         try
         {
@@ -157,6 +160,7 @@ internal static class CompletionHandler
         finally
         {
             connection.Admission.ReleaseSlot();
+            scope.End(connection.Server);
         }
     }
 

@@ -36,6 +36,7 @@ internal static class CallRunner
     /// <summary>Runs the handler of <paramref name="call"/> over <paramref name="arguments"/> (valid only until it first awaits).</summary>
     public static void Start(McpCall call, ReadOnlySpan<byte> arguments)
     {
+        call.BeginScope();
         call.HoldSlot();
         ValueTask pending;
         try
@@ -123,6 +124,7 @@ internal static class CallRunner
             // The client cancelled it (no response, per the spec) or the timeout already answered. Either decided
             // the outcome before it fired the token, so a handler that gave up on its token always lands here.
             call.ReleaseResult();
+            call.EndScope();
             return;
         }
         call.OnCompleted();
@@ -140,6 +142,7 @@ internal static class CallRunner
             // Only the Completed outcome disposes: the cancel and timeout paths may still be touching the source.
             call.DisposeToken();
             call.ReleaseSlot();
+            call.EndScope();
             WarnIfSlow(call);
         }
     }

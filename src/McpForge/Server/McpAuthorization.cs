@@ -25,13 +25,23 @@ public sealed class McpAuthorization
 }
 
 /// <summary>
-/// Who sent a request, as the transport authenticated them. A transport without callers (stdio, or HTTP without
-/// authentication) uses <see cref="Unchecked"/>, for which everything is allowed.
+/// Who sent a request, as the transport authenticated them, and the DI scope of the transport request that carried it
+/// where it has one. A transport without callers (stdio, or HTTP without authentication) uses <see cref="Unchecked"/>,
+/// for which everything is allowed.
 /// </summary>
 internal sealed class McpCaller
 {
     private readonly HashSet<string> _scopes;
     private readonly IReadOnlySet<string> _policies;
+
+    private McpCaller(McpCaller caller, TransportScope serviceScope)
+    {
+        User = caller.User;
+        _policies = caller._policies;
+        Checks = caller.Checks;
+        _scopes = caller._scopes;
+        ServiceScope = serviceScope;
+    }
 
     private McpCaller(ClaimsPrincipal? user, IReadOnlySet<string> policies, bool checks)
     {
@@ -54,6 +64,15 @@ internal sealed class McpCaller
 
     /// <summary>An authenticated caller; <paramref name="satisfiedPolicies"/> are the policies it passed for this request.</summary>
     public static McpCaller Authenticated(ClaimsPrincipal user, IReadOnlySet<string> satisfiedPolicies) => new(user, satisfiedPolicies, checks: true);
+
+    /// <summary>
+    /// The DI scope of the transport request that carried the request (HTTP), which its calls resolve services from;
+    /// null where each call makes a scope of its own (stdio).
+    /// </summary>
+    public TransportScope? ServiceScope { get; }
+
+    /// <summary>This caller, in the transport request whose DI scope is <paramref name="serviceScope"/>.</summary>
+    public McpCaller WithServiceScope(TransportScope serviceScope) => new(this, serviceScope);
 
     /// <summary>The authenticated user, or null where the transport has none.</summary>
     public ClaimsPrincipal? User { get; }

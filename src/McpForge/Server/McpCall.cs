@@ -54,8 +54,19 @@ public abstract class McpCall : JsonReadContext, ICancellableRequest
     /// <summary>The caller, as the transport authenticated it (Streamable HTTP with authentication); null over stdio.</summary>
     public System.Security.Claims.ClaimsPrincipal? User => Caller.User;
 
-    /// <summary>The server's services, for constructor and <see cref="FromServicesAttribute"/> parameters.</summary>
-    public IServiceProvider Services => Connection.Server.Services;
+    /// <summary>
+    /// The call's services, for constructor and <see cref="FromServicesAttribute"/> parameters: a DI scope of this call
+    /// (over HTTP, the request's), disposed when the call ends.
+    /// </summary>
+    public IServiceProvider Services => _scope?.Services ?? Connection.Server.Services;
+
+    private CallScope? _scope;
+
+    /// <summary>The call starts: its services are a new scope, or the transport request's (which waits for the call's end).</summary>
+    internal void BeginScope() => _scope = new CallScope(Connection.Server.Registry, Caller.ServiceScope);
+
+    /// <summary>The call ended, its response sent: its scope is released.</summary>
+    internal void EndScope() => _scope?.End(Connection.Server);
 
     /// <summary>Progress, logging, questions to the client, and what is known of it, for this call.</summary>
     public McpContext Context => _context ??= new McpContext(this);

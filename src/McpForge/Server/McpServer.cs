@@ -13,7 +13,7 @@ public sealed class McpServer
 {
     internal McpServer(string name, string version, McpServerOptions options, ComponentRegistry<Tools.McpTool> tools,
         ComponentRegistry<Prompts.McpPrompt> prompts, ResourceRegistry resources,
-        System.Collections.Generic.Dictionary<(string, string), Completions.McpCompletion> completions, IServiceProvider services,
+        System.Collections.Generic.Dictionary<(string, string), Completions.McpCompletion> completions, ServiceRegistry services,
         Microsoft.Extensions.Logging.ILogger logger)
     {
         Logger = logger;
@@ -25,7 +25,7 @@ public sealed class McpServer
         Version = version;
         Options = options;
         Tools = tools;
-        Services = services;
+        Registry = services;
         Deadlines = new ToolDeadlines(options.TimeProvider);
         Implementation = WriteImplementation(name, version, options);
         RequestStateProtector = options.RequestStateProtector ?? new ClientInput.AesGcmRequestStateProtector();
@@ -280,8 +280,14 @@ public sealed class McpServer
     /// <summary>The server's own log (category <c>McpForge</c>): failures, slow requests, dropped messages.</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; }
 
-    /// <summary>The services tools are given.</summary>
-    public IServiceProvider Services { get; }
+    /// <summary>
+    /// The server's root services: singletons added on the builder, then the application's container. Each call resolves
+    /// from a scope of its own instead (<see cref="McpContext.Services"/>).
+    /// </summary>
+    public IServiceProvider Services => Registry;
+
+    /// <summary>The root services, typed: where each call's scope comes from.</summary>
+    internal ServiceRegistry Registry { get; }
 
     internal ComponentRegistry<Tools.McpTool> Tools { get; }
 
