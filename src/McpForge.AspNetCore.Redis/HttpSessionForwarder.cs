@@ -85,5 +85,19 @@ internal sealed class HttpSessionForwarder : IMcpSessionForwarder, IDisposable
             proxyRequest.Headers.TryAddWithoutValidation(ForwardingSignature.Header,
                 signature.Sign(httpContext.Request.Method, httpContext.Request.Headers["Mcp-Session-Id"].ToString()));
         }
+
+        public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
+            CancellationToken cancellationToken)
+        {
+            var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
+            if (copyBody && proxyResponse?.Content.Headers.ContentType?.MediaType == "text/event-stream")
+            {
+                // The owner sent an event stream's headers at once (a resumed stream may have nothing to replay yet): so
+                // does the forward, or the client would wait on headers the owner already sent.
+                httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+                await httpContext.Response.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return copyBody;
+        }
     }
 }
