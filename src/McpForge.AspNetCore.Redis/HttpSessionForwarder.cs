@@ -46,6 +46,12 @@ internal sealed class HttpSessionForwarder : IMcpSessionForwarder, IDisposable
     {
         var error = await _forwarder.SendAsync(context, RedisSessionDirectory.Normalize(owner), _client, RequestConfig, _transformer, cancellationToken)
             .ConfigureAwait(false);
+        if (context.Items.Remove(HandedBackKey))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.Headers.Clear();
+            return McpForwardResult.HandedBack;
+        }
         if (error == ForwarderError.None || context.Response.HasStarted) return McpForwardResult.Forwarded;
         // Nothing reached the client yet: the router answers instead of YARP's bare 502.
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -54,6 +60,9 @@ internal sealed class HttpSessionForwarder : IMcpSessionForwarder, IDisposable
         context.Features.Set<IForwarderErrorFeature>(null);
         return IsRefused(exception) ? McpForwardResult.OwnerGone : McpForwardResult.Failed;
     }
+
+    /// <summary>Set on the context when the owner handed the request back (<see cref="McpForwardResult.HandedBack"/>).</summary>
+    private static readonly object HandedBackKey = new();
 
     public McpForwardCheck Check(HttpContext context)
     {
@@ -89,6 +98,12 @@ internal sealed class HttpSessionForwarder : IMcpSessionForwarder, IDisposable
         public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
             CancellationToken cancellationToken)
         {
+            if (proxyResponse is not null && proxyResponse.Headers.Contains(McpForwardingHeaders.HandedBack))
+            {
+                // The owner no longer serves the session: nothing of its answer reaches the client; the router asks again.
+                httpContext.Items[HandedBackKey] = true;
+                return false;
+            }
             var copyBody = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
             if (copyBody && proxyResponse?.Content.Headers.ContentType?.MediaType == "text/event-stream")
             {
@@ -96,6 +111,7 @@ internal sealed class HttpSessionForwarder : IMcpSessionForwarder, IDisposable
                 // does the forward, or the client would wait on headers the owner already sent.
                 httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
                 await httpContext.Response.StartAsync(cancellationToken).ConfigureAwait(false);
+                await httpContext.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false); // StartAsync writes, it does not send
             }
             return copyBody;
         }

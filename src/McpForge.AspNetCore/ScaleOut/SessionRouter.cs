@@ -68,7 +68,10 @@ internal sealed class SessionRouter : IDisposable
         var id = header.ToString();
         if (_transport.TryGetSession(id, out var local))
         {
-            if (!Directory.HoldsLease) return await RefuseAsync(context, "This instance lost its lease in the session store; retry shortly.").ConfigureAwait(false);
+            if (!Directory.HoldsLease)
+            {
+                return await HandBackAsync(context, check, "This instance lost its lease in the session store; retry shortly.").ConfigureAwait(false);
+            }
             var generation = Directory.LeaseGeneration;
             if (local.LeaseGeneration == generation) return false;
             // The lease was lost and is held again: the session is served only if no one took it over meanwhile.
@@ -117,6 +120,7 @@ internal sealed class SessionRouter : IDisposable
                 }
                 var result = await Forwarder.ForwardAsync(context, where.OwnerUrl!, aborted).ConfigureAwait(false);
                 if (result == McpForwardResult.Forwarded) return true;
+                if (result == McpForwardResult.HandedBack) continue; // the owner let go of it: where is it now?
                 if (result == McpForwardResult.Failed) return await RefuseAsync(context, "The instance that holds the session did not answer; retry shortly.").ConfigureAwait(false);
                 try
                 {
@@ -130,7 +134,7 @@ internal sealed class SessionRouter : IDisposable
                 continue;
             }
             // Orphaned, or recorded as this instance's though this process does not hold it (it restarted, or dropped it).
-            if (IsDraining) return await RefuseAsync(context, "This instance is stopping; retry.").ConfigureAwait(false);
+            if (IsDraining) return await HandBackAsync(context, forwarded ? McpForwardCheck.Authentic : McpForwardCheck.Direct, "This instance is stopping; retry.").ConfigureAwait(false);
             HttpSession? session;
             try
             {
@@ -294,6 +298,18 @@ internal sealed class SessionRouter : IDisposable
     {
         _transport.Log("the session store cannot be reached: " + ex.Message);
         return await RefuseAsync(context, "The session store cannot be reached, and the session is held by another instance; retry shortly.").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// This instance cannot serve the session (it is stopping, or lost its lease). To a client: 503 with
+    /// <c>Retry-After</c>. To another instance that forwarded the request: the same, marked
+    /// (<see cref="McpForwardResult.HandedBack"/>), so that instance looks the session up again and takes it over
+    /// itself instead of passing the 503 on: a rolling restart costs the client nothing.
+    /// </summary>
+    private static ValueTask<bool> HandBackAsync(HttpContext context, McpForwardCheck check, string why)
+    {
+        if (check == McpForwardCheck.Authentic) context.Response.Headers[McpForwardingHeaders.HandedBack] = "1";
+        return RefuseAsync(context, why);
     }
 
     /// <summary>503 with <c>Retry-After</c>: never 404, which would make the client throw a live session away.</summary>
