@@ -27,6 +27,7 @@ public sealed class PackedRepository : IAsyncLifetime
         ["McpForge"] = "src/McpForge",
         ["McpForge.Hosting"] = "src/McpForge.Hosting",
         ["McpForge.AspNetCore"] = "src/McpForge.AspNetCore",
+        ["McpForge.AspNetCore.Redis"] = "src/McpForge.AspNetCore.Redis",
         ["McpForge.Cli"] = "src/McpForge.Cli",
         ["McpForge.Templates"] = "templates/McpForge.Templates",
     };
