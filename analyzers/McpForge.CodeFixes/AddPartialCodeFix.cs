@@ -17,7 +17,7 @@ namespace McpForge.CodeFixes;
 public sealed class AddPartialCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticDescriptors.ToolTypeNotPartialId];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticDescriptors.ComponentTypeNotPartialId];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -17,7 +17,7 @@ namespace McpForge.CodeFixes;
 public sealed class AsyncVoidCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticDescriptors.AsyncVoidToolId];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticDescriptors.AsyncVoidComponentId];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -18,9 +18,7 @@ internal static class TypeNames
     public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";
-    public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
-    public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
     public const string IServiceProvider = "System.IServiceProvider";
     public const string IAsyncDisposable = "System.IAsyncDisposable";
     public const string McpSerializationAttribute = "McpForge.McpSerializationAttribute";

@@ -39,7 +39,7 @@ public static class McpEndpointRouteBuilderExtensions
         // (Compared by scope factory: a singleton's factory is given the container's root scope, not the provider itself.)
         var sameContainer = server.Registry.ScopeFactory is { } factory && ReferenceEquals(factory, endpoints.ServiceProvider.GetService<IServiceScopeFactory>());
         // In a fleet (McpForge.AspNetCore.Redis, docs/scale-out.md) the directory and forwarder come from the services.
-        var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer,
+        var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer && options.UseRequestServices,
             endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionDirectory>(), endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionForwarder>());
         McpEndpointRegistry.Add(endpoints.ServiceProvider, transport);
         if (options.Authentication?.ResourceMetadata is { } metadata)

@@ -88,6 +88,15 @@ public sealed class McpHttpOptions
     /// </summary>
     public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Whether calls resolve their services from the HTTP request's DI scope (default, when the server was registered
+    /// with <c>AddMcpServer</c> on this application's container), so middleware and the tool share scoped services.
+    /// The request then lasts until the handler returns, even when the answer left earlier (a stream closed to be
+    /// polled, a call past its time limit): on HTTP/1.1 that keeps the connection busy until then. False gives every
+    /// call a scope of its own, as over stdio, and frees the request with its answer.
+    /// </summary>
+    public bool UseRequestServices { get; set; } = true;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SessionIdleTimeout, TimeSpan.Zero, nameof(SessionIdleTimeout));

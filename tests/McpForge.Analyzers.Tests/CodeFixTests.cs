@@ -8,7 +8,7 @@ namespace McpForge.Analyzers.Tests;
 public sealed class CodeFixTests
 {
     [Fact]
-    public Task Add_partial_to_the_whole_containing_chain() => FixAsync<ToolAnalyzer, AddPartialCodeFix>("""
+    public Task Add_partial_to_the_whole_containing_chain() => FixAsync<ComponentAnalyzer, AddPartialCodeFix>("""
         public class Outer
         {
             /// <summary>Holds tools.</summary>
@@ -29,7 +29,7 @@ public sealed class CodeFixTests
         """);
 
     [Fact]
-    public Task Add_partial_fix_all_across_classes() => FixAsync<ToolAnalyzer, AddPartialCodeFix>("""
+    public Task Add_partial_fix_all_across_classes() => FixAsync<ComponentAnalyzer, AddPartialCodeFix>("""
         class {|MCPF0003:A|} { [McpTool, Description("A.")] public static string Ax(string m) => m; }
         class {|MCPF0003:B|} { [McpTool, Description("B.")] public static string Bx(string m) => m; }
         """, """
@@ -38,7 +38,7 @@ public sealed class CodeFixTests
         """);
 
     [Fact]
-    public Task Async_void_becomes_async_Task() => FixAsync<ToolAnalyzer, AsyncVoidCodeFix>("""
+    public Task Async_void_becomes_async_Task() => FixAsync<ComponentAnalyzer, AsyncVoidCodeFix>("""
         public partial class T
         {
             [McpTool, Description("Fires.")] public static async {|MCPF0006:void|} Fire() => await Task.Yield();
@@ -53,7 +53,7 @@ public sealed class CodeFixTests
         """);
 
     [Fact]
-    public Task Invalid_tool_names_are_renamed() => FixAsync<ToolAnalyzer, ToolNameCodeFix>("""
+    public Task Invalid_tool_names_are_renamed() => FixAsync<ComponentAnalyzer, ToolNameCodeFix>("""
         public partial class T
         {
             [McpTool({|MCPF0005:"Get Forecast!"|}), Description("Forecast.")] public static string F(string c) => c;
@@ -68,7 +68,7 @@ public sealed class CodeFixTests
         """);
 
     [Fact]
-    public Task Missing_descriptions_get_a_doc_comment_stub() => FixAsync<ToolAnalyzer, AddDescriptionCodeFix>("""
+    public Task Missing_descriptions_get_a_doc_comment_stub() => FixAsync<ComponentAnalyzer, AddDescriptionCodeFix>("""
         public partial class T
         {
             [McpTool]

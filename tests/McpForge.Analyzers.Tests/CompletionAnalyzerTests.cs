@@ -7,7 +7,7 @@ namespace McpForge.Analyzers.Tests;
 public sealed class CompletionAnalyzerTests
 {
     [Fact]
-    public Task MCPF0020_completions_must_name_a_prompt_argument_or_template_variable_of_their_class() => AnalyzeAsync<ToolAnalyzer>("""
+    public Task MCPF0020_completions_must_name_a_prompt_argument_or_template_variable_of_their_class() => AnalyzeAsync<ComponentAnalyzer>("""
         public partial class C
         {
             [McpPrompt, Description("Reviews.")] public static string Review(string code, string language) => code;
@@ -25,7 +25,7 @@ public sealed class CompletionAnalyzerTests
         Diagnostic("MCPF0020").WithLocation(2).WithArguments("C", "resource template", "books://{shelf}", "shelf"));
 
     [Fact]
-    public Task MCPF0021_completion_methods_take_the_value_and_return_strings() => AnalyzeAsync<ToolAnalyzer>("""
+    public Task MCPF0021_completion_methods_take_the_value_and_return_strings() => AnalyzeAsync<ComponentAnalyzer>("""
         public partial class C
         {
             [McpPrompt, Description("Reviews.")] public static string Review(string code) => code;
@@ -38,4 +38,14 @@ public sealed class CompletionAnalyzerTests
         Diagnostic("MCPF0021").WithLocation(0).WithArguments("One", "it returns 'string'; return IEnumerable<string> (or a Task of it)"),
         Diagnostic("MCPF0021").WithLocation(1).WithArguments("Two", "parameter 'limit' is not the value (string), the context (IReadOnlyDictionary<string, string>) or a CancellationToken"),
         Diagnostic("MCPF0021").WithLocation(2).WithArguments("Three", "it has no string parameter for the value typed so far"));
+
+    [Fact]
+    public Task MCPF0003_a_class_with_only_completions_must_be_partial_too_and_is_told_once() => AnalyzeAsync<ComponentAnalyzer>("""
+        public class {|#0:C|}
+        {
+            [McpCompletion("review", "code")] public static IEnumerable<string> One(string value) => [];
+            [McpCompletion("review", "language")] public static IEnumerable<string> Two(string value) => [];
+        }
+        """,
+        Diagnostic("MCPF0003").WithLocation(0).WithArguments("C"));
 }

@@ -13,12 +13,12 @@ public sealed class InputSchemaAnalyzerTests
     [InlineData("""[]""", "it is not a JSON object")]
     [InlineData("""{"type":"string"}""", "it has no \"type\": \"object\" (MCP requires an object schema for tool input)")]
     [InlineData("""{"type":"object"} x""", "unexpected text after the end at character 18")]
-    public Task MCPF0023_invalid_schemas_point_at_the_argument(string schema, string reason) => AnalyzeAsync<ToolAnalyzer>(
+    public Task MCPF0023_invalid_schemas_point_at_the_argument(string schema, string reason) => AnalyzeAsync<ComponentAnalyzer>(
         "public partial class T { [McpTool(\"t\", {|#0:InputSchema = " + Literal(schema) + "|}), Description(\"T.\")] public static string F(string a) => a; }",
         Diagnostic("MCPF0023").WithLocation(0).WithArguments("t", reason));
 
     [Fact]
-    public Task MCPF0023_near_miss_a_2020_12_schema_with_defs_and_whitespace() => AnalyzeAsync<ToolAnalyzer>(
+    public Task MCPF0023_near_miss_a_2020_12_schema_with_defs_and_whitespace() => AnalyzeAsync<ComponentAnalyzer>(
         "public partial class T { [McpTool(\"t\", InputSchema = " + Literal("""
             {"$schema": "https://json-schema.org/draft/2020-12/schema",
              "type": "object", "$defs": { "a": { "type": "string", "pattern": "^\\d+$" } },

@@ -3,7 +3,7 @@ using static McpForge.Analyzers.Tests.Verifier;
 
 namespace McpForge.Analyzers.Tests;
 
-/// <summary>The resource rules of <see cref="ToolAnalyzer"/>: MCPF0015 to MCPF0019.</summary>
+/// <summary>The resource rules of <see cref="ComponentAnalyzer"/>: MCPF0015 to MCPF0019.</summary>
 public sealed class ResourceAnalyzerTests
 {
     [Theory]
@@ -17,12 +17,12 @@ public sealed class ResourceAnalyzerTests
     [InlineData("users://{a,}", "'' is not a valid variable name")]
     [InlineData("no scheme/{id}", "' ' at position 2 is not allowed in a URI")]
     [InlineData("readme", "it does not start with a scheme such as 'file://' or 'docs:'")]
-    public Task MCPF0015_invalid_uri_templates_point_at_the_argument(string uri, string reason) => AnalyzeAsync<ToolAnalyzer>(
+    public Task MCPF0015_invalid_uri_templates_point_at_the_argument(string uri, string reason) => AnalyzeAsync<ComponentAnalyzer>(
         "public partial class R { [McpResource({|#0:\"" + uri + "\"|})] public static string Get() => \"\"; }",
         Diagnostic("MCPF0015").WithLocation(0).WithArguments(uri, reason));
 
     [Fact]
-    public Task MCPF0015_near_miss_simple_and_reserved_variables() => AnalyzeAsync<ToolAnalyzer>("""
+    public Task MCPF0015_near_miss_simple_and_reserved_variables() => AnalyzeAsync<ComponentAnalyzer>("""
         public partial class R
         {
             [McpResource("users://{id}/posts/{post}")] public static string Post(int id, string post) => "";
@@ -36,7 +36,7 @@ public sealed class ResourceAnalyzerTests
         """);
 
     [Fact]
-    public Task MCPF0016_and_MCPF0017_variables_and_parameters_must_match() => AnalyzeAsync<ToolAnalyzer>("""
+    public Task MCPF0016_and_MCPF0017_variables_and_parameters_must_match() => AnalyzeAsync<ComponentAnalyzer>("""
         public partial class R
         {
             [McpResource({|#0:"users://{id}/posts/{post}"|})] public static string Post(int id, int {|#1:page|}) => "";
@@ -46,19 +46,19 @@ public sealed class ResourceAnalyzerTests
         Diagnostic("MCPF0016").WithLocation(0).WithArguments("post", "post"));
 
     [Fact]
-    public Task MCPF0018_unsupported_resource_return_type() => AnalyzeAsync<ToolAnalyzer>("""
+    public Task MCPF0018_unsupported_resource_return_type() => AnalyzeAsync<ComponentAnalyzer>("""
         public partial class R { [McpResource("docs://count")] public static {|#0:int|} Count() => 1; }
         """,
         Diagnostic("MCPF0018").WithLocation(0).WithArguments("count", "int"));
 
     [Fact]
-    public Task MCPF0019_unsupported_resource_parameter() => AnalyzeAsync<ToolAnalyzer>("""
+    public Task MCPF0019_unsupported_resource_parameter() => AnalyzeAsync<ComponentAnalyzer>("""
         public partial class R { [McpResource("docs://{ids}")] public static string Get(int[] {|#0:ids|}) => ""; }
         """,
         Diagnostic("MCPF0019").WithLocation(0).WithArguments("ids", "get", "int[]"));
 
     [Fact]
-    public Task MCPF0009_two_resources_with_one_uri() => AnalyzeAsync<ToolAnalyzer>("""
+    public Task MCPF0009_two_resources_with_one_uri() => AnalyzeAsync<ComponentAnalyzer>("""
         public partial class R
         {
             [McpResource("docs://readme")] public static string One() => "";

@@ -175,8 +175,24 @@ public sealed class StreamingTests
     public async Task A_tool_can_close_its_stream_to_be_polled_and_the_client_gets_the_rest_on_a_get()
     {
         await using var host = await McpTestHost.StartAsync();
+        // The call runs in its POST's DI scope, so that request lasts until the handler returns and its HTTP/1.1
+        // connection stays busy: the GET goes on a connection of its own.
+        using var other = host.NewClient();
+        await PollAndResumeAsync(host, other, "poll");
+    }
+
+    [Fact]
+    public async Task Without_request_services_a_polled_call_frees_its_connection_for_the_resuming_get()
+    {
+        await using var host = await McpTestHost.StartAsync(http: o => o.UseRequestServices = false);
+        // One client: the GET may reuse the POST's connection, which the POST left with its answer.
+        await PollAndResumeAsync(host, host.Client, "poll-own-scope");
+    }
+
+    private static async Task PollAndResumeAsync(McpTestHost host, HttpClient resumeClient, string tag)
+    {
         var session = await host.InitializeAsync();
-        var request = """{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"poll_me","arguments":{"tag":"poll"},"_meta":{"progressToken":"p"}}}""";
+        var request = """{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"poll_me","arguments":{"tag":"$$TAG$$"},"_meta":{"progressToken":"p"}}}""".Replace("$$TAG$$", tag);
         using var response = await host.SendAsync(host.Post(request, session), HttpCompletionOption.ResponseHeadersRead);
         using var reader = new SseReader(await response.Content.ReadAsStreamAsync());
         var first = await reader.ReadToEndAsync(); // the server ends the connection, not the stream
@@ -184,9 +200,9 @@ public sealed class StreamingTests
         Assert.Equal(1000, first[0].Retry);
         Assert.DoesNotContain(first, e => e.Data.Contains("\"result\""));
 
-        using var resumed = await host.SendAsync(host.Get(session, last), HttpCompletionOption.ResponseHeadersRead);
+        using var resumed = await resumeClient.SendAsync(host.Get(session, last), HttpCompletionOption.ResponseHeadersRead).WaitAsync(McpTestHost.Wait);
         using var rest = new SseReader(await resumed.Content.ReadAsStreamAsync());
-        HttpTools.Gate("poll").TrySetResult();
+        HttpTools.Gate(tag).TrySetResult();
         var events = await rest.ReadToEndAsync();
         var all = first.Concat(events).Where(e => e.Data.Length > 0).Select(e => e.Json.TryGetProperty("method", out var m) ? m.GetString() : Text(e.Json)).ToArray();
         Assert.Equal(["notifications/progress", "polled, closed=True"], all);

@@ -29,7 +29,7 @@ public sealed class PipelineCachingTests
         public class Helper { public int Twice(int x) => x * 2; }
         """;
 
-    private static readonly string[] s_trackedSteps = typeof(McpToolGenerator).Assembly
+    private static readonly string[] s_trackedSteps = typeof(McpGenerator).Assembly
         .GetType("McpForge.Generators.TrackingNames")!
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (string)f.GetValue(null)!)
@@ -39,7 +39,7 @@ public sealed class PipelineCachingTests
     {
         var compilation = GeneratorHarness.Compile(sources);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new McpToolGenerator().AsSourceGenerator()],
+            [new McpGenerator().AsSourceGenerator()],
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return (driver.RunGenerators(compilation, CancellationToken.None), compilation);
@@ -93,6 +93,31 @@ public sealed class PipelineCachingTests
         var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), Replace(compilation, 0, Tools.Replace("a + b", "b + a")));
         var run = Rerun(driver, edited);
         Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Editing_a_method_body_to_a_new_length_leaves_every_tool_after_it_unchanged()
+    {
+        // Spec equality must not depend on where a method sits in the file: a longer body moves every later tool.
+        var (driver, compilation) = FirstRun(Tools, Unrelated);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), Replace(compilation, 0, Tools.Replace("=> message;", "=> message + string.Empty;")));
+        var run = Rerun(driver, edited);
+        Assert.All(run.TrackedSteps["ToolMethods"].SelectMany(s => s.Outputs), o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "ToolMethods was " + o.Reason));
+        Assert.All(run.TrackedSteps["ToolTypes"].SelectMany(s => s.Outputs), o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "ToolTypes was " + o.Reason));
+        Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Editing_one_doc_comment_modifies_only_that_tool()
+    {
+        var (driver, compilation) = FirstRun(Tools, Unrelated);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), Replace(compilation, 0, Tools.Replace("Echoes.", "Echoes what it is given.")));
+        var run = Rerun(driver, edited);
+        var reasons = run.TrackedSteps["ToolMethods"].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(reasons.Count - 1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
 
     private const string ShapeTools = """

@@ -38,13 +38,13 @@ public sealed class ScaleTests(ITestOutputHelper output)
         // Timed on their own, on a fresh compilation: the generator's run, then the analyzers'.
         var compilation = GeneratorHarness.Compile(sources);
         var generator = Stopwatch.StartNew();
-        CSharpGeneratorDriver.Create([new McpToolGenerator().AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions)
+        CSharpGeneratorDriver.Create([new McpGenerator().AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions)
             .RunGenerators(compilation, CancellationToken.None);
         generator.Stop();
         compilation = GeneratorHarness.Compile(sources);
         var analyzers = Stopwatch.StartNew();
         var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ToolAnalyzer(), new ConsoleOutputAnalyzer(), new AddToolsAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer(), new ConsoleOutputAnalyzer(), new AddToolsAnalyzer()))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         analyzers.Stop();
         Assert.Empty(diagnostics);

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using McpForge.Analyzers;
 using McpForge.Generators.Tests.Infrastructure;
@@ -61,7 +64,7 @@ public sealed class SharedRulesTests
 
         var compilation = GeneratorHarness.Compile(source);
         var analyzerErrors = (await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ToolAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer()))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None))
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .ToList();
@@ -102,7 +105,7 @@ public sealed class SharedRulesTests
 
         var compilation = GeneratorHarness.Compile(source);
         var rejected = (await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ToolAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer()))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None))
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d => d.Location.SourceTree!.GetLineSpan(d.Location.SourceSpan).StartLinePosition.Line - 3)
@@ -118,6 +121,107 @@ public sealed class SharedRulesTests
             var isGenerated = generated.Contains($"new(\"r{i}\"", System.StringComparison.Ordinal);
             Assert.True(isGenerated != rejected.Contains(i), $"{s_returnTypes[i].Type}: generated={isGenerated}, rejected={rejected.Contains(i)}");
             Assert.True(isGenerated == s_returnTypes[i].Accepted, $"{s_returnTypes[i].Type}: generated={isGenerated}, expected {s_returnTypes[i].Accepted}");
+        }
+    }
+
+    /// <summary>Validation attributes of the matrix, with what shows in generated code that a slot is checked for them (null: it holds by the slot's type alone).</summary>
+    private static readonly (string Attribute, string? Check)[] s_attributes =
+    [
+        ("Range(1, 10)", @"ToolValidation\.Range\("),
+        ("Range(typeof(DateTime), \"2020-01-01\", \"2030-01-01\")", "must be at least"),
+        ("Range(typeof(int), \"1\", \"10\")", @"ToolValidation\.Range\("),
+        ("StringLength(10)", @"ToolValidation\.Length\("),
+        ("MinLength(1)", @"ToolValidation\.Length\("),
+        ("Length(1, 5)", @"ToolValidation\.Length\("),
+        ("RegularExpression(\"^a\")", @"ToolValidation\.Pattern\("),
+        ("EmailAddress", @"ToolValidation\.Email\("),
+        ("Url", @"ToolValidation\.Url\("),
+        ("Phone", "must be a phone number"),
+        ("CreditCard", "must be a credit card number"),
+        ("Base64String", @"ToolValidation\.Base64\("),
+        ("AllowedValues(\"a\", \"b\")", @"ToolValidation\.NotAllowed\("),
+        ("DeniedValues(1, 2)", @"ToolValidation\.Denied\("),
+        ("AllowedValues(Shade.Dark)", @"ToolValidation\.NotAllowed\("),
+        ("Required", @"ToolValidation\.NotEmpty\(|must not be null"),
+        ("DataType(DataType.Date)", null),
+        ("Compare(\"Other\")", null),
+        ("Even", null),
+    ];
+
+    private static readonly string[] s_slotTypes =
+        ["string", "string?", "int", "int?", "double", "bool", "Shade", "System.DateTime", "System.DateOnly", "System.TimeSpan", "System.Collections.Generic.List<string>"];
+
+    /// <summary>Where the attribute sits: on a tool parameter, on a member of a record argument, on a member of a record in a list in one.</summary>
+    private static readonly string[] s_depths = ["parameter", "member", "nested member"];
+
+    [Fact]
+    public async System.Threading.Tasks.Task Every_validation_attribute_on_every_type_at_every_depth_is_either_enforced_or_reported()
+    {
+        // One cell a line: its records (if any) and its tool, so that a diagnostic's line names its cell.
+        var cells = new List<(string Attribute, string? Check, string Type, string Depth)>();
+        var lines = new List<string>();
+        foreach (var (attribute, check) in s_attributes)
+        foreach (var type in s_slotTypes)
+        foreach (var depth in s_depths.Where(d => d != "parameter" || !attribute.StartsWith("Compare", StringComparison.Ordinal))) // C# allows [Compare] on properties only
+        {
+            var i = cells.Count;
+            cells.Add((attribute, check, type, depth));
+            var tool = $"public partial class Cell{i} {{ [McpTool(\"c{i}\"), System.ComponentModel.Description(\"Cell.\")] public static string Run(";
+            lines.Add(depth switch
+            {
+                "parameter" => tool + $"[{attribute}] {type} v{i}) => \"\"; }}",
+                "member" => $"public sealed record R{i}([property: {attribute}] {type} V{i}, int Other = 0); " + tool + $"R{i} r) => \"\"; }}",
+                _ => $"public sealed record R{i}([property: {attribute}] {type} V{i}, int Other = 0); public sealed record O{i}(System.Collections.Generic.List<R{i}> Items); "
+                    + tool + $"O{i} o) => \"\"; }}",
+            });
+        }
+        var header = """
+            using System; using System.ComponentModel.DataAnnotations; using McpForge;
+            public enum Shade { Light, Dark }
+            public sealed class EvenAttribute : ValidationAttribute { public override bool IsValid(object? value) => value is int i && i % 2 == 0; }
+
+            """;
+        var source = header + string.Join("\n", lines);
+        var firstLine = header.Split('\n').Length - 1;
+
+        var diagnostics = (await GeneratorHarness.Compile(source)
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None))
+            .Where(d => d.Id is "MCPF0022" or "MCPF0027" or "MCPF0028")
+            .ToLookup(d => d.Location.GetLineSpan().StartLinePosition.Line - firstLine);
+        var result = GeneratorHarness.Run(source);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.CompilationDiagnostics.All(d => d.Severity < DiagnosticSeverity.Error),
+            "generated code does not compile:\n" + string.Join("\n", result.CompilationDiagnostics.Take(10)));
+        var generated = string.Join("\n", result.Generated.Select(g => g.Text)).Split('\n');
+
+        var outcomes = new Dictionary<string, int>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var (attribute, check, type, depth) = cells[i];
+            var cell = $"[{attribute}] on {type} ({depth})";
+            var reported = diagnostics[i].ToList();
+            var isGenerated = generated.Any(l => l.Contains($"new(\"c{i}\", ", StringComparison.Ordinal));
+            var name = $"\"v{i}\"";
+            var isChecked = check is not null && generated.Any(l => l.Contains(name, StringComparison.Ordinal) && Regex.IsMatch(l, check));
+
+            Assert.True(reported.Count <= 1, $"{cell}: reported {reported.Count} times");
+            // The generator leaves out what the analyzers reject, and keeps what they only warn about.
+            Assert.True(isGenerated == !reported.Any(d => d.Severity == DiagnosticSeverity.Error), $"{cell}: generated={isGenerated}, reported {string.Join(", ", reported)}");
+            // Enforced, reported, or holding by the type alone ([DataType] only describes; [Required] on a value that is
+            // never null or blank): never silently ignored.
+            var holds = reported.Count == 0 && !isChecked
+                && (attribute.StartsWith("DataType", StringComparison.Ordinal) || attribute == "Required" && type != "string" && !type.EndsWith('?'));
+            Assert.True(isChecked ^ reported.Count > 0 || holds, $"{cell}: checked={isChecked}, reported {string.Join(", ", reported)}");
+            var outcome = reported.Count > 0 ? reported[0].Id : isChecked ? "checked" : "holds";
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+
+        // The matrix means something only if every outcome happens; and the cases the issue found are enforced at every depth.
+        Assert.True(outcomes.Keys.Order().SequenceEqual(["MCPF0022", "MCPF0027", "checked", "holds"]), string.Join(", ", outcomes));
+        foreach (var (attribute, type) in new[] { ("Phone", "string"), ("Range(typeof(DateTime), \"2020-01-01\", \"2030-01-01\")", "System.DateTime") })
+        {
+            Assert.All(s_depths, depth => Assert.Empty(diagnostics[cells.IndexOf((attribute, s_attributes.First(a => a.Attribute == attribute).Check, type, depth))]));
         }
     }
 

@@ -61,4 +61,44 @@ public sealed class ValidationTests
             errors);
         Assert.True(response.GetProperty("result").GetProperty("isError").GetBoolean());
     }
+
+    [Fact]
+    public async Task Annotations_of_members_and_of_dates_appear_in_the_schema()
+    {
+        await using var server = await StartAsync();
+        var tools = (await server.RequestAsync(1, "tools/list")).GetProperty("result").GetProperty("tools");
+        var schema = tools.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "file_contact").GetProperty("inputSchema").GetProperty("properties");
+        var contact = schema.GetProperty("contact").GetProperty("properties");
+        Assert.Equal("""{"type":"string","format":"tel","description":"A phone number, as DataAnnotations' [Phone] accepts it."}""", contact.GetProperty("phone").GetRawText());
+        Assert.Equal("""{"type":"string","anyOf":[{"format":"date-time"},{"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})?$"}],"formatMinimum":"2020-01-01T00:00:00","formatMaximum":"2030-01-01T00:00:00","description":"When they became a contact, in the 2020s."}""",
+            contact.GetProperty("since").GetRawText());
+        Assert.Equal("""{"type":["string","null"],"format":"credit-card","description":"A card number, if any."}""", contact.GetProperty("card").GetRawText());
+        Assert.Equal("""{"type":"string","format":"date","formatMinimum":"2024-01-01","formatMaximum":"2024-12-31"}""", schema.GetProperty("day").GetRawText());
+        Assert.Equal("""{"type":"string","enum":["Red","Blue"],"default":"Red"}""", schema.GetProperty("colour").GetRawText());
+        Assert.Equal("""{"type":"string","minLength":1,"default":"none"}""", schema.GetProperty("note").GetRawText());
+    }
+
+    [Fact]
+    public async Task Annotations_of_members_and_of_dates_are_checked_with_their_paths()
+    {
+        await using var server = await StartAsync();
+        var response = await server.CallToolAsync(1, "file_contact",
+            """{"contact":{"name":"Ada","phone":"call me","since":"1999-12-31T00:00:00","card":"1234"},"day":"2025-01-01","colour":"Green","note":null}""");
+        var errors = response.GetProperty("result").GetProperty("structuredContent").GetProperty("errors").EnumerateArray()
+            .Select(e => e.GetProperty("path").GetString() + ": " + e.GetProperty("message").GetString()).ToArray();
+        Assert.Equal(
+            [
+                "/contact/phone: must be a phone number",
+                "/contact/since: must be at least 2020-01-01T00:00:00 and at most 2030-01-01T00:00:00, got 1999-12-31T00:00:00.0000000",
+                "/contact/card: must be a credit card number",
+                "/day: must be at least 2024-01-01 and at most 2024-12-31, got 2025-01-01",
+                "/colour: must be one of: \"Red\", \"Blue\"",
+                "/note: must not be null",
+            ],
+            errors);
+
+        var good = await server.CallToolAsync(2, "file_contact",
+            """{"contact":{"name":"Ada","phone":"+44 20 7946 0958","since":"2021-06-01T00:00:00","card":"4111 1111 1111 1111"},"day":"2024-06-01","colour":"Blue"}""");
+        Assert.Equal("filed", ServerHarness.Text(good));
+    }
 }

@@ -13,13 +13,13 @@ internal static class DiagnosticDescriptors
 
     public const string UnsupportedParameterTypeId = "MCPF0001";
     public const string UnsupportedReturnTypeId = "MCPF0002";
-    public const string ToolTypeNotPartialId = "MCPF0003";
-    public const string InvalidToolTypeId = "MCPF0004";
+    public const string ComponentTypeNotPartialId = "MCPF0003";
+    public const string InvalidComponentTypeId = "MCPF0004";
     public const string InvalidToolNameId = "MCPF0005";
-    public const string AsyncVoidToolId = "MCPF0006";
+    public const string AsyncVoidComponentId = "MCPF0006";
     public const string UnsupportedParameterKindId = "MCPF0007";
-    public const string GenericToolMethodId = "MCPF0008";
-    public const string DuplicateToolNameId = "MCPF0009";
+    public const string GenericComponentMethodId = "MCPF0008";
+    public const string DuplicateComponentNameId = "MCPF0009";
     public const string MissingDescriptionId = "MCPF0010";
     public const string ConsoleWriteInStdioServerId = "MCPF0011";
     public const string ToolTypeWithoutToolsId = "MCPF0012";
@@ -37,6 +37,8 @@ internal static class DiagnosticDescriptors
     public const string UnsupportedFormPropertyId = "MCPF0024";
     public const string InvalidFormTypeId = "MCPF0025";
     public const string UnprotectedDestructiveToolId = "MCPF0026";
+    public const string UncheckedValidationAttributeId = "MCPF0027";
+    public const string InvalidValidationAttributeId = "MCPF0028";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -50,16 +52,16 @@ internal static class DiagnosticDescriptors
         "Tool '{0}' returns '{1}', which McpForge cannot write as a tool result: {2}; return a string, a primitive, a record, class or collection, content blocks or a CallToolResult",
         DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor ToolTypeNotPartial = Create(
-        ToolTypeNotPartialId,
-        "Tool class must be partial",
-        "Type '{0}' declares MCP tools but is not partial; add the 'partial' modifier so McpForge can generate its tool table",
+    public static readonly DiagnosticDescriptor ComponentTypeNotPartial = Create(
+        ComponentTypeNotPartialId,
+        "Class with MCP components must be partial",
+        "Type '{0}' declares MCP tools, prompts, resources or completions but is not partial; add the 'partial' modifier so McpForge can generate their tables",
         DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor InvalidToolType = Create(
-        InvalidToolTypeId,
-        "Tool class must be a non-static, non-generic class",
-        "Type '{0}' declares MCP tools but is {1}; declare tools in a non-generic, non-static partial class",
+    public static readonly DiagnosticDescriptor InvalidComponentType = Create(
+        InvalidComponentTypeId,
+        "Class with MCP components must be a non-static, non-generic class",
+        "Type '{0}' declares MCP tools, prompts, resources or completions but is {1}; declare them in a non-generic, non-static partial class",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidToolName = Create(
@@ -68,10 +70,10 @@ internal static class DiagnosticDescriptors
         "Tool name '{0}' is invalid; a tool name is 1 to 128 characters of A-Z, a-z, 0-9, '_', '-' and '.'",
         DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor AsyncVoidTool = Create(
-        AsyncVoidToolId,
-        "Tool method is async void",
-        "Tool '{0}' is 'async void', so its completion and exceptions cannot reach the client; return 'Task' instead",
+    public static readonly DiagnosticDescriptor AsyncVoidComponent = Create(
+        AsyncVoidComponentId,
+        "Tool, prompt or resource method is async void",
+        "{0} '{1}' is 'async void', so its completion and exceptions cannot reach the client; return 'Task' instead",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnsupportedParameterKind = Create(
@@ -80,16 +82,16 @@ internal static class DiagnosticDescriptors
         "Parameter '{0}' of tool '{1}' is a {2} parameter, which JSON arguments cannot fill; use a plain parameter",
         DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor GenericToolMethod = Create(
-        GenericToolMethodId,
-        "Tool method is generic",
-        "Tool '{0}' is a generic method, and a call cannot supply type arguments; declare one tool per concrete type",
+    public static readonly DiagnosticDescriptor GenericComponentMethod = Create(
+        GenericComponentMethodId,
+        "Tool, prompt or resource method is generic",
+        "{0} '{1}' is a generic method, and a call cannot supply type arguments; declare one method per concrete type",
         DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor DuplicateToolName = Create(
-        DuplicateToolNameId,
-        "Duplicate tool or prompt name",
-        "{2} name '{0}' is used by more than one method of '{1}'; names must be unique within a server",
+    public static readonly DiagnosticDescriptor DuplicateComponentName = Create(
+        DuplicateComponentNameId,
+        "Duplicate tool or prompt name, or resource URI",
+        "{2} '{0}' is used by more than one method of '{1}'; names and URIs must be unique within a server",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MissingDescription = Create(
@@ -162,7 +164,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MisappliedValidationAttribute = Create(
         MisappliedValidationAttributeId,
         "Validation attribute on a type it cannot apply to",
-        "[{0}] on parameter '{1}' of type '{2}' can never hold: it applies to {3}",
+        "[{0}] on {1} of type '{2}' can never hold: it applies to {3}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UncheckedValidationAttribute = Create(
+        UncheckedValidationAttributeId,
+        "Validation attribute McpForge does not check",
+        "[{0}] on {1} is not checked by McpForge: {2}; check the value in the method, or remove the attribute",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidValidationAttribute = Create(
+        InvalidValidationAttributeId,
+        "Validation attribute that cannot be checked",
+        "[{0}] on {1} cannot be checked: {2}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidInputSchema = Create(

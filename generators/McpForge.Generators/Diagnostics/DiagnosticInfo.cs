@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using McpForge.Generators.Helpers;
 using Microsoft.CodeAnalysis;
@@ -17,6 +18,10 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, string Fi
         var lineSpan = location?.GetLineSpan() ?? default;
         return new DiagnosticInfo(descriptor, lineSpan.Path ?? string.Empty, location?.SourceSpan ?? default, lineSpan.Span, arguments.ToEquatableArray());
     }
+
+    /// <summary>An error among <paramref name="diagnostics"/>: what it is about cannot be generated (a warning does not stop it).</summary>
+    public static bool AnyError(IEnumerable<DiagnosticInfo> diagnostics) =>
+        diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
 
     /// <summary>
     /// The diagnostic, located in <paramref name="compilation"/>'s syntax tree of the same file, so that

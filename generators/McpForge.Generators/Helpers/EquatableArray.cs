@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 
 namespace McpForge.Generators.Helpers;
 
@@ -27,7 +26,18 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public T this[int index] => Items[index];
 
-    public bool Equals(EquatableArray<T> other) => Items.SequenceEqual(other.Items);
+    public bool Equals(EquatableArray<T> other)
+    {
+        // A loop over the arrays themselves: the pipeline compares every spec of every component on every keystroke.
+        var items = Items;
+        var others = other.Items;
+        if (items.Length != others.Length) return false;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(items[i], others[i])) return false;
+        }
+        return true;
+    }
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
@@ -55,4 +65,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> => new(items);
+
+    public static EquatableArray<T> ToEquatableArray<T>(this List<T> items) where T : IEquatable<T> =>
+        items.Count == 0 ? EquatableArray<T>.Empty : new(ImmutableArray.CreateRange(items));
 }

@@ -16,5 +16,6 @@ internal sealed record CompletionSpec
     /// <summary>The parameters in declaration order, as the generated call passes them.</summary>
     public required Helpers.EquatableArray<string> Arguments { get; init; }
 
-    public required int Order { get; init; }
+    /// <summary>Its place among the class's components, for a stable order that no edit of a body or comment moves.</summary>
+    public required DeclarationOrder Order { get; init; }
 }

@@ -8,7 +8,7 @@ namespace McpForge.Generators.Model;
 /// to implement the generated interfaces on it. Each pipeline fills the member list of its own kind.
 /// </summary>
 /// <remarks>Cache contract: equal by value; holds no <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c> or <c>Compilation</c>.</remarks>
-[DebuggerDisplay("{Hierarchy.FullyQualifiedName}: {Tools.Count} tools")]
+[DebuggerDisplay("{Hierarchy.FullyQualifiedName}: {Tools.Count} tools, {Prompts.Count} prompts, {Resources.Count} resources")]
 internal sealed record ComponentTypeSpec
 {
     public required HierarchyInfo Hierarchy { get; init; }
@@ -22,8 +22,8 @@ internal sealed record ComponentTypeSpec
     /// <summary>The class implements <c>IAsyncDisposable</c>; instances are disposed asynchronously after each call.</summary>
     public required bool IsAsyncDisposable { get; init; }
 
-    /// <summary>The tools, sorted by method declaration order.</summary>
-    public required EquatableArray<ToolSpec> Tools { get; init; }
+    /// <summary>The tools, sorted by method declaration order (emitted into their own file).</summary>
+    public EquatableArray<ToolSpec> Tools { get; init; } = EquatableArray<ToolSpec>.Empty;
 
     /// <summary>The prompts, sorted by method declaration order (emitted into their own file).</summary>
     public EquatableArray<PromptSpec> Prompts { get; init; } = EquatableArray<PromptSpec>.Empty;

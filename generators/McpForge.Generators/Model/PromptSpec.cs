@@ -35,5 +35,6 @@ internal sealed record PromptSpec
     /// <summary>Who may use it (<c>[McpAuthorize]</c> on the method, else on its class); null: anyone.</summary>
     public AuthorizationSpec? Authorization { get; init; }
 
-    public required int Order { get; init; }
+    /// <summary>Its place among the class's components, for a stable order that no edit of a body or comment moves.</summary>
+    public required DeclarationOrder Order { get; init; }
 }

@@ -42,6 +42,6 @@ internal sealed record ToolSpec
     /// <summary>Who may use it (<c>[McpAuthorize]</c> on the method, else on its class); null: anyone.</summary>
     public AuthorizationSpec? Authorization { get; init; }
 
-    /// <summary>The position in source, for a stable order.</summary>
-    public required int Order { get; init; }
+    /// <summary>Its place among the class's components, for a stable order that no edit of a body or comment moves.</summary>
+    public required DeclarationOrder Order { get; init; }
 }

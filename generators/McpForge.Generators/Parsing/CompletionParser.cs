@@ -9,17 +9,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpForge.Generators.Parsing;
 
-/// <summary>What the parser found for one <c>[McpCompletion]</c> attribute (a method may carry several).</summary>
-internal sealed record CompletionMethodResult(ComponentTypeSpec? Type, CompletionSpec? Completion, EquatableArray<DiagnosticInfo> Diagnostics);
-
-/// <summary>Turns an <c>[McpCompletion]</c> method into a <see cref="CompletionSpec"/>; shared with the analyzers.</summary>
+/// <summary>Turns one <c>[McpCompletion]</c> of a method (a method may carry several) into a <see cref="CompletionSpec"/>; shared with the analyzers.</summary>
 internal static class CompletionParser
 {
-    public static CompletionMethodResult Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, CancellationToken cancellationToken)
+    public static ComponentParse<CompletionSpec> Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
+        CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var location = method.Locations.FirstOrDefault();
-        var type = ToolParser.ParseType(method.ContainingType, location, diagnostics, cancellationToken);
+        var type = ComponentTypeParser.Parse(method.ContainingType, compilation, diagnostics, cancellationToken);
         var reference = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
         var argument = attribute.ConstructorArguments.Length == 2 ? attribute.ConstructorArguments[1].Value as string ?? "" : "";
 
@@ -27,15 +25,14 @@ internal static class CompletionParser
         var sawValue = false;
         foreach (var parameter in method.Parameters)
         {
-            var display = parameter.Type.ToDisplayString();
             if (parameter.RefKind == RefKind.None && parameter.Type.SpecialType == SpecialType.System_String && !sawValue)
             {
                 sawValue = true;
                 arguments.Add("__value");
             }
-            else if (display is "System.Collections.Generic.IReadOnlyDictionary<string, string>") arguments.Add("__context");
-            else if (display == TypeNames.CancellationToken) arguments.Add("__cancellationToken");
-            else if (display == TypeNames.IServiceProvider) arguments.Add("__services");
+            else if (IsContext(parameter.Type)) arguments.Add("__context");
+            else if (SymbolNames.Is(parameter.Type, TypeNames.CancellationToken)) arguments.Add("__cancellationToken");
+            else if (SymbolNames.Is(parameter.Type, TypeNames.IServiceProvider)) arguments.Add("__services");
             else
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCompletionMethod, parameter.Locations.FirstOrDefault(), method.Name,
@@ -49,8 +46,8 @@ internal static class CompletionParser
 
         var returnType = method.ReturnType;
         var isAsync = false;
-        if (returnType is INamedTypeSymbol named && named.TypeArguments.Length == 1
-            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+        if (returnType is INamedTypeSymbol named
+            && (SymbolNames.IsGeneric(named, TypeNames.Task, 1) || SymbolNames.IsGeneric(named, TypeNames.ValueTask, 1)))
         {
             isAsync = true;
             returnType = named.TypeArguments[0];
@@ -66,7 +63,7 @@ internal static class CompletionParser
                 $"it returns '{method.ReturnType.ToDisplayString()}'; return IEnumerable<string> (or a Task of it)"));
         }
 
-        var completion = diagnostics.Count > 0 ? null : new CompletionSpec
+        var completion = DiagnosticInfo.AnyError(diagnostics) ? null : new CompletionSpec
         {
             MethodName = method.Name,
             Reference = reference,
@@ -74,9 +71,9 @@ internal static class CompletionParser
             IsStatic = method.IsStatic,
             IsAsync = isAsync,
             Arguments = arguments.ToEquatableArray(),
-            Order = declaration.GetLocation().SourceSpan.Start * 16 + Index(method, attribute),
+            Order = DeclarationOrders.Of(declaration, Index(method, attribute)),
         };
-        return new CompletionMethodResult(type, completion, diagnostics.ToEquatableArray());
+        return new ComponentParse<CompletionSpec>(type, completion, diagnostics.ToEquatableArray());
     }
 
     private static int Index(IMethodSymbol method, AttributeData attribute)
@@ -85,8 +82,13 @@ internal static class CompletionParser
         foreach (var candidate in method.GetAttributes())
         {
             if (ReferenceEquals(candidate, attribute)) return index;
-            if (candidate.AttributeClass?.ToDisplayString() == TypeNames.McpCompletionAttribute) index++;
+            if (SymbolNames.IsAttribute(candidate, TypeNames.McpCompletionAttribute)) index++;
         }
         return index;
     }
+
+    /// <summary><c>IReadOnlyDictionary&lt;string, string&gt;</c>: the other arguments already given.</summary>
+    private static bool IsContext(ITypeSymbol type) =>
+        SymbolNames.IsGeneric(type, "System.Collections.Generic.IReadOnlyDictionary", 2)
+        && ((INamedTypeSymbol)type).TypeArguments.All(a => a.SpecialType == SpecialType.System_String);
 }

@@ -10,51 +10,45 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpForge.Generators.Parsing;
 
-/// <summary>What the parser found for one <c>[McpElicitationForm]</c> type: its spec (if usable) and any problems.</summary>
-internal sealed record FormResult(FormSpec? Form, EquatableArray<DiagnosticInfo> Diagnostics);
-
 /// <summary>
 /// Turns an <c>[McpElicitationForm]</c> type into a <see cref="FormSpec"/>, and reports what MCP's restricted form
 /// schema cannot express (MCPF0024) or what keeps the type from being one (MCPF0025). The generator and the
-/// analyzers share it, as they share <see cref="ToolParser"/>.
+/// analyzers share it, as they share every parser. A form belongs to no component class, so its parse has no type.
 /// </summary>
 internal static class FormParser
 {
-    public static FormResult Parse(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, CancellationToken cancellationToken)
+    public static ComponentParse<FormSpec> Parse(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var location = type.Locations.FirstOrDefault();
         var display = type.ToDisplayString();
         void Invalid(string why) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFormType, location, display, why));
 
-        var chain = new List<TypeDeclarationInfo>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
             if (current.IsGenericType)
             {
                 Invalid("it is generic, so its schema is not known at compile time; declare a form per concrete type");
-                return new FormResult(null, diagnostics.ToEquatableArray());
+                return new ComponentParse<FormSpec>(null, null, diagnostics.ToEquatableArray());
             }
-            var isPartial = current.DeclaringSyntaxReferences.Length > 0 && current.DeclaringSyntaxReferences.All(r =>
-                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!isPartial)
+            if (!HierarchyParser.IsPartial(current, cancellationToken))
             {
                 Invalid($"'{current.ToDisplayString()}' is not partial; add the 'partial' modifier so McpForge can implement IMcpElicitationForm on it");
-                return new FormResult(null, diagnostics.ToEquatableArray());
+                return new ComponentParse<FormSpec>(null, null, diagnostics.ToEquatableArray());
             }
-            chain.Insert(0, new TypeDeclarationInfo(Keyword(current), current.Name));
         }
 
-        var model = new TypeModel(compilation, SerializationOptions.For(compilation), cancellationToken);
+        var model = new TypeModel(compilation, cancellationToken);
         var value = model.Classify(type, out var problem);
         var spec = value is null ? null : model.Objects.FirstOrDefault(o => o.TypeName == value.TypeName);
         problem ??= value is null ? null : model.ReadProblem(value);
         if (spec is null || problem is not null)
         {
             Invalid(problem ?? "it is not a record, class or struct McpForge can read");
-            return new FormResult(null, diagnostics.ToEquatableArray());
+            return new ComponentParse<FormSpec>(null, null, diagnostics.ToEquatableArray());
         }
 
+        diagnostics.AddRange(model.AttributeProblems);
         foreach (var member in spec.Members.Where(m => m.CanRead))
         {
             if (WhyNotInAForm(member) is { } why)
@@ -64,24 +58,17 @@ internal static class FormParser
                     member.Name.TrimStart('@'), display, (symbol as IPropertySymbol)?.Type.ToDisplayString() ?? member.Value.TypeName, why));
             }
         }
-        if (diagnostics.Count > 0)
+        if (DiagnosticInfo.AnyError(diagnostics))
         {
-            return new FormResult(null, diagnostics.ToEquatableArray());
+            return new ComponentParse<FormSpec>(null, null, diagnostics.ToEquatableArray());
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
-        return new FormResult(new FormSpec
+        return new ComponentParse<FormSpec>(null, new FormSpec
         {
-            Hierarchy = new HierarchyInfo
-            {
-                Namespace = ns,
-                Types = chain.ToEquatableArray(),
-                FullyQualifiedName = SupportedTypes.FullName(type),
-                HintName = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", chain.Select(t => t.Name)),
-            },
+            Hierarchy = HierarchyParser.Parse(type),
             Object = spec,
-            LegacyEnumNames = attribute.NamedArguments.Any(a => a.Key == "LegacyEnumNames" && a.Value.Value is true),
-        }, EquatableArray<DiagnosticInfo>.Empty);
+            LegacyEnumNames = AttributeArguments.NamedBool(attribute, "LegacyEnumNames") is true,
+        }, diagnostics.ToEquatableArray());
     }
 
     /// <summary>
@@ -110,14 +97,4 @@ internal static class FormParser
                 return "a form field is a string, number, boolean or choice, not arbitrary JSON";
         }
     }
-
-    private static string Keyword(INamedTypeSymbol type) =>
-        (type.IsRecord, type.TypeKind) switch
-        {
-            (true, TypeKind.Struct) => "record struct",
-            (true, _) => "record",
-            (false, TypeKind.Struct) => "struct",
-            (false, TypeKind.Interface) => "interface",
-            _ => "class",
-        };
 }

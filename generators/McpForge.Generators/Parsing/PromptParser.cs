@@ -10,12 +10,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpForge.Generators.Parsing;
 
-/// <summary>What the parser found for one <c>[McpPrompt]</c> method.</summary>
-internal sealed record PromptMethodResult(ComponentTypeSpec? Type, PromptSpec? Prompt, EquatableArray<DiagnosticInfo> Diagnostics);
-
 /// <summary>
-/// Turns an <c>[McpPrompt]</c> method into a <see cref="PromptSpec"/>, sharing the class rules with
-/// <see cref="ToolParser"/>. Like it, compiled into both the generator and the analyzers.
+/// Turns an <c>[McpPrompt]</c> method into a <see cref="PromptSpec"/>, with the class rules of
+/// <see cref="ComponentTypeParser"/>. Like every parser, compiled into both the generator and the analyzers.
 /// </summary>
 internal static class PromptParser
 {
@@ -26,26 +23,26 @@ internal static class PromptParser
         ValueKind.DateTime, ValueKind.DateTimeOffset, ValueKind.DateOnly, ValueKind.TimeOnly, ValueKind.TimeSpan,
     ];
 
-    public static PromptMethodResult Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
+    public static ComponentParse<PromptSpec> Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
         CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var methodLocation = method.Locations.FirstOrDefault();
-        var type = ToolParser.ParseType(method.ContainingType, methodLocation, diagnostics, cancellationToken);
+        var type = ComponentTypeParser.Parse(method.ContainingType, compilation, diagnostics, cancellationToken);
 
         var explicitName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         var name = explicitName ?? ToolNames.FromMethodName(method.Name);
         if (method.IsGenericMethod)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericToolMethod, methodLocation, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericComponentMethod, methodLocation, "Prompt", name));
         }
         if (method.IsAsync && method.ReturnsVoid)
         {
             var returnLocation = declaration is MethodDeclarationSyntax asyncVoid ? asyncVoid.ReturnType.GetLocation() : methodLocation;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidTool, returnLocation, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidComponent, returnLocation, "Prompt", name));
         }
 
-        var docs = DocComments.For(method, declaration, cancellationToken);
+        var docs = DocComments.For(declaration);
         var parameters = new List<ParameterSpec>();
         foreach (var parameter in method.Parameters)
         {
@@ -53,35 +50,36 @@ internal static class PromptParser
         }
 
         var (returns, isAsync) = ClassifyReturn(method.ReturnType, compilation);
-        if (returns is null)
+        // 'async void' is reported as such above, not a second time as an unsupported return type.
+        if (returns is null && !(method.IsAsync && method.ReturnsVoid))
         {
             var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : methodLocation;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptReturnType, returnLocation, name, method.ReturnType.ToDisplayString()));
         }
 
-        var prompt = diagnostics.Count > 0 || returns is null ? null : new PromptSpec
+        var prompt = DiagnosticInfo.AnyError(diagnostics) || returns is null ? null : new PromptSpec
         {
-            Authorization = ToolParser.Authorization(method),
+            Authorization = AuthorizationParser.Parse(method),
             MethodName = method.Name,
             PromptName = name,
             IsStatic = method.IsStatic,
-            Title = ToolParser.NamedString(attribute, "Title"),
-            Description = ToolParser.DescriptionAttribute(method.GetAttributes()) ?? docs.Summary,
+            Title = AttributeArguments.NamedString(attribute, "Title"),
+            Description = AttributeArguments.Description(method.GetAttributes()) ?? docs.Summary,
             Parameters = parameters.ToEquatableArray(),
             Return = returns.Value,
             IsAsync = isAsync,
-            Order = declaration.GetLocation().SourceSpan.Start,
+            Order = DeclarationOrders.Of(declaration),
         };
-        return new PromptMethodResult(type, prompt, diagnostics.ToEquatableArray());
+        return new ComponentParse<PromptSpec>(type, prompt, diagnostics.ToEquatableArray());
     }
 
     private static ParameterSpec? ParseParameter(IParameterSymbol parameter, string promptName, DocComments docs, List<DiagnosticInfo> diagnostics)
     {
         var location = parameter.Locations.FirstOrDefault();
-        var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+        var name = ParameterParser.EscapedName(parameter);
         var typeName = SupportedTypes.FullName(parameter.Type);
         var display = parameter.Type.ToDisplayString();
-        if (ToolParser.ServerFilled(parameter, name, typeName, allowContext: false) is { } filled)
+        if (ParameterParser.ServerFilled(parameter, name, typeName, allowContext: false) is { } filled)
         {
             return filled;
         }
@@ -93,20 +91,21 @@ internal static class PromptParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptParameter, location, parameter.Name, promptName, display));
             return null;
         }
-        var argument = ToolParser.ScalarArgument(parameter, name, typeName, value, underlying);
+        ValidationRules.ReportUnchecked(parameter.GetAttributes(), SlotName.Parameter(parameter), "prompts", diagnostics);
+        var argument = ParameterParser.ScalarArgument(parameter, name, typeName, value, underlying);
         return argument with
         {
             // A nullable argument may be left out: prompts/list marks it not required.
             DefaultExpression = argument.DefaultExpression ?? (argument.IsNullable ? "null" : null),
-            Description = ToolParser.DescriptionAttribute(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
+            Description = AttributeArguments.Description(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
         };
     }
 
     private static (PromptReturnKind? Kind, bool IsAsync) ClassifyReturn(ITypeSymbol type, Compilation compilation)
     {
         var isAsync = false;
-        if (type is INamedTypeSymbol named && named.TypeArguments.Length == 1
-            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+        if (type is INamedTypeSymbol named
+            && (SymbolNames.IsGeneric(named, TypeNames.Task, 1) || SymbolNames.IsGeneric(named, TypeNames.ValueTask, 1)))
         {
             isAsync = true;
             type = named.TypeArguments[0];

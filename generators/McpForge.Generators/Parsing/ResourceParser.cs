@@ -11,9 +11,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpForge.Generators.Parsing;
 
-/// <summary>What the parser found for one <c>[McpResource]</c> method.</summary>
-internal sealed record ResourceMethodResult(ComponentTypeSpec? Type, ResourceSpec? Resource, EquatableArray<DiagnosticInfo> Diagnostics);
-
 /// <summary>
 /// Turns an <c>[McpResource]</c> method into a <see cref="ResourceSpec"/>: splits its URI template at compile time
 /// and binds each variable to the parameter of the same name. Compiled into both the generator and the analyzers.
@@ -27,14 +24,14 @@ internal static class ResourceParser
         ValueKind.DateTime, ValueKind.DateTimeOffset, ValueKind.DateOnly, ValueKind.TimeOnly, ValueKind.TimeSpan,
     ];
 
-    public static ResourceMethodResult Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
+    public static ComponentParse<ResourceSpec> Parse(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration, Compilation compilation,
         CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var methodLocation = method.Locations.FirstOrDefault();
-        var type = ToolParser.ParseType(method.ContainingType, methodLocation, diagnostics, cancellationToken);
+        var type = ComponentTypeParser.Parse(method.ContainingType, compilation, diagnostics, cancellationToken);
         var uri = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
-        var name = ToolParser.NamedString(attribute, "Name") ?? ToolNames.FromMethodName(method.Name);
+        var name = AttributeArguments.NamedString(attribute, "Name") ?? ToolNames.FromMethodName(method.Name);
         var uriLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
             ? syntax.ArgumentList.Arguments[0].GetLocation()
             : methodLocation;
@@ -46,15 +43,15 @@ internal static class ResourceParser
         }
         if (method.IsGenericMethod)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericToolMethod, methodLocation, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericComponentMethod, methodLocation, "Resource", name));
         }
         if (method.IsAsync && method.ReturnsVoid)
         {
             var returnLocation = declaration is MethodDeclarationSyntax asyncVoid ? asyncVoid.ReturnType.GetLocation() : methodLocation;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidTool, returnLocation, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidComponent, returnLocation, "Resource", name));
         }
 
-        var docs = DocComments.For(method, declaration, cancellationToken);
+        var docs = DocComments.For(declaration);
         var variables = parsed?.Variables ?? [];
         var parameters = new List<ParameterSpec>();
         foreach (var parameter in method.Parameters)
@@ -70,40 +67,41 @@ internal static class ResourceParser
         }
 
         var (returns, isAsync) = ClassifyReturn(method.ReturnType, compilation);
-        if (returns is null)
+        // 'async void' is reported as such above, not a second time as an unsupported return type.
+        if (returns is null && !(method.IsAsync && method.ReturnsVoid))
         {
             var returnLocation = declaration is MethodDeclarationSyntax m ? m.ReturnType.GetLocation() : methodLocation;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceReturnType, returnLocation, name, method.ReturnType.ToDisplayString()));
         }
 
-        var resource = diagnostics.Count > 0 || parsed is null || returns is null ? null : new ResourceSpec
+        var resource = DiagnosticInfo.AnyError(diagnostics) || parsed is null || returns is null ? null : new ResourceSpec
         {
-            Authorization = ToolParser.Authorization(method),
+            Authorization = AuthorizationParser.Parse(method),
             MethodName = method.Name,
             Uri = uri,
             Name = name,
             IsStatic = method.IsStatic,
-            Title = ToolParser.NamedString(attribute, "Title"),
-            Description = ToolParser.DescriptionAttribute(method.GetAttributes()) ?? docs.Summary,
-            MimeType = ToolParser.NamedString(attribute, "MimeType"),
+            Title = AttributeArguments.NamedString(attribute, "Title"),
+            Description = AttributeArguments.Description(method.GetAttributes()) ?? docs.Summary,
+            MimeType = AttributeArguments.NamedString(attribute, "MimeType"),
             Literals = parsed.Literals.ToEquatableArray(),
             Expressions = parsed.Expressions.Select(e => new TemplateExpressionSpec(e.Operator, e.Names.ToEquatableArray())).ToEquatableArray(),
             Variables = parsed.Variables.ToEquatableArray(),
             Parameters = parameters.ToEquatableArray(),
             Return = returns.Value,
             IsAsync = isAsync,
-            Order = declaration.GetLocation().SourceSpan.Start,
+            Order = DeclarationOrders.Of(declaration),
         };
-        return new ResourceMethodResult(type, resource, diagnostics.ToEquatableArray());
+        return new ComponentParse<ResourceSpec>(type, resource, diagnostics.ToEquatableArray());
     }
 
     private static ParameterSpec? ParseParameter(IParameterSymbol parameter, string resourceName, string uri, List<string> variables, List<DiagnosticInfo> diagnostics)
     {
         var location = parameter.Locations.FirstOrDefault();
-        var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+        var name = ParameterParser.EscapedName(parameter);
         var typeName = SupportedTypes.FullName(parameter.Type);
         var display = parameter.Type.ToDisplayString();
-        if (ToolParser.ServerFilled(parameter, name, typeName, allowContext: false) is { } filled)
+        if (ParameterParser.ServerFilled(parameter, name, typeName, allowContext: false) is { } filled)
         {
             return filled;
         }
@@ -121,26 +119,27 @@ internal static class ResourceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceParameter, location, parameter.Name, resourceName, display));
             return null;
         }
+        ValidationRules.ReportUnchecked(parameter.GetAttributes(), SlotName.Parameter(parameter), "resources", diagnostics);
         // A variable of an optional expression ({?q}, {/a}) may be absent; a nullable or defaulted parameter takes that.
-        return ToolParser.ScalarArgument(parameter, name, typeName, value, underlying);
+        return ParameterParser.ScalarArgument(parameter, name, typeName, value, underlying);
     }
 
     private static (ResourceReturnKind? Kind, bool IsAsync) ClassifyReturn(ITypeSymbol type, Compilation compilation)
     {
         var isAsync = false;
-        if (type is INamedTypeSymbol named && named.TypeArguments.Length == 1
-            && named.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+        if (type is INamedTypeSymbol named
+            && (SymbolNames.IsGeneric(named, TypeNames.Task, 1) || SymbolNames.IsGeneric(named, TypeNames.ValueTask, 1)))
         {
             isAsync = true;
             type = named.TypeArguments[0];
         }
         if (type.SpecialType == SpecialType.System_String) return (ResourceReturnKind.Text, isAsync);
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }) return (ResourceReturnKind.Blob, isAsync);
-        if (type.ToDisplayString() == "System.ReadOnlyMemory<byte>") return (ResourceReturnKind.Blob, isAsync);
-        if (type.ToDisplayString() == "System.IO.FileInfo") return (ResourceReturnKind.File, isAsync);
+        if (SymbolNames.IsGeneric(type, "System.ReadOnlyMemory", 1) && ((INamedTypeSymbol)type).TypeArguments[0].SpecialType == SpecialType.System_Byte) return (ResourceReturnKind.Blob, isAsync);
+        if (SymbolNames.Is(type, "System.IO.FileInfo")) return (ResourceReturnKind.File, isAsync);
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == "System.IO.Stream") return (ResourceReturnKind.Stream, isAsync);
+            if (SymbolNames.Is(current, "System.IO.Stream")) return (ResourceReturnKind.Stream, isAsync);
         }
         var contents = compilation.GetTypeByMetadataName(TypeNames.ResourceContents);
         if (contents is null) return (null, isAsync);

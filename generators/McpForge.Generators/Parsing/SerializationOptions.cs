@@ -35,7 +35,7 @@ internal sealed class SerializationOptions
         INamedTypeSymbol? context = null;
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != TypeNames.McpSerializationAttribute) continue;
+            if (!SymbolNames.IsAttribute(attribute, TypeNames.McpSerializationAttribute)) continue;
             foreach (var argument in attribute.NamedArguments)
             {
                 if (argument.Key == "PropertyNaming" && argument.Value.Value is int policy) naming = policy;
@@ -45,7 +45,7 @@ internal sealed class SerializationOptions
         var types = new HashSet<string>(System.StringComparer.Ordinal);
         if (context is not null)
         {
-            foreach (var attribute in context.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == TypeNames.JsonSerializableAttribute))
+            foreach (var attribute in context.GetAttributes().Where(a => SymbolNames.IsAttribute(a, TypeNames.JsonSerializableAttribute)))
             {
                 if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is ITypeSymbol listed)
                 {

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using McpForge.Generators.Diagnostics;
 using McpForge.Generators.Helpers;
 using McpForge.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -19,22 +21,40 @@ namespace McpForge.Generators.Parsing;
 internal sealed class TypeModel
 {
     private readonly Compilation? _compilation;
+    private readonly ParseCache? _cache;
     private readonly SerializationOptions _options;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, ObjectSpec> _objects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _attributeProblems = new();
+    private int _depth;
 
-    public TypeModel(Compilation? compilation, SerializationOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// A model of the types of <paramref name="compilation"/>, with its serialization options, sharing finished
+    /// classifications with every other model of that compilation (<see cref="ParseCache"/>). Without a compilation it
+    /// classifies built-in types only, with the default options.
+    /// </summary>
+    public TypeModel(Compilation? compilation, CancellationToken cancellationToken)
     {
         _compilation = compilation;
-        _options = options;
+        _cache = compilation is null ? null : ParseCache.For(compilation);
+        _options = _cache?.Options ?? SerializationOptions.None;
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>
+    /// The validation attributes on members of the types classified so far that are not enforced (<see cref="ValidationRules"/>):
+    /// misapplied, with arguments that cannot be checked, or not checked by McpForge.
+    /// </summary>
+    public IReadOnlyList<DiagnosticInfo> AttributeProblems => _attributeProblems;
+
     /// <summary>Every object type classified so far, sorted by type name.</summary>
-    public EquatableArray<ObjectSpec> Objects =>
-        _objects.Values.OrderBy(o => o.TypeName, StringComparer.Ordinal).ToEquatableArray();
+    public EquatableArray<ObjectSpec> Objects => _objects.Count switch
+    {
+        0 => EquatableArray<ObjectSpec>.Empty, // most tools take and return scalars only
+        _ => _objects.Values.OrderBy(o => o.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+    };
 
     /// <summary>
     /// The value held by a slot of <paramref name="type"/> (a parameter, a property, an element): its shape and whether it
@@ -59,8 +79,67 @@ internal sealed class TypeModel
     /// <summary>The shape of <paramref name="type"/> (not <c>Nullable&lt;T&gt;</c>), or null with the reason it has none.</summary>
     public ValueSpec? Classify(ITypeSymbol type, out string? problem)
     {
-        var value = ClassifyCore(type, out problem);
-        return value is null || value.IsValueType == type.IsValueType ? value : value with { IsValueType = type.IsValueType };
+        // A classification started here, not from inside another, depends on nothing in progress, and neither does
+        // one that reaches no object (a scalar, a list of strings): both are shared with the whole compilation.
+        if (_cache is not null && _cache.Types.TryGetValue(type, out var known) && (_depth == 0 || known.Objects.Count == 0))
+        {
+            foreach (var spec in known.Objects) _objects[spec.TypeName] = spec;
+            _attributeProblems.AddRange(known.AttributeProblems);
+            problem = known.Problem;
+            return known.Value;
+        }
+
+        var problemsBefore = _attributeProblems.Count;
+        _depth++;
+        ValueSpec? value;
+        try
+        {
+            value = ClassifyCore(type, out problem);
+        }
+        finally
+        {
+            _depth--;
+        }
+        if (value is not null && value.IsValueType != type.IsValueType) value = value with { IsValueType = type.IsValueType };
+        if (_cache is not null && (_depth == 0 || !ReachesObject(value)))
+        {
+            var problems = _attributeProblems.Count == problemsBefore ? Array.Empty<DiagnosticInfo>()
+                : (IReadOnlyList<DiagnosticInfo>)_attributeProblems.GetRange(problemsBefore, _attributeProblems.Count - problemsBefore);
+            _cache.Types.TryAdd(type, new ClassifiedType(value, problem, value is null || !ReachesObject(value) ? Array.Empty<ObjectSpec>() : Reached(value), problems));
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/>, or an element of it, is an object, whose spec may still be in progress; a type that failed
+    /// inside another may have failed because of it, so it is not shared either.
+    /// </summary>
+    private static bool ReachesObject(ValueSpec? value)
+    {
+        if (value is null) return true;
+        for (var v = value; v is not null; v = v.Element)
+        {
+            if (v.Kind == ValueKind.Object) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The object types <paramref name="value"/> reaches through elements and members, itself included.</summary>
+    private List<ObjectSpec> Reached(ValueSpec value)
+    {
+        var reached = new List<ObjectSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<ValueSpec>();
+        pending.Push(value);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            if (next.Element is not null) pending.Push(next.Element);
+            if (next.Kind != ValueKind.Object || !seen.Add(next.TypeName) || !_objects.TryGetValue(next.TypeName, out var spec)) continue;
+            reached.Add(spec);
+            foreach (var member in spec.Members) pending.Push(member.Value);
+        }
+        return reached;
     }
 
     private ValueSpec? ClassifyCore(ITypeSymbol type, out string? problem)
@@ -130,25 +209,15 @@ internal sealed class TypeModel
             return Collection(ValueKind.Array, type, name, array.ElementType, array.ElementNullableAnnotation, out problem);
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: true } generic)
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && SymbolNames.Is(generic.ContainingNamespace, "System.Collections.Generic"))
         {
-            var definition = generic.OriginalDefinition.ToDisplayString();
-            switch (definition)
+            switch (generic.Name, generic.Arity)
             {
-                case "System.Collections.Generic.List<T>":
-                case "System.Collections.Generic.IList<T>":
-                case "System.Collections.Generic.ICollection<T>":
-                case "System.Collections.Generic.IEnumerable<T>":
-                case "System.Collections.Generic.IReadOnlyList<T>":
-                case "System.Collections.Generic.IReadOnlyCollection<T>":
+                case ("List" or "IList" or "ICollection" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection", 1):
                     return Collection(ValueKind.List, type, name, generic.TypeArguments[0], generic.TypeArgumentNullableAnnotations[0], out problem);
-                case "System.Collections.Generic.HashSet<T>":
-                case "System.Collections.Generic.ISet<T>":
-                case "System.Collections.Generic.IReadOnlySet<T>":
+                case ("HashSet" or "ISet" or "IReadOnlySet", 1):
                     return Collection(ValueKind.Set, type, name, generic.TypeArguments[0], generic.TypeArgumentNullableAnnotations[0], out problem);
-                case "System.Collections.Generic.Dictionary<TKey, TValue>":
-                case "System.Collections.Generic.IDictionary<TKey, TValue>":
-                case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
+                case ("Dictionary" or "IDictionary" or "IReadOnlyDictionary", 2):
                     if (generic.TypeArguments[0].SpecialType != SpecialType.System_String)
                     {
                         problem = "a dictionary is a JSON object, so its keys must be strings";
@@ -167,8 +236,8 @@ internal sealed class TypeModel
         var owners = new HashSet<object?>();
         var values = fields.Select(f => new EnumMemberSpec(
             f.Name,
-            Attribute(f, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? f.Name,
-            ToolParser.DescriptionAttribute(f.GetAttributes()),
+            AttributeArguments.Find(f, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? f.Name,
+            AttributeArguments.Description(f.GetAttributes()),
             owners.Add(f.ConstantValue))).ToEquatableArray();
         return new ValueSpec
         {
@@ -188,7 +257,6 @@ internal sealed class TypeModel
             return null;
         }
         var slot = element.TypeName + (nullable ? "?" : string.Empty);
-        var definition = (type as INamedTypeSymbol)?.OriginalDefinition.ToDisplayString();
         return new ValueSpec
         {
             Kind = kind,
@@ -202,8 +270,8 @@ internal sealed class TypeModel
                 ValueKind.Dictionary => $"global::System.Collections.Generic.Dictionary<string, {slot}>",
                 _ => $"global::System.Collections.Generic.List<{slot}>",
             },
-            IsIndexable = kind == ValueKind.Array || definition is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>"
-                or "System.Collections.Generic.IReadOnlyList<T>",
+            // Only list kinds get here besides arrays, all of System.Collections.Generic.
+            IsIndexable = kind == ValueKind.Array || (kind == ValueKind.List && type.Name is "List" or "IList" or "IReadOnlyList"),
         };
     }
 
@@ -239,37 +307,38 @@ internal sealed class TypeModel
 
     private string? WhyNotAnObject(ITypeSymbol type)
     {
-        var display = type.ToDisplayString();
+        // Built only for the message of a type that is refused.
+        string display() => type.ToDisplayString();
         if (type is not INamedTypeSymbol named || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
             return type.TypeKind switch
             {
-                TypeKind.Interface => $"'{display}' is an interface, which has no constructor to read it with; use a concrete type",
-                TypeKind.Delegate => $"'{display}' is a delegate, which is code, not data",
-                TypeKind.TypeParameter => $"'{display}' is a type parameter",
-                _ => $"'{display}' has no JSON form",
+                TypeKind.Interface => $"'{display()}' is an interface, which has no constructor to read it with; use a concrete type",
+                TypeKind.Delegate => $"'{display()}' is a delegate, which is code, not data",
+                TypeKind.TypeParameter => $"'{display()}' is a type parameter",
+                _ => $"'{display()}' has no JSON form",
             };
         }
-        if (named.IsTupleType) return $"'{display}' is a tuple, whose element names do not survive compilation; use a record";
-        if (named.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal)))
+        if (named.IsTupleType) return $"'{display()}' is a tuple, whose element names do not survive compilation; use a record";
+        if (RootNamespace(named) is "System" or "Microsoft")
         {
-            return $"'{display}' is a framework type McpForge does not serialize";
+            return $"'{display()}' is a framework type McpForge does not serialize";
         }
-        if (named.IsAbstract) return $"'{display}' is abstract; use a concrete type, or route it through your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
-        if (named.IsRefLikeType) return $"'{display}' is a ref struct, which cannot be stored";
+        if (named.IsAbstract) return $"'{display()}' is abstract; use a concrete type, or route it through your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
+        if (named.IsRefLikeType) return $"'{display()}' is a ref struct, which cannot be stored";
         for (INamedTypeSymbol? t = named; t is not null; t = t.ContainingType)
         {
             if (t.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
             {
-                return $"'{display}' is not accessible to generated code; make it (and the types containing it) public or internal";
+                return $"'{display()}' is not accessible to generated code; make it (and the types containing it) public or internal";
             }
         }
         foreach (var attribute in new[] { TypeNames.JsonConverterAttribute, TypeNames.JsonPolymorphicAttribute, TypeNames.JsonDerivedTypeAttribute })
         {
-            if (Attribute(type, attribute) is not null)
+            if (AttributeArguments.Find(type, attribute) is not null)
             {
                 var shortName = attribute.Substring(attribute.LastIndexOf('.') + 1).Replace("Attribute", "");
-                return $"'{display}' has [{shortName}], which generated code cannot follow; list it in your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
+                return $"'{display()}' has [{shortName}], which generated code cannot follow; list it in your JsonSerializerContext (see [assembly: McpSerialization(JsonContext = ...)])";
             }
         }
         return null;
@@ -278,40 +347,45 @@ internal sealed class TypeModel
     private ObjectSpec? BuildObject(INamedTypeSymbol type, string name, string id, out string? problem)
     {
         problem = null;
-        var display = type.ToDisplayString();
-        var typeDocs = DocComments.For(type, type.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken), _cancellationToken);
+        string display() => type.ToDisplayString(); // for messages only
+        var typeDocs = DocComments.For(type, _cancellationToken);
 
         // Properties of the most derived type first, then of its bases, as System.Text.Json orders them.
         var properties = new List<IPropertySymbol>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null; // needed only from the first base type on: a type's own property names are unique
         for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
         {
+            if (!ReferenceEquals(current, type) && seen is null)
+            {
+                seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var own in properties) seen.Add(own.Name);
+            }
             foreach (var member in current.GetMembers())
             {
-                if (member is IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field && Attribute(field, TypeNames.JsonIncludeAttribute) is not null)
+                if (member is IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } field && AttributeArguments.Find(field, TypeNames.JsonIncludeAttribute) is not null)
                 {
-                    problem = $"'{display}.{field.Name}' is a field; McpForge serializes properties, so make it a property";
+                    problem = $"'{display()}.{field.Name}' is a field; McpForge serializes properties, so make it a property";
                     return null;
                 }
                 if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property) continue;
-                if (!seen.Add(property.Name)) continue; // overridden or hidden: the most derived one counts
+                if (seen is not null && !seen.Add(property.Name)) continue; // overridden or hidden: the most derived one counts
                 if (property.ReturnsByRef || property.ReturnsByRefReadonly) continue;
                 if (Ignored(property)) continue;
-                if (Attribute(property, TypeNames.JsonExtensionDataAttribute) is not null)
+                if (AttributeArguments.Find(property, TypeNames.JsonExtensionDataAttribute) is not null)
                 {
-                    problem = $"'{display}.{property.Name}' is [JsonExtensionData], which generated code does not fill; route the type through your JsonSerializerContext";
+                    problem = $"'{display()}.{property.Name}' is [JsonExtensionData], which generated code does not fill; route the type through your JsonSerializerContext";
                     return null;
                 }
-                if (Attribute(property, TypeNames.JsonConverterAttribute) is not null)
+                if (AttributeArguments.Find(property, TypeNames.JsonConverterAttribute) is not null)
                 {
-                    problem = $"'{display}.{property.Name}' has [JsonConverter], which generated code cannot follow; route the type through your JsonSerializerContext";
+                    problem = $"'{display()}.{property.Name}' has [JsonConverter], which generated code cannot follow; route the type through your JsonSerializerContext";
                     return null;
                 }
                 properties.Add(property);
             }
         }
 
-        var (constructor, readProblem) = ChooseConstructor(type, display);
+        var (constructor, readProblem) = ChooseConstructor(type);
         var parameters = constructor?.Parameters ?? ImmutableParameters.Empty;
         var byParameter = new Dictionary<IPropertySymbol, IParameterSymbol>(SymbolEqualityComparer.Default);
         foreach (var parameter in parameters)
@@ -319,32 +393,31 @@ internal sealed class TypeModel
             var match = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
-                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display}' matches no public property, so JSON cannot fill it";
+                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display()}' matches no public property, so JSON cannot fill it";
                 continue;
             }
             if (!SymbolEqualityComparer.Default.Equals(match.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
             {
-                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display}' has type '{parameter.Type.ToDisplayString()}', but its property has '{match.Type.ToDisplayString()}'";
+                readProblem ??= $"constructor parameter '{parameter.Name}' of '{display()}' has type '{parameter.Type.ToDisplayString()}', but its property has '{match.Type.ToDisplayString()}'";
                 continue;
             }
             byParameter[match] = parameter;
         }
 
         var members = new List<(MemberSpec Member, int Order, int Index)>();
-        var jsonNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in properties)
         {
             byParameter.TryGetValue(property, out var parameter);
             var value = ClassifySlot(property.Type, parameter?.NullableAnnotation ?? property.NullableAnnotation, out var nullable, out var memberProblem);
             if (value is null)
             {
-                problem = $"'{display}.{property.Name}': {memberProblem}";
+                problem = $"'{display()}.{property.Name}': {memberProblem}";
                 return null;
             }
             var jsonName = JsonName(property, parameter);
-            if (!jsonNames.Add(jsonName))
+            if (members.Exists(m => m.Member.JsonName == jsonName))
             {
-                problem = $"two properties of '{display}' are both named '{jsonName}' in JSON";
+                problem = $"two properties of '{display()}' are both named '{jsonName}' in JSON";
                 return null;
             }
             members.Add((Member(type, property, parameter, value, nullable, jsonName, typeDocs), Order(property), members.Count));
@@ -352,11 +425,11 @@ internal sealed class TypeModel
 
         if (members.Count == 0)
         {
-            problem = $"'{display}' has no public properties, so it would always be the empty object";
+            problem = $"'{display()}' has no public properties, so it would always be the empty object";
             return null;
         }
 
-        var unknown = Attribute(type, TypeNames.JsonUnmappedMemberHandlingAttribute)?.ConstructorArguments.FirstOrDefault().Value is int handling
+        var unknown = AttributeArguments.Find(type, TypeNames.JsonUnmappedMemberHandlingAttribute)?.ConstructorArguments.FirstOrDefault().Value is int handling
             ? handling == 1 ? UnknownMembers.Disallow : UnknownMembers.Skip
             : UnknownMembers.AsConfigured;
 
@@ -365,19 +438,28 @@ internal sealed class TypeModel
             TypeName = name,
             Id = id,
             DisplayName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-            Description = ToolParser.DescriptionAttribute(type.GetAttributes()) ?? typeDocs.Summary,
+            Description = AttributeArguments.Description(type.GetAttributes()) ?? typeDocs.Summary,
             IsValueType = type.IsValueType,
-            Members = members.OrderBy(m => m.Order).ThenBy(m => m.Index).Select(m => m.Member).ToEquatableArray(),
+            Members = InJsonOrder(members),
             ReadProblem = readProblem,
             UnknownMembers = unknown,
             ConstructorArity = readProblem is null ? parameters.Length : 0,
         };
     }
 
+    /// <summary>The members by <c>[JsonPropertyOrder]</c>, then in declaration order, as System.Text.Json orders them.</summary>
+    private static EquatableArray<MemberSpec> InJsonOrder(List<(MemberSpec Member, int Order, int Index)> members)
+    {
+        if (members.Exists(m => m.Order != 0)) members.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Index.CompareTo(b.Index));
+        var ordered = ImmutableArray.CreateBuilder<MemberSpec>(members.Count);
+        foreach (var member in members) ordered.Add(member.Member);
+        return new EquatableArray<MemberSpec>(ordered.MoveToImmutable());
+    }
+
     private MemberSpec Member(INamedTypeSymbol type, IPropertySymbol property, IParameterSymbol? parameter, ValueSpec value, bool nullable,
         string jsonName, DocComments typeDocs)
     {
-        var attributes = property.GetAttributes().Concat(parameter?.GetAttributes() ?? Enumerable.Empty<AttributeData>()).ToList();
+        var attributes = parameter is null ? property.GetAttributes() : property.GetAttributes().AddRange(parameter.GetAttributes());
         var setter = property.SetMethod is { DeclaredAccessibility: Accessibility.Public } s ? s : null;
         var initializer = Initializer(property);
 
@@ -388,7 +470,7 @@ internal sealed class TypeModel
             binding = MemberBinding.Constructor;
             if (parameter.HasExplicitDefaultValue)
             {
-                (defaultExpression, defaultJson) = ToolParser.Defaults(parameter, value);
+                (defaultExpression, defaultJson) = DefaultValues.Of(parameter, value);
             }
         }
         else if (property.IsRequired)
@@ -418,13 +500,13 @@ internal sealed class TypeModel
 
         var required = (parameter is not null && !parameter.HasExplicitDefaultValue)
             || property.IsRequired
-            || attributes.Any(a => a.AttributeClass?.ToDisplayString() is TypeNames.JsonRequiredAttribute or TypeNames.RequiredAttribute);
+            || AttributeArguments.Find(attributes, TypeNames.JsonRequiredAttribute) is not null || AttributeArguments.Find(attributes, TypeNames.RequiredAttribute) is not null;
         if (binding == MemberBinding.ReadOnly) required = false;
 
         defaultJson = DefaultValueAttribute(attributes, value) ?? defaultJson;
 
-        var docs = DocComments.For(property, property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken), _cancellationToken);
-        var ignore = Attribute(property, TypeNames.JsonIgnoreAttribute);
+        var docs = DocComments.For(property, _cancellationToken);
+        var ignore = AttributeArguments.Find(property, TypeNames.JsonIgnoreAttribute);
         var condition = ignore?.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value is int c
             ? c switch { 2 => WriteCondition.WhenNotDefault, 3 => WriteCondition.WhenNotNull, _ => WriteCondition.Always }
             : WriteCondition.Always;
@@ -441,9 +523,9 @@ internal sealed class TypeModel
             IsRequired = required,
             DefaultExpression = defaultExpression,
             DefaultJson = defaultJson,
-            Description = ToolParser.DescriptionAttribute(attributes) ?? docs.Summary ?? typeDocs.Param(parameter?.Name ?? property.Name),
+            Description = AttributeArguments.Description(attributes) ?? docs.Summary ?? typeDocs.Param(parameter?.Name ?? property.Name),
             Title = Title(attributes),
-            Constraints = Constraints.Read(attributes, value),
+            Constraints = ValidationRules.Read(attributes, value, nullable, property.Type, SlotName.Property(property, type), _attributeProblems),
             CanWrite = property.GetMethod is { DeclaredAccessibility: Accessibility.Public },
             WriteCondition = condition,
         };
@@ -451,17 +533,17 @@ internal sealed class TypeModel
 
     private string JsonName(IPropertySymbol property, IParameterSymbol? parameter)
     {
-        var explicitName = (Attribute(property, TypeNames.JsonPropertyNameAttribute) ?? (parameter is null ? null : Attribute(parameter, TypeNames.JsonPropertyNameAttribute)))
+        var explicitName = (AttributeArguments.Find(property, TypeNames.JsonPropertyNameAttribute) ?? (parameter is null ? null : AttributeArguments.Find(parameter, TypeNames.JsonPropertyNameAttribute)))
             ?.ConstructorArguments.FirstOrDefault().Value as string;
         return explicitName ?? JsonNaming.Convert(property.Name, _options.Naming);
     }
 
     private static int Order(IPropertySymbol property) =>
-        Attribute(property, TypeNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value is int order ? order : 0;
+        AttributeArguments.Find(property, TypeNames.JsonPropertyOrderAttribute)?.ConstructorArguments.FirstOrDefault().Value is int order ? order : 0;
 
     private static bool Ignored(IPropertySymbol property)
     {
-        var ignore = Attribute(property, TypeNames.JsonIgnoreAttribute);
+        var ignore = AttributeArguments.Find(property, TypeNames.JsonIgnoreAttribute);
         if (ignore is null) return false;
         // JsonIgnoreCondition: Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3; no condition means Always.
         var condition = ignore.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value;
@@ -473,30 +555,47 @@ internal sealed class TypeModel
     /// only public one; for a struct its only public constructor with parameters, or the default. Null, with the
     /// reason, when there is none (the type can still be written).
     /// </summary>
-    private static (IMethodSymbol? Constructor, string? Problem) ChooseConstructor(INamedTypeSymbol type, string display)
+    private static (IMethodSymbol? Constructor, string? Problem) ChooseConstructor(INamedTypeSymbol type)
     {
-        var candidates = type.InstanceConstructors
-            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
-            .Where(c => !(type.IsRecord && c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
-            .ToList();
-        var marked = type.InstanceConstructors.Where(c => Attribute(c, TypeNames.JsonConstructorAttribute) is not null).ToList();
-        if (marked.Count == 1)
+        // Loops, not LINQ: this runs for every object type a tool reaches.
+        IMethodSymbol? marked = null, parameterless = null, parameterized = null;
+        var markedCount = 0;
+        var parameterizedCount = 0;
+        foreach (var constructor in type.InstanceConstructors)
         {
-            return marked[0].DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
-                ? (marked[0], null)
-                : (null, $"the [JsonConstructor] of '{display}' is not accessible to generated code");
+            if (AttributeArguments.Find(constructor, TypeNames.JsonConstructorAttribute) is not null)
+            {
+                marked = constructor;
+                markedCount++;
+            }
+            if (constructor.DeclaredAccessibility != Accessibility.Public) continue;
+            var parameters = constructor.Parameters;
+            if (type.IsRecord && parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(parameters[0].Type, type)) continue; // the copy constructor
+            if (parameters.Length == 0)
+            {
+                parameterless ??= constructor;
+            }
+            else
+            {
+                parameterized = constructor;
+                parameterizedCount++;
+            }
         }
-        var parameterized = candidates.Where(c => c.Parameters.Length > 0).ToList();
+        if (markedCount == 1)
+        {
+            return marked!.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+                ? (marked, null)
+                : (null, $"the [JsonConstructor] of '{type.ToDisplayString()}' is not accessible to generated code");
+        }
         if (type.IsValueType)
         {
-            return parameterized.Count == 1 ? (parameterized[0], null) : (null, null);
+            return parameterizedCount == 1 ? (parameterized, null) : (null, null);
         }
-        var parameterless = candidates.FirstOrDefault(c => c.Parameters.Length == 0);
         if (parameterless is not null) return (parameterless, null);
-        if (parameterized.Count == 1) return (parameterized[0], null);
-        return (null, parameterized.Count == 0
-            ? $"'{display}' has no public constructor"
-            : $"'{display}' has several public constructors; mark the one to read it with [JsonConstructor]");
+        if (parameterizedCount == 1) return (parameterized, null);
+        return (null, parameterizedCount == 0
+            ? $"'{type.ToDisplayString()}' has no public constructor"
+            : $"'{type.ToDisplayString()}' has several public constructors; mark the one to read it with [JsonConstructor]");
     }
 
     /// <summary>A property initializer that is a constant: its C# expression and JSON; null when there is none or it is computed.</summary>
@@ -507,18 +606,23 @@ internal sealed class TypeModel
         var constant = model.GetConstantValue(expression, _cancellationToken);
         if (!constant.HasValue) return null;
         var type = SupportedTypes.NullableUnderlying(property.Type) ?? property.Type;
-        return ToolParser.ConstantDefaults(constant.Value, type, SupportedTypes.FullName(type));
+        return DefaultValues.OfConstant(constant.Value, type, SupportedTypes.FullName(type));
     }
 
     private bool HasInitializer(IPropertySymbol property) => InitializerSyntax(property) is not null;
 
-    private ExpressionSyntax? InitializerSyntax(IPropertySymbol property) =>
-        property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellationToken)).OfType<PropertyDeclarationSyntax>()
-            .Select(p => p.Initializer?.Value).FirstOrDefault(v => v is not null);
-
-    private static string? DefaultValueAttribute(List<AttributeData> attributes, ValueSpec value)
+    private ExpressionSyntax? InitializerSyntax(IPropertySymbol property)
     {
-        var attribute = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.DefaultValueAttribute);
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax { Initializer.Value: { } value }) return value;
+        }
+        return null;
+    }
+
+    private static string? DefaultValueAttribute(ImmutableArray<AttributeData> attributes, ValueSpec value)
+    {
+        var attribute = AttributeArguments.Find(attributes, TypeNames.DefaultValueAttribute);
         if (attribute is not { ConstructorArguments.Length: 1 }) return null;
         var argument = attribute.ConstructorArguments[0];
         if (argument.Kind == TypedConstantKind.Array)
@@ -537,7 +641,7 @@ internal sealed class TypeModel
         {
             var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst && Equals(f.ConstantValue, constant.Value));
             if (member is null) return null;
-            var jsonName = Attribute(member, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
+            var jsonName = AttributeArguments.Find(member, TypeNames.JsonStringEnumMemberNameAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
             return new JsonText().String(jsonName).ToString();
         }
         return constant.Value switch
@@ -552,24 +656,29 @@ internal sealed class TypeModel
         };
     }
 
-    private static string? Title(List<AttributeData> attributes)
+    private static string? Title(ImmutableArray<AttributeData> attributes)
     {
         foreach (var attribute in attributes)
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            if (SymbolNames.IsAttribute(attribute, TypeNames.DisplayNameAttribute) && attribute.ConstructorArguments.Length == 1)
             {
-                case TypeNames.DisplayNameAttribute when attribute.ConstructorArguments.Length == 1:
-                    return attribute.ConstructorArguments[0].Value as string;
-                case TypeNames.DisplayAttribute:
-                    if (attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value is string name) return name;
-                    break;
+                return attribute.ConstructorArguments[0].Value as string;
+            }
+            if (SymbolNames.IsAttribute(attribute, TypeNames.DisplayAttribute) && AttributeArguments.NamedString(attribute, "Name") is { } name)
+            {
+                return name;
             }
         }
         return null;
     }
 
-    internal static AttributeData? Attribute(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == metadataName);
+    /// <summary>The outermost namespace of <paramref name="type"/> (<c>System</c> for <c>System.IO.Stream</c>), or null in the global one.</summary>
+    private static string? RootNamespace(INamedTypeSymbol type)
+    {
+        INamespaceSymbol? root = null;
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace) root = ns;
+        return root?.Name;
+    }
 
     /// <summary>
     /// Why <paramref name="value"/> cannot be read from JSON (an object it reaches has no usable constructor), or null.
@@ -577,6 +686,7 @@ internal sealed class TypeModel
     /// </summary>
     public string? ReadProblem(ValueSpec value)
     {
+        if (!ReachesObject(value)) return null;
         var visited = new HashSet<string>(StringComparer.Ordinal);
         return Walk(value);
 

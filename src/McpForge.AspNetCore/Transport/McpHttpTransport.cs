@@ -187,8 +187,11 @@ internal sealed partial class McpHttpTransport : IDisposable
 
     /// <summary>
     /// Keeps the request (and its services) until its call ended. The response is complete already unless the handler
-    /// still runs after the client cancelled it, the call timed out or the client went away: then the response is
-    /// completed first, so the client is not kept waiting for the end of a stream that has nothing more to carry.
+    /// still runs after its answer left: the call timed out, the client cancelled it or went away, or the tool closed
+    /// its stream to be polled. Then the response is completed first, so the client is not kept waiting for the end of
+    /// a stream that has nothing more to carry. Kestrel reads the next request of an HTTP/1.1 connection only once this
+    /// one returns, so that connection stays busy until the handler does (HTTP/2 and HTTP/3 streams are independent);
+    /// <see cref="McpHttpOptions.UseRequestServices"/> false frees it.
     /// </summary>
     private static async Task EndRequestScopeAsync(HttpContext context, TransportScope scope)
     {

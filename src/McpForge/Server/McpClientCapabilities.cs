@@ -23,15 +23,3 @@ public enum McpClientCapabilities
     /// <summary>The client sends <c>notifications/roots/list_changed</c>.</summary>
     RootsListChanged = 64,
 }
-
-/// <summary>The client answered a request of the server with a JSON-RPC error.</summary>
-public sealed class McpClientException(int code, string message) : Exception(message)
-{
-    /// <summary>The error's code.</summary>
-    public int Code { get; } = code;
-}
-
-/// <summary>A root the client exposes (<c>roots/list</c>): a <c>file://</c> URI and an optional name.</summary>
-/// <param name="Uri">The root's URI.</param>
-/// <param name="Name">A human-readable name, if the client gave one.</param>
-public sealed record McpRoot(string Uri, string? Name);

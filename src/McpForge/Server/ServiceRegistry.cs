@@ -41,17 +41,3 @@ internal sealed class ServiceRegistry : IServiceProvider
         return _fallback?.GetService(serviceType);
     }
 }
-
-/// <summary>Resolves services for generated code, with an error that names the missing type.</summary>
-public static class ServiceResolver
-{
-    /// <summary>The service of type <typeparamref name="T"/>, or an exception saying how to register it.</summary>
-    public static T GetRequired<T>(IServiceProvider provider) where T : notnull
-    {
-        ArgumentNullException.ThrowIfNull(provider);
-        return provider.GetService(typeof(T)) is T service
-            ? service
-            : throw new InvalidOperationException(
-                $"No service of type '{typeof(T).FullName}' is registered. Register it with McpServerBuilder.AddSingleton or UseServiceProvider.");
-    }
-}

@@ -18,10 +18,12 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(McpForge.McpServer).Assembly.Location),
     ];
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, sources);
+
+    public static CSharpCompilation Compile(CSharpParseOptions options, params string[] sources) =>
         CSharpCompilation.Create(
             "ToolAssembly",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Tools{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: $"Tools{i}.cs")),
             s_references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -30,10 +32,13 @@ internal static class GeneratorHarness
         ImmutableArray<Diagnostic> GeneratorDiagnostics,
         ImmutableArray<Diagnostic> CompilationDiagnostics);
 
-    public static Result Run(params string[] sources)
+    public static Result Run(params string[] sources) => Run(ParseOptions, sources);
+
+    /// <summary>Runs the generator over sources parsed with <paramref name="options"/> (a project without a documentation file parses none).</summary>
+    public static Result Run(CSharpParseOptions options, params string[] sources)
     {
-        var compilation = Compile(sources);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new McpToolGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
+        var compilation = Compile(options, sources);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new McpGenerator().AsSourceGenerator()], parseOptions: options);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, CancellationToken.None);
         var run = driver.GetRunResult().Results.Single();
         return new Result(

@@ -14,6 +14,17 @@ public enum Colour
     Blue,
 }
 
+/// <summary>A contact, whose members carry DataAnnotations McpForge checks at any depth.</summary>
+/// <param name="Name">Who it is.</param>
+/// <param name="Phone">A phone number, as DataAnnotations' [Phone] accepts it.</param>
+/// <param name="Since">When they became a contact, in the 2020s.</param>
+/// <param name="Card">A card number, if any.</param>
+public sealed record Contact(
+    string Name,
+    [property: System.ComponentModel.DataAnnotations.Phone] string Phone,
+    [property: System.ComponentModel.DataAnnotations.Range(typeof(DateTime), "2020-01-01", "2030-01-01")] DateTime Since,
+    [property: System.ComponentModel.DataAnnotations.CreditCard] string? Card = null);
+
 /// <summary>Tools with every supported parameter and return shape.</summary>
 public sealed partial class TypedTools
 {
@@ -50,6 +61,14 @@ public sealed partial class TypedTools
         [System.ComponentModel.DataAnnotations.Url] string? link = null,
         [System.ComponentModel.DataAnnotations.Base64String] string? data = null,
         [System.ComponentModel.DataAnnotations.DeniedValues(13)] int lucky = 7) => "ok";
+
+    /// <summary>The DataAnnotations that are checked by generated comparisons or by DataAnnotations' own checks.</summary>
+    [McpTool("file_contact")]
+    public static string FileContact(
+        Contact contact,
+        [System.ComponentModel.DataAnnotations.Range(typeof(DateOnly), "2024-01-01", "2024-12-31")] DateOnly day,
+        [System.ComponentModel.DataAnnotations.AllowedValues(Colour.Red, Colour.Blue)] Colour colour = Colour.Red,
+        [System.ComponentModel.DataAnnotations.Required] string? note = "none") => "filed";
 
     [McpTool("nothing")]
     public static void Nothing() { }

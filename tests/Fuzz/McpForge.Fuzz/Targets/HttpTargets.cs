@@ -23,7 +23,7 @@ public static class HttpTargets
         .Configure(o => o.LogLevel = Microsoft.Extensions.Logging.LogLevel.None)
         .Build();
 
-    private static readonly McpHttpTransport s_transport = new(s_server, new McpHttpOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(50) }, "/mcp");
+    private static readonly McpHttpTransport s_transport = new(s_server, new McpHttpOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(50) }, "/mcp", requestScopes: false);
     private static readonly string s_session = NewSession();
 
     private static readonly int[] s_statuses = [200, 202, 204, 400, 403, 404, 405, 406, 409, 413, 415, 503];
