@@ -20,7 +20,7 @@ public sealed class PackedRepository : IAsyncLifetime
     public const string Origin = "https://github.com/mcpforge-tests/mcpforge";
 
     /// <summary>The projects that ship, each one package.</summary>
-    public static readonly string[] Packages = ["McpForge", "McpForge.Hosting", "McpForge.AspNetCore", "McpForge.Cli", "McpForge.Templates"];
+    public static readonly string[] Packages = ["McpForge", "McpForge.Hosting", "McpForge.AspNetCore", "McpForge.AspNetCore.Redis", "McpForge.Cli", "McpForge.Templates"];
 
     private static readonly Dictionary<string, string> s_projects = new()
     {
