@@ -32,7 +32,6 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     [InlineData("McpForge", "# McpForge")]
     [InlineData("McpForge.Hosting", "# McpForge.Hosting")]
     [InlineData("McpForge.AspNetCore", "# McpForge.AspNetCore")]
-    [InlineData("McpForge.AspNetCore.Redis", "# McpForge.AspNetCore.Redis")]
     [InlineData("McpForge.Cli", "# mcpforge")]
     [InlineData("McpForge.Templates", "# McpForge.Templates")]
     public void Every_package_has_its_readme_the_icon_a_license_expression_and_its_repository_and_commit(string id, string readmeTitle)
@@ -59,7 +58,6 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     [InlineData("McpForge", "lib/net10.0/McpForge.pdb")]
     [InlineData("McpForge.Hosting", "lib/net10.0/McpForge.Hosting.pdb")]
     [InlineData("McpForge.AspNetCore", "lib/net10.0/McpForge.AspNetCore.pdb")]
-    [InlineData("McpForge.AspNetCore.Redis", "lib/net10.0/McpForge.AspNetCore.Redis.pdb")]
     [InlineData("McpForge.Cli", "tools/net10.0/any/mcpforge.pdb")]
     public void Symbols_ship_as_a_snupkg_whose_sources_map_to_the_commit_through_SourceLink(string id, string pdbPath)
     {

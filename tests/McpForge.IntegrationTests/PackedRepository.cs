@@ -20,14 +20,13 @@ public sealed class PackedRepository : IAsyncLifetime
     public const string Origin = "https://github.com/mcpforge-tests/mcpforge";
 
     /// <summary>The projects that ship, each one package.</summary>
-    public static readonly string[] Packages = ["McpForge", "McpForge.Hosting", "McpForge.AspNetCore", "McpForge.AspNetCore.Redis", "McpForge.Cli", "McpForge.Templates"];
+    public static readonly string[] Packages = ["McpForge", "McpForge.Hosting", "McpForge.AspNetCore", "McpForge.Cli", "McpForge.Templates"];
 
     private static readonly Dictionary<string, string> s_projects = new()
     {
         ["McpForge"] = "src/McpForge",
         ["McpForge.Hosting"] = "src/McpForge.Hosting",
         ["McpForge.AspNetCore"] = "src/McpForge.AspNetCore",
-        ["McpForge.AspNetCore.Redis"] = "src/McpForge.AspNetCore.Redis",
         ["McpForge.Cli"] = "src/McpForge.Cli",
         ["McpForge.Templates"] = "templates/McpForge.Templates",
     };
