@@ -35,29 +35,29 @@ public sealed partial class ProtocolDiagnosticTools
         return "Logging evaluated";
     }
 
-    /// <summary>Adds or removes a tool, so that listen streams asking for tool-list changes hear of it.</summary>
+    /// <summary>
+    /// Adds a tool and removes it again, so that listen streams asking for tool-list changes hear of it. The list is the
+    /// same afterwards: behind a load balancer each call reaches one instance, and a toggle would leave the instances'
+    /// lists different (runtime changes are per instance; docs/scale-out.md).
+    /// </summary>
     [McpTool("test_trigger_tool_change")]
     public static string TriggerToolChange(McpContext context)
     {
         const string Name = "test_dynamic_tool";
-        if (!context.Server.RemoveTool(Name))
-        {
-            context.Server.AddTool(McpForge.Tools.McpTool.Create(Name, "Appears and disappears with test_trigger_tool_change.",
-                """{"type":"object","properties":{}}""", static (_, _) => ValueTask.FromResult(CallToolResult.FromText("dynamic"))));
-        }
+        context.Server.AddTool(McpForge.Tools.McpTool.Create(Name, "Appears and disappears with test_trigger_tool_change.",
+            """{"type":"object","properties":{}}""", static (_, _) => ValueTask.FromResult(CallToolResult.FromText("dynamic"))));
+        context.Server.RemoveTool(Name);
         return "Tool list changed";
     }
 
-    /// <summary>Adds or removes a prompt, so that listen streams asking for prompt-list changes hear of it.</summary>
+    /// <summary>Adds a prompt and removes it again, so that listen streams asking for prompt-list changes hear of it (as the tool trigger).</summary>
     [McpTool("test_trigger_prompt_change")]
     public static string TriggerPromptChange(McpContext context)
     {
         const string Name = "test_dynamic_prompt";
-        if (!context.Server.RemovePrompt(Name))
-        {
-            context.Server.AddPrompt(McpForge.Prompts.McpPrompt.Create(Name, "Appears and disappears with test_trigger_prompt_change.", [],
-                static (_, _) => ValueTask.FromResult(new GetPromptResult { Messages = [PromptMessage.User("dynamic")] })));
-        }
+        context.Server.AddPrompt(McpForge.Prompts.McpPrompt.Create(Name, "Appears and disappears with test_trigger_prompt_change.", [],
+            static (_, _) => ValueTask.FromResult(new GetPromptResult { Messages = [PromptMessage.User("dynamic")] })));
+        context.Server.RemovePrompt(Name);
         return "Prompt list changed";
     }
 }

@@ -38,7 +38,9 @@ public static class McpEndpointRouteBuilderExtensions
         // a server built on another container (or none) makes its own scopes, as over stdio.
         // (Compared by scope factory: a singleton's factory is given the container's root scope, not the provider itself.)
         var sameContainer = server.Registry.ScopeFactory is { } factory && ReferenceEquals(factory, endpoints.ServiceProvider.GetService<IServiceScopeFactory>());
-        var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer && options.UseRequestServices);
+        // In a fleet (McpForge.AspNetCore.Redis, docs/scale-out.md) the directory and forwarder come from the services.
+        var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer && options.UseRequestServices,
+            endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionDirectory>(), endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionForwarder>());
         McpEndpointRegistry.Add(endpoints.ServiceProvider, transport);
         if (options.Authentication?.ResourceMetadata is { } metadata)
         {
@@ -50,7 +52,8 @@ public static class McpEndpointRouteBuilderExtensions
                 endpoints.MapGet(Challenges.MetadataPath("/"), (RequestDelegate)document.HandleAsync);
             }
         }
-        // Sessions end with the application: their calls are cancelled and their streams close.
+        // Sessions end with the application: their calls are cancelled and their streams close. In a fleet they are
+        // handed over instead, after the calls in progress finish.
         endpoints.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(transport.Dispose);
         return endpoints.MapMethods(pattern, options.EnableCors ? ["GET", "POST", "DELETE", "OPTIONS"] : ["GET", "POST", "DELETE"], transport.HandleAsync)
             .WithDisplayName("MCP " + pattern);

@@ -83,6 +83,12 @@ public sealed class McpHttpOptions
     public long MaxQueuedBytesPerStream { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>
+    /// In a fleet (docs/scale-out.md): how long an instance that is stopping keeps serving after <c>/health</c> started
+    /// answering 503, so the load balancer's health checks notice before its sessions are handed over. Default 2 seconds.
+    /// </summary>
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// Whether calls resolve their services from the HTTP request's DI scope (default, when the server was registered
     /// with <c>AddMcpServer</c> on this application's container), so middleware and the tool share scoped services.
     /// The request then lasts until the handler returns, even when the answer left earlier (a stream closed to be
@@ -99,6 +105,7 @@ public sealed class McpHttpOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ReplayWindow, TimeSpan.Zero, nameof(ReplayWindow));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(KeepAliveInterval, TimeSpan.Zero, nameof(KeepAliveInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxQueuedBytesPerStream, 1024, nameof(MaxQueuedBytesPerStream));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DrainDelay, TimeSpan.Zero, nameof(DrainDelay));
         if (MaxRequestBodyBytes is long max) ArgumentOutOfRangeException.ThrowIfLessThan(max, 64, nameof(MaxRequestBodyBytes));
         if (Authentication is { } authentication)
         {

@@ -74,6 +74,12 @@ internal sealed class McpServerOptionsSection
     /// <summary>MCP tasks (docs/tasks.md): any key of the section turns them on.</summary>
     public McpTaskOptionsSection? Tasks { get; set; }
 
+    /// <summary>
+    /// <c>McpForge:Redis</c>, the settings of a fleet (docs/scale-out.md): not a server option. McpForge.AspNetCore.Redis
+    /// reads and checks its keys; here it is only let through, since any other key of the section is an error.
+    /// </summary>
+    public System.Collections.Generic.Dictionary<string, string?>? Redis { get; set; }
+
     /// <summary>Copies the keys that were present onto <paramref name="options"/>.</summary>
     public void ApplyTo(McpServerOptions options)
     {

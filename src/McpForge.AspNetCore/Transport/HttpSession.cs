@@ -96,6 +96,9 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
         }
     }
 
+    /// <summary>True while a request of the session is in progress (its answer not yet delivered).</summary>
+    public bool HasRequests => !_requests.IsEmpty;
+
     public void Touch() => Volatile.Write(ref _lastActivity, _transport.Now);
 
     /// <summary>Registers the stream of a request; false when the id is already in use by a request in progress.</summary>
@@ -103,7 +106,23 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
 
     public void RemoveRequest(OutgoingStream stream) => _requests.TryRemove(new(stream.RequestId, stream));
 
-    public string NextStreamId() => Interlocked.Increment(ref _nextStream).ToString(CultureInfo.InvariantCulture);
+    public string NextStreamId(RequestId request)
+    {
+        var n = Interlocked.Increment(ref _nextStream);
+        return Epoch == 0 ? n.ToString(CultureInfo.InvariantCulture) : ScaleOut.StreamIds.Format(Epoch, n, request);
+    }
+
+    /// <summary>
+    /// The owner's epoch when the endpoint runs in a fleet (<see cref="ScaleOut.IMcpSessionDirectory"/>): 1 for a session
+    /// opened here, one more at each takeover. 0 on a single instance, whose stream ids stay plain numbers.
+    /// </summary>
+    public long Epoch { get; init; }
+
+    /// <summary>The directory's lease generation this session was last saved under (a fleet only).</summary>
+    public long LeaseGeneration { get; set; }
+
+    /// <summary>The client's <c>initialize</c> params as JSON, kept for the fleet's snapshot (a fleet only).</summary>
+    public string? InitializeParams { get; set; }
 
     public void TrackResumable(OutgoingStream stream) => _resumable[stream.StreamId!] = stream;
 

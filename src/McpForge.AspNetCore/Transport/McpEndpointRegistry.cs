@@ -43,4 +43,19 @@ internal static class McpEndpointRegistry
         }
         return count;
     }
+
+    /// <summary>True once an endpoint of the application started handing its sessions over (the application is stopping, in a fleet).</summary>
+    public static bool IsDraining(IServiceProvider services)
+    {
+        if (!s_transports.TryGetValue(services, out var list)) return false;
+        lock (list)
+        {
+            foreach (var transport in list)
+            {
+                if (transport.Router?.IsDraining == true) return true;
+            }
+        }
+        return false;
+    }
+
 }

@@ -33,7 +33,8 @@ internal sealed partial class McpHttpTransport : IDisposable
     // Calls resolve from HttpContext.RequestServices when the server's container is the application's (AddMcpServer).
     private readonly bool _requestScopes;
 
-    public McpHttpTransport(McpServer server, McpHttpOptions options, string path, bool requestScopes)
+    public McpHttpTransport(McpServer server, McpHttpOptions options, string path, bool requestScopes,
+        ScaleOut.IMcpSessionDirectory? directory = null, ScaleOut.IMcpSessionForwarder? forwarder = null)
     {
         options.Validate();
         Server = server;
@@ -45,7 +46,15 @@ internal sealed partial class McpHttpTransport : IDisposable
         var period = TimeSpan.FromTicks(Math.Clamp(shortest / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(10).Ticks));
         _time = server.Options.TimeProvider;
         _sweeper = _time.CreateTimer(static state => ((McpHttpTransport)state!).EndIdleSessions(), this, period, period);
+        if (directory is not null && !options.Stateless)
+        {
+            Router = new ScaleOut.SessionRouter(this, directory, forwarder
+                ?? throw new InvalidOperationException("A session directory (IMcpSessionDirectory) needs a forwarder (IMcpSessionForwarder) to reach the other instances."));
+        }
     }
+
+    /// <summary>Routes requests to the instance owning their session when the endpoint runs in a fleet; null on its own.</summary>
+    internal ScaleOut.SessionRouter? Router { get; }
 
     public McpServer Server { get; }
 
@@ -73,8 +82,18 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
         if (Options.EnableCors) AddCorsHeaders(context);
         if (context.Request.Method == "OPTIONS" && Options.EnableCors) return HandlePreflightAsync(context);
-        return Options.Authentication is null ? HandleAsync(context, McpCaller.Unchecked) : AuthenticateAndHandleAsync(context, Options.Authentication);
+        return Router is null ? HandleHereAsync(context) : RouteOrHandleAsync(context);
     }
+
+    /// <summary>In a fleet: a request of a session another instance owns goes there (the owner authenticates it).</summary>
+    private async Task RouteOrHandleAsync(HttpContext context)
+    {
+        if (await Router!.RouteAsync(context).ConfigureAwait(false)) return;
+        await HandleHereAsync(context).ConfigureAwait(false);
+    }
+
+    private Task HandleHereAsync(HttpContext context) =>
+        Options.Authentication is null ? HandleAsync(context, McpCaller.Unchecked) : AuthenticateAndHandleAsync(context, Options.Authentication);
 
     private Task HandleAsync(HttpContext context, McpCaller caller) => context.Request.Method switch
     {
@@ -221,7 +240,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                     $"The server has {Options.MaxSessions} sessions open (McpHttpOptions.MaxSessions); try again later.").ConfigureAwait(false);
                 return;
             }
-            session = new HttpSession(this, NewSessionId(), stateless: false) { Owner = McpCaller.KeyOf(caller.User) };
+            session = new HttpSession(this, NewSessionId(), stateless: false) { Owner = McpCaller.KeyOf(caller.User), Epoch = Router is null ? 0 : 1 };
             isNew = true;
         }
         else if (await FindSessionAsync(context, sessionId, caller).ConfigureAwait(false) is { } found)
@@ -253,6 +272,10 @@ internal sealed partial class McpHttpTransport : IDisposable
         {
             return;
         }
+        if (Router is not null && !isNew && ScaleOut.SessionRouter.ChangesSnapshot(envelope.Method) && session.Connection.Legacy is not null)
+        {
+            await Router.SaveChangedAsync(session).ConfigureAwait(false);
+        }
 
         if (isNew)
         {
@@ -260,6 +283,19 @@ internal sealed partial class McpHttpTransport : IDisposable
             {
                 await WriteResponseAsync(context, session, stream).ConfigureAwait(false);
                 return; // a failed initialize leaves no session behind
+            }
+            if (Router is not null)
+            {
+                session.InitializeParams = System.Text.Encoding.UTF8.GetString(envelope.Params(body.Span) is { IsEmpty: false } initialize ? initialize : "{}"u8);
+                if (!await Router.RegisterAsync(session, context.RequestAborted).ConfigureAwait(false))
+                {
+                    // A session the other instances cannot find would answer 404 there: none is opened.
+                    session.Close();
+                    context.Response.Headers.RetryAfter = "1";
+                    await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCode.InvalidRequest,
+                        "The session store cannot be reached, so no session can be opened; retry shortly.", envelope.Id).ConfigureAwait(false);
+                    return;
+                }
             }
             _sessions[session.Id] = session;
             Server.Attach(session.Connection);
@@ -542,6 +578,11 @@ internal sealed partial class McpHttpTransport : IDisposable
 
     private async Task ResumeAsync(HttpContext context, HttpSession session, string lastEventId)
     {
+        if (session.Epoch > 1 && ScaleOut.StreamIds.IsFromEarlierEpoch(lastEventId, session.Epoch, out var standalone, out var lost))
+        {
+            await ResumeFromEarlierOwnerAsync(context, session, lastEventId, standalone, lost).ConfigureAwait(false);
+            return;
+        }
         var store = Options.EventStore;
         var events = new System.Collections.Generic.List<EventStore.StoredEvent>();
         if (store is null || !store.TryGetEventsAfter(session.Id, lastEventId, out var streamId, events))
@@ -562,6 +603,44 @@ internal sealed partial class McpHttpTransport : IDisposable
             await WriteErrorAsync(context, StatusCodes.Status409Conflict, JsonRpcErrorCode.InvalidRequest,
                 "That stream is connected already.").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A resume of a stream the session's previous owner carried (it died or stopped; this instance took the session
+    /// over): a GET stream starts afresh, since what it missed were hints the client refetches; a call's stream gets
+    /// that call's error at once, so the client is not left waiting for a result that is gone.
+    /// </summary>
+    private async Task ResumeFromEarlierOwnerAsync(HttpContext context, HttpSession session, string lastEventId, bool standalone, RequestId lost)
+    {
+        if (standalone)
+        {
+            var fresh = new OutgoingStream(session, default, new AcceptedMedia(false, true, true));
+            if (!session.TryOpenStandalone(fresh))
+            {
+                await WriteErrorAsync(context, StatusCodes.Status409Conflict, JsonRpcErrorCode.InvalidRequest,
+                    "This session already has a GET stream open; a session has one at a time.").ConfigureAwait(false);
+                return;
+            }
+            await fresh.StreamAsync(context).ConfigureAwait(false);
+            return;
+        }
+        const string Why = "The instance that ran this call stopped before it finished; its result is lost. Call again.";
+        if (!lost.IsValid)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                $"Last-Event-ID '{lastEventId}' names a stream of an instance that stopped: {Why}").ConfigureAwait(false);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            JsonRpcWriter.WriteError(w, lost, JsonRpcErrorCode.InternalError, Why);
+        }
+        SseFormat.WriteMessage(context.Response.BodyWriter, null, buffer.WrittenSpan);
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task HandleDeleteAsync(HttpContext context, McpCaller caller)
@@ -648,11 +727,56 @@ internal sealed partial class McpHttpTransport : IDisposable
         return version is null || McpProtocolVersions.IsSession(version);
     }
 
-    /// <summary>Ends a session: DELETE, idle expiry, or shutdown.</summary>
-    public void EndSession(HttpSession session)
+    /// <summary>
+    /// Ends a session here: DELETE, idle expiry, or shutdown. In a fleet the store forgets it too, unless
+    /// <paramref name="forget"/> is false: the session goes on elsewhere (handed over, or taken over meanwhile).
+    /// </summary>
+    public void EndSession(HttpSession session, bool forget = true)
     {
-        _sessions.TryRemove(new(session.Id, session));
+        if (!_sessions.TryRemove(new(session.Id, session))) forget = false;
         session.Close();
+        if (forget) Router?.Forget(session.Id);
+    }
+
+    /// <summary>The session of this process with that id, if it is open.</summary>
+    internal bool TryGetSession(string id, out HttpSession session) =>
+        _sessions.TryGetValue(id, out session!) && !session.IsClosed;
+
+    /// <summary>The ids of the sessions open here.</summary>
+    internal System.Collections.Generic.IReadOnlyCollection<string> SessionIds() => [.. _sessions.Keys];
+
+    /// <summary>True while a request of a session here is in progress.</summary>
+    internal bool HasRequestsInProgress()
+    {
+        foreach (var session in _sessions.Values)
+        {
+            if (session.HasRequests) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Opens a session taken over from another instance, from its snapshot (no handshake); null when the snapshot does
+    /// not read as a session.
+    /// </summary>
+    internal HttpSession? Restore(ScaleOut.McpSessionRecord record, long leaseGeneration)
+    {
+        var session = new HttpSession(this, record.SessionId, stateless: false)
+        {
+            Owner = record.Principal,
+            Epoch = record.Epoch,
+            LeaseGeneration = leaseGeneration,
+            InitializeParams = record.InitializeParams,
+        };
+        if (!LegacySession.TryRestore(session.Connection, System.Text.Encoding.UTF8.GetBytes(record.InitializeParams), record.ProtocolVersion,
+            record.LogLevel, record.Subscriptions))
+        {
+            return null;
+        }
+        session.Touch();
+        _sessions[session.Id] = session;
+        Server.Attach(session.Connection);
+        return session;
     }
 
     private void EndIdleSessions()
@@ -669,9 +793,12 @@ internal sealed partial class McpHttpTransport : IDisposable
     /// <summary>Ends every session (the application is stopping).</summary>
     public void Dispose()
     {
+        // In a fleet the sessions are handed over, not ended: the calls in progress finish first, then the lease goes.
+        Router?.Drain(Options.DrainDelay, Server.Options.ShutdownTimeout);
         _sweeper.Dispose();
+        Router?.Dispose();
         Server.EndSubscriptions(null, graceful: true); // each listen stream gets its result before the server goes
-        foreach (var session in _sessions.Values) EndSession(session);
+        foreach (var session in _sessions.Values) EndSession(session, forget: Router is null);
         // Running tasks end cancelled, saying the server stopped (docs/tasks.md, "Shutdown"); a shared store keeps that for other instances.
         if (Server.Tasks is { } tasks) tasks.StopAsync().GetAwaiter().GetResult();
         Server.FlushTrace();

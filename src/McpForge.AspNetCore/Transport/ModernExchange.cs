@@ -35,7 +35,7 @@ internal sealed class ModernExchange : IMessageSink, IStreamOwner
 
     bool IStreamOwner.IsResumable => false; // 2026-07-28 has no resumability: no event ids, no priming events
 
-    string IStreamOwner.NextStreamId() => throw new InvalidOperationException("A 2026-07-28 stream is never resumable.");
+    string IStreamOwner.NextStreamId(RequestId request) => throw new InvalidOperationException("A 2026-07-28 stream is never resumable.");
 
     void IStreamOwner.TrackResumable(OutgoingStream stream) => throw new InvalidOperationException("A 2026-07-28 stream is never resumable.");
 

@@ -194,7 +194,7 @@ internal sealed class OutgoingStream
             _writerAttached = true;
             if (_session.IsResumable)
             {
-                StreamId = _session.NextStreamId();
+                StreamId = _session.NextStreamId(RequestId);
                 primingId = _session.Store!.Append(_session.Id, StreamId, ReadOnlySpan<byte>.Empty);
                 var queued = _queue;
                 _queue = new Queue<Outgoing>(queued.Count);
@@ -377,7 +377,7 @@ internal interface IStreamOwner
     /// <summary>True when streams get event ids and a priming event (a session with a store and a 2025-11-25 client).</summary>
     bool IsResumable { get; }
 
-    string NextStreamId();
+    string NextStreamId(RequestId request);
 
     void TrackResumable(OutgoingStream stream);
 

@@ -52,33 +52,7 @@ internal sealed class LegacySession
             return;
         }
         if (!ParamsReader.TryStart(connection, id, @params, out var reader)) return;
-        string? requested = null;
-        string? clientName = null, clientVersion = null;
-        var capabilities = McpClientCapabilities.None;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("protocolVersion"u8))
-            {
-                reader.Read();
-                requested = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                reader.Skip();
-            }
-            else if (reader.ValueTextEquals("capabilities"u8))
-            {
-                reader.Read();
-                capabilities = ClientCapabilitiesReader.Read(ref reader, out _);
-            }
-            else if (reader.ValueTextEquals("clientInfo"u8))
-            {
-                reader.Read();
-                ReadClientInfo(ref reader, ref clientName, ref clientVersion);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
+        ReadInitialize(ref reader, out var requested, out var capabilities, out var clientName, out var clientVersion);
         if (requested is null)
         {
             respond.Error(id, JsonRpcErrorCode.InvalidParams, "initialize requires \"protocolVersion\" (a string).");
@@ -103,6 +77,70 @@ internal sealed class LegacySession
             w.WriteRawValue(c.Server.Implementation, skipInputValidation: true);
             if (c.Server.Options.Instructions is { } instructions) w.WriteString("instructions"u8, instructions);
         });
+    }
+
+    /// <summary>
+    /// A session taken over from another instance (McpForge.AspNetCore's scale-out): opened from the snapshot of its
+    /// <c>initialize</c> params and the version agreed then, with its log level and subscriptions, without a handshake.
+    /// False when the snapshot does not read as <c>initialize</c> params.
+    /// </summary>
+    public static bool TryRestore(McpConnection connection, ReadOnlySpan<byte> initializeParams, string protocolVersion, McpLogLevel? logLevel,
+        System.Collections.Generic.IEnumerable<string> subscriptions)
+    {
+        var reader = new Utf8JsonReader(initializeParams, new JsonReaderOptions { MaxDepth = connection.Server.Options.MaxJsonDepth });
+        McpClientCapabilities capabilities;
+        string? clientName, clientVersion;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            ReadInitialize(ref reader, out _, out capabilities, out clientName, out clientVersion);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        var client = ClientProfile.Legacy(protocolVersion, capabilities, new McpClientInfo(clientName ?? string.Empty, clientVersion ?? string.Empty));
+        if (logLevel is McpLogLevel level) client.SetLogLevel(level);
+        var session = new LegacySession(connection, client);
+        foreach (var uri in subscriptions) session._subscriptions[uri] = 0;
+        return connection.TryOpenLegacy(session);
+    }
+
+    /// <summary>The URIs the client subscribed to (<c>resources/subscribe</c>), for a snapshot of the session.</summary>
+    public System.Collections.Generic.ICollection<string> SubscribedUris => _subscriptions.Keys;
+
+    /// <summary>Reads <c>initialize</c> params from the reader positioned on their object.</summary>
+    private static void ReadInitialize(ref Utf8JsonReader reader, out string? requested, out McpClientCapabilities capabilities,
+        out string? clientName, out string? clientVersion)
+    {
+        requested = null;
+        clientName = null;
+        clientVersion = null;
+        capabilities = McpClientCapabilities.None;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("protocolVersion"u8))
+            {
+                reader.Read();
+                requested = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("capabilities"u8))
+            {
+                reader.Read();
+                capabilities = ClientCapabilitiesReader.Read(ref reader, out _);
+            }
+            else if (reader.ValueTextEquals("clientInfo"u8))
+            {
+                reader.Read();
+                ReadClientInfo(ref reader, ref clientName, ref clientVersion);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
     }
 
     private static void ReadClientInfo(ref Utf8JsonReader reader, ref string? name, ref string? version)

@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using McpForge.AspNetCore.Transport;
+using McpForge.Dispatch;
+using McpForge.JsonRpc;
+using McpForge.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace McpForge.AspNetCore.ScaleOut;
+
+/// <summary>
+/// Sends each 2025-11-25 request of a fleet to the instance that owns its session (docs/scale-out.md): a session in this
+/// process is served here with no round trip to the store; one owned by a live instance is forwarded there; one whose
+/// owner is gone is taken over from its snapshot. Also keeps the store's view of the sessions owned here (snapshots,
+/// expiry, removal) and hands them over when the application stops.
+/// </summary>
+internal sealed class SessionRouter : IDisposable
+{
+    private const string SessionHeader = "Mcp-Session-Id";
+    private readonly McpHttpTransport _transport;
+    private readonly ConcurrentDictionary<string, Task<HttpSession?>> _takeovers = new(StringComparer.Ordinal);
+    private readonly ITimer _toucher;
+    private int _draining;
+
+    public SessionRouter(McpHttpTransport transport, IMcpSessionDirectory directory, IMcpSessionForwarder forwarder)
+    {
+        _transport = transport;
+        Directory = directory;
+        Forwarder = forwarder;
+        // The store forgets a session idle for SessionIdleTimeout; its owner, which sees its requests, keeps it alive.
+        var period = TimeSpan.FromTicks(Math.Clamp(transport.Options.SessionIdleTimeout.Ticks / 4, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(10).Ticks));
+        _toucher = transport.Server.Options.TimeProvider.CreateTimer(static state => _ = ((SessionRouter)state!).TouchAsync(), this, period, period);
+    }
+
+    public IMcpSessionDirectory Directory { get; }
+
+    public IMcpSessionForwarder Forwarder { get; }
+
+    /// <summary>True once the application started stopping: <c>/health</c> answers 503 and no session is taken over here.</summary>
+    public bool IsDraining => Volatile.Read(ref _draining) != 0;
+
+    /// <summary>
+    /// Routes a request: true when it was answered here (forwarded to its owner, or refused), false when the endpoint
+    /// serves it — a session of this process (taken over just now, perhaps), a request without a session, or an
+    /// unknown session (404).
+    /// </summary>
+    public async ValueTask<bool> RouteAsync(HttpContext context)
+    {
+        var check = Forwarder.Check(context);
+        if (check == McpForwardCheck.Forged)
+        {
+            await McpHttpTransport.WriteErrorAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorCode.InvalidRequest,
+                "The request claims to be forwarded by an instance of the fleet, but its signature does not hold.").ConfigureAwait(false);
+            return true;
+        }
+        if (check == McpForwardCheck.Looped)
+        {
+            await McpHttpTransport.WriteErrorAsync(context, StatusCodes.Status508LoopDetected, JsonRpcErrorCode.InvalidRequest,
+                "The request was forwarded by this very instance.").ConfigureAwait(false);
+            return true;
+        }
+        var header = context.Request.Headers[SessionHeader];
+        if (StringValues.IsNullOrEmpty(header) || IsModern(context.Request)) return false;
+        var id = header.ToString();
+        if (_transport.TryGetSession(id, out var local))
+        {
+            if (!Directory.HoldsLease)
+            {
+                return await HandBackAsync(context, check, "This instance lost its lease in the session store; retry shortly.").ConfigureAwait(false);
+            }
+            var generation = Directory.LeaseGeneration;
+            if (local.LeaseGeneration == generation) return false;
+            // The lease was lost and is held again: the session is served only if no one took it over meanwhile.
+            bool stillOwned;
+            try
+            {
+                stillOwned = await Directory.SaveAsync(Snapshot(local), context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                return await UnavailableAsync(context, ex).ConfigureAwait(false);
+            }
+            if (stillOwned)
+            {
+                local.LeaseGeneration = generation;
+                return false;
+            }
+            _transport.EndSession(local, forget: false);
+        }
+        return await RouteElsewhereAsync(context, id, forwarded: check == McpForwardCheck.Authentic).ConfigureAwait(false);
+    }
+
+    /// <summary>A session not in this process: forwarded to its live owner, or taken over when its owner is gone.</summary>
+    private async ValueTask<bool> RouteElsewhereAsync(HttpContext context, string id, bool forwarded)
+    {
+        var aborted = context.RequestAborted;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            McpSessionLocation where;
+            try
+            {
+                where = await Directory.LocateAsync(id, aborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!aborted.IsCancellationRequested)
+            {
+                return await UnavailableAsync(context, ex).ConfigureAwait(false);
+            }
+            if (where.Kind == McpSessionLocationKind.Unknown) return false; // the endpoint answers 404
+            var record = where.Record!;
+            if (where.Kind == McpSessionLocationKind.Live && record.OwnerId != Directory.InstanceId)
+            {
+                if (forwarded)
+                {
+                    // Forwarded here, yet owned elsewhere (it moved meanwhile): never forwarded twice, so no loop.
+                    return await RefuseAsync(context, "The session moved to another instance while the request travelled; retry.").ConfigureAwait(false);
+                }
+                var result = await Forwarder.ForwardAsync(context, where.OwnerUrl!, aborted).ConfigureAwait(false);
+                if (result == McpForwardResult.Forwarded) return true;
+                if (result == McpForwardResult.HandedBack) continue; // the owner let go of it: where is it now?
+                if (result == McpForwardResult.Failed) return await RefuseAsync(context, "The instance that holds the session did not answer; retry shortly.").ConfigureAwait(false);
+                try
+                {
+                    // Nothing listens where the owner was: it died or stopped, so its sessions need not wait for its lease to run out.
+                    await Directory.RevokeAsync(record.OwnerId, where.OwnerUrl!, aborted).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!aborted.IsCancellationRequested)
+                {
+                    return await UnavailableAsync(context, ex).ConfigureAwait(false);
+                }
+                continue;
+            }
+            // Orphaned, or recorded as this instance's though this process does not hold it (it restarted, or dropped it).
+            if (IsDraining) return await HandBackAsync(context, forwarded ? McpForwardCheck.Authentic : McpForwardCheck.Direct, "This instance is stopping; retry.").ConfigureAwait(false);
+            HttpSession? session;
+            try
+            {
+                session = await TakeOverAsync(record).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!aborted.IsCancellationRequested)
+            {
+                return await UnavailableAsync(context, ex).ConfigureAwait(false);
+            }
+            if (session is not null) return false;
+        }
+        return await RefuseAsync(context, "The session is changing hands; retry.").ConfigureAwait(false);
+    }
+
+    /// <summary>Takes an orphaned session over from its snapshot; requests that reach this instance together share one takeover.</summary>
+    private async Task<HttpSession?> TakeOverAsync(McpSessionRecord record)
+    {
+        var task = _takeovers.GetOrAdd(record.SessionId, static (_, state) => state.Self.TakeOverOnceAsync(state.Record), (Self: this, Record: record));
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        finally
+        {
+            _takeovers.TryRemove(new(record.SessionId, task));
+        }
+    }
+
+    private async Task<HttpSession?> TakeOverOnceAsync(McpSessionRecord record)
+    {
+        if (_transport.TryGetSession(record.SessionId, out var existing)) return existing;
+        // Not the request's token: a takeover that won must finish even if its client left.
+        if (!await Directory.TryTakeOverAsync(record, CancellationToken.None).ConfigureAwait(false)) return null;
+        var owned = record with { OwnerId = Directory.InstanceId, Epoch = record.Epoch + 1 };
+        var session = _transport.Restore(owned, Directory.LeaseGeneration);
+        if (session is null)
+        {
+            // A snapshot that does not read as a session: forgotten, so the client hears 404 and starts anew.
+            _transport.Log($"the snapshot of session {record.SessionId} could not be restored; it is forgotten");
+            await Directory.RemoveAsync(record.SessionId, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+        McpForge.Diagnostics.McpLog.TransportWarning(_transport.Server.Logger, $"session {record.SessionId} taken over from {record.OwnerId} at epoch {owned.Epoch}");
+        return session;
+    }
+
+    /// <summary>
+    /// Writes a new session's snapshot before its <c>initialize</c> response leaves (the client's next request may reach
+    /// another instance at once); false when the store could not take it.
+    /// </summary>
+    public async ValueTask<bool> RegisterAsync(HttpSession session, CancellationToken cancellationToken)
+    {
+        session.LeaseGeneration = Directory.LeaseGeneration;
+        try
+        {
+            return Directory.HoldsLease && await Directory.SaveAsync(Snapshot(session), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _transport.Log("a new session could not be registered in the session store: " + ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>The session's log level or subscriptions changed: its snapshot follows before the answer leaves.</summary>
+    public async ValueTask SaveChangedAsync(HttpSession session)
+    {
+        try
+        {
+            await Directory.SaveAsync(Snapshot(session), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _transport.Log($"the snapshot of session {session.Id} could not be saved (a takeover would restore an older one): {ex.Message}");
+        }
+    }
+
+    /// <summary>A session ended here (DELETE, idle expiry): the store forgets it, so every instance answers 404.</summary>
+    public void Forget(string sessionId) => _ = ForgetAsync(sessionId);
+
+    private async Task ForgetAsync(string sessionId)
+    {
+        try
+        {
+            await Directory.RemoveAsync(sessionId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _transport.Log($"session {sessionId} ended but could not be removed from the session store (it expires there): {ex.Message}");
+        }
+    }
+
+    private async Task TouchAsync()
+    {
+        var ids = _transport.SessionIds();
+        if (ids.Count == 0 || !Directory.HoldsLease) return;
+        try
+        {
+            await Directory.TouchAsync(ids, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _transport.Log("the sessions of this instance could not be kept alive in the session store: " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The application is stopping: <c>/health</c> answers 503 at once so the load balancer stops sending requests here;
+    /// after <paramref name="delay"/> (its health checks notice) the calls in progress get up to <paramref name="timeout"/>
+    /// to finish; then the lease is given up, so each session is taken over from its snapshot by the instance its next
+    /// request reaches. The caller then closes the sessions here.
+    /// </summary>
+    public void Drain(TimeSpan delay, TimeSpan? timeout)
+    {
+        if (Interlocked.Exchange(ref _draining, 1) != 0) return;
+        var time = _transport.Server.Options.TimeProvider;
+        try
+        {
+            if (delay > TimeSpan.Zero) Task.Delay(delay, time).Wait();
+            var started = time.GetTimestamp();
+            while (_transport.HasRequestsInProgress() && (timeout is not TimeSpan limit || time.GetElapsedTime(started) < limit))
+            {
+                Task.Delay(TimeSpan.FromMilliseconds(50), time).Wait();
+            }
+            Directory.ReleaseAsync(CancellationToken.None).AsTask().Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex)
+        {
+            _transport.Log("the lease could not be given up as the instance stopped (its sessions are taken over when it runs out): " + ex.Message);
+        }
+    }
+
+    /// <summary>What the store keeps of a session owned here.</summary>
+    public McpSessionRecord Snapshot(HttpSession session)
+    {
+        var legacy = session.Connection.Legacy!;
+        return new McpSessionRecord
+        {
+            SessionId = session.Id,
+            OwnerId = Directory.InstanceId,
+            Epoch = session.Epoch,
+            Principal = session.Owner,
+            ProtocolVersion = legacy.Client.ProtocolVersion,
+            InitializeParams = session.InitializeParams ?? "{}",
+            LogLevel = legacy.Client.LogLevel,
+            Subscriptions = [.. legacy.SubscribedUris],
+        };
+    }
+
+    /// <summary>True for methods that change what the snapshot holds.</summary>
+    public static bool ChangesSnapshot(McpMethod method) =>
+        method is McpMethod.LoggingSetLevel or McpMethod.ResourcesSubscribe or McpMethod.ResourcesUnsubscribe;
+
+    private static bool IsModern(HttpRequest request)
+    {
+        var version = request.Headers["MCP-Protocol-Version"];
+        return !StringValues.IsNullOrEmpty(version) && !McpProtocolVersions.IsSession(version.ToString().Trim(' ', '\t'));
+    }
+
+    private async ValueTask<bool> UnavailableAsync(HttpContext context, Exception ex)
+    {
+        _transport.Log("the session store cannot be reached: " + ex.Message);
+        return await RefuseAsync(context, "The session store cannot be reached, and the session is held by another instance; retry shortly.").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// This instance cannot serve the session (it is stopping, or lost its lease). To a client: 503 with
+    /// <c>Retry-After</c>. To another instance that forwarded the request: the same, marked
+    /// (<see cref="McpForwardResult.HandedBack"/>), so that instance looks the session up again and takes it over
+    /// itself instead of passing the 503 on: a rolling restart costs the client nothing.
+    /// </summary>
+    private static ValueTask<bool> HandBackAsync(HttpContext context, McpForwardCheck check, string why)
+    {
+        if (check == McpForwardCheck.Authentic) context.Response.Headers[McpForwardingHeaders.HandedBack] = "1";
+        return RefuseAsync(context, why);
+    }
+
+    /// <summary>503 with <c>Retry-After</c>: never 404, which would make the client throw a live session away.</summary>
+    private static async ValueTask<bool> RefuseAsync(HttpContext context, string why)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        await McpHttpTransport.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, JsonRpcErrorCode.InvalidRequest, why).ConfigureAwait(false);
+        return true;
+    }
+
+    public void Dispose() => _toucher.Dispose();
+}
