@@ -7,9 +7,11 @@
 #   0.2.0-alpha.12 --requirements 2026-07-28                 the frozen 2026-07-28 set, at the per-request wire
 #   0.2.0-alpha.12 --suite all --spec-version 2025-11-25     everything, pending scenarios included
 #   0.2.0-alpha.12 --suite all --spec-version 2026-07-28     likewise for 2026-07-28
+#   0.2.0-alpha.12 --scenario tasks-…  (each of the ten)        the tasks extension (docs/tasks.md), on the per-request wire
 # Every check counts; a WARNING counts as a failure (the target is none); there is no expected-failures file. The
-# extension scenarios (tasks-*, sep-2640-skills-*), which --requirements runs unscored, belong to their own features and
-# are reported on a line of their own, not counted.
+# extension scenarios (tasks-*, sep-2640-skills-*), which --requirements runs unscored, are reported on a line of their
+# own in those legs and not counted there; the tasks scenarios are counted in their own leg, each run with --scenario and
+# no --spec-version (which would print SKIPPED and exit 0 without running them).
 # Usage: eng/conformance.sh [jit|aot|both]   (default both; CONFORMANCE_OUT=folder keeps the checks.json files)
 # Last line: "conformance: N passed, N failed". Exit 1 when anything failed.
 set -uo pipefail
@@ -30,18 +32,19 @@ suite2026="$root/tests/conformance/node_modules/conformance-2026/dist/index.js"
 passed=0
 failed=0
 
-# count LABEL FOLDER RC : adds up the checks of one run. SUCCESS passes; FAILURE and WARNING fail (INFO and SKIPPED are
-# not checks). Extension scenarios are listed apart.
+# count LABEL FOLDER RC [tasks] : adds up the checks of one run. SUCCESS passes; FAILURE and WARNING fail (INFO and
+# SKIPPED are not checks). Extension scenarios are listed apart, except the tasks scenarios of the tasks leg ("tasks").
 count() {
   local label="$1" folder="$2" rc="$3" counts p f
-  counts="$(python3 - "$folder" <<'PY'
+  counts="$(python3 - "$folder" "${4:-}" <<'PY'
 import glob, json, os, sys
 p = f = 0
+tasks_leg = sys.argv[2] == "tasks"
 extension = {}
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "*", "checks.json"))):
     scenario = os.path.basename(os.path.dirname(path))
     name = scenario[len("server-"):] if scenario.startswith("server-") else scenario
-    is_extension = name.startswith("tasks-") or name.startswith("sep-2640-skills-")
+    is_extension = (name.startswith("tasks-") and not tasks_leg) or name.startswith("sep-2640-skills-")
     for check in json.load(open(path)):
         status = check.get("status")
         if is_extension:
@@ -100,6 +103,13 @@ run_suites() {
     rc=$?
     count "$label, alpha.12 $leg" "$out/$name" "$rc"
   done
+  # The tasks extension: each scenario on its own with --scenario (never --spec-version, which skips them with exit 0).
+  local scenario tasks_rc=0
+  for scenario in tasks-lifecycle tasks-capability-negotiation tasks-wire-fields tasks-request-state-removal tasks-mrtr-input \
+                  tasks-request-headers tasks-dispatch-and-envelope tasks-status-notifications tasks-required-task-error tasks-mrtr-composition; do
+    timeout 120 "$node22" "$suite2026" server --url "$url" --scenario "$scenario" -o "$out/$label-tasks" >>"$out/$label-tasks.txt" 2>&1 || tasks_rc=1
+  done
+  count "$label, alpha.12 --scenario tasks-* (10)" "$out/$label-tasks" "$tasks_rc" tasks
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   rm -rf "$work"
 }

@@ -52,6 +52,11 @@ public sealed class ComponentAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidValidationAttribute,
         DiagnosticDescriptors.UnsupportedFormProperty,
         DiagnosticDescriptors.InvalidFormType,
+        DiagnosticDescriptors.UnsupportedHeaderParameter,
+        DiagnosticDescriptors.InvalidHeaderName,
+        DiagnosticDescriptors.DuplicateHeaderName,
+        DiagnosticDescriptors.NegativeCacheTtl,
+        DiagnosticDescriptors.InvalidIcon,
     ];
 
     /// <inheritdoc/>

@@ -8,6 +8,8 @@ internal static class TypeNames
     public const string McpResourceAttribute = "McpForge.McpResourceAttribute";
     public const string McpCompletionAttribute = "McpForge.McpCompletionAttribute";
     public const string McpAuthorizeAttribute = "McpForge.McpAuthorizeAttribute";
+    public const string McpHeaderAttribute = "McpForge.McpHeaderAttribute";
+    public const string McpIconAttribute = "McpForge.McpIconAttribute";
     public const string ResourceContents = "McpForge.Protocol.ResourceContents";
     public const string PromptMessage = "McpForge.Protocol.PromptMessage";
     public const string GetPromptResult = "McpForge.Protocol.GetPromptResult";

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -13,7 +14,9 @@ internal static class RunTimeComponents
 {
     /// <summary>Everything's components: the generated classes of the project and these.</summary>
     public static McpServerBuilder AddEverything(this McpServerBuilder builder) =>
-        builder.AddGeneratedComponents().AddPrompt(ContextPrompt()).AddTool(RegionTool());
+        builder.AddGeneratedComponents().AddPrompt(ContextPrompt()).AddTool(RegionTool())
+            // Tasks on (docs/tasks.md), polled often: the conformance suite polls every 200 ms.
+            .Configure(options => options.Tasks = new McpForge.Tasks.McpTaskOptions { PollInterval = TimeSpan.FromMilliseconds(100) });
 
     /// <summary>A prompt that asks the user for context before it renders (<c>prompts/get</c> with a round of input).</summary>
     private static McpPrompt ContextPrompt() =>

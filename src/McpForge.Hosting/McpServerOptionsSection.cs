@@ -71,6 +71,9 @@ internal sealed class McpServerOptionsSection
 
     public int? MaxInputRounds { get; set; }
 
+    /// <summary>MCP tasks (docs/tasks.md): any key of the section turns them on.</summary>
+    public McpTaskOptionsSection? Tasks { get; set; }
+
     /// <summary>Copies the keys that were present onto <paramref name="options"/>.</summary>
     public void ApplyTo(McpServerOptions options)
     {
@@ -101,5 +104,6 @@ internal sealed class McpServerOptionsSection
         if (CacheScope is { } cacheScope) options.CacheScope = cacheScope;
         if (RequestStateLifetime is { } requestStateLifetime) options.RequestStateLifetime = requestStateLifetime;
         if (MaxInputRounds is { } maxInputRounds) options.MaxInputRounds = maxInputRounds;
+        Tasks?.ApplyTo(options);
     }
 }

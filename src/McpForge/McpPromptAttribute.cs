@@ -25,4 +25,17 @@ public sealed class McpPromptAttribute : Attribute
 
     /// <summary>A human-readable title for user interfaces.</summary>
     public string? Title { get; set; }
+
+    /// <summary>
+    /// How long, in milliseconds, a 2026-07-28 client may reuse what this prompt gives (its entry in <c>prompts/list</c>: <c>ttlMs</c>); unset takes
+    /// <see cref="McpServerOptions.CacheTtl"/>, 0 makes it stale at once, a negative value is a build error (MCPF0032).
+    /// </summary>
+    public long CacheTtlMs { get; set; }
+
+    /// <summary>
+    /// Who may reuse what this prompt gives (<c>cacheScope</c>); unset takes <see cref="McpServerOptions.CacheScope"/>.
+    /// <see cref="McpCacheScope.Public"/> only when it holds nothing user-specific; results are private anyway when the
+    /// transport authenticates callers.
+    /// </summary>
+    public McpCacheScope CacheScope { get; set; }
 }

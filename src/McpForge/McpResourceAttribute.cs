@@ -22,4 +22,17 @@ public sealed class McpResourceAttribute(string uri) : Attribute
 
     /// <summary>The MIME type of the contents, such as <c>text/markdown</c>.</summary>
     public string? MimeType { get; set; }
+
+    /// <summary>
+    /// How long, in milliseconds, a 2026-07-28 client may reuse what this resource or template gives (its entry in <c>resources/list</c> or <c>resources/templates/list</c>, and <c>resources/read</c>: <c>ttlMs</c>); unset takes
+    /// <see cref="McpServerOptions.CacheTtl"/>, 0 makes it stale at once, a negative value is a build error (MCPF0032).
+    /// </summary>
+    public long CacheTtlMs { get; set; }
+
+    /// <summary>
+    /// Who may reuse what this resource or template gives (<c>cacheScope</c>); unset takes <see cref="McpServerOptions.CacheScope"/>.
+    /// <see cref="McpCacheScope.Public"/> only when it holds nothing user-specific; results are private anyway when the
+    /// transport authenticates callers.
+    /// </summary>
+    public McpCacheScope CacheScope { get; set; }
 }

@@ -30,12 +30,16 @@ public sealed class McpServer
         Implementation = WriteImplementation(name, version, options);
         RequestStateProtector = options.RequestStateProtector ?? new ClientInput.AesGcmRequestStateProtector();
         EventBus = options.EventBus ?? new Subscriptions.InProcessEventBus();
+        Tasks = options.Tasks is { } tasks ? new McpForge.Tasks.TaskHost(this, tasks) : null;
         // For the server's lifetime: a server is not disposed, and its events stop reaching it when its process ends.
         _ = EventBus.Subscribe(OnEvent);
     }
 
     /// <summary>Where the server's changes travel to every session and listen stream (of every instance, behind a shared bus).</summary>
     internal Subscriptions.IMcpEventBus EventBus { get; }
+
+    /// <summary>The server's tasks (store, limits, runs in this process); null when tasks are off.</summary>
+    internal McpForge.Tasks.TaskHost? Tasks { get; }
 
     /// <summary>The open <c>subscriptions/listen</c> streams of 2026-07-28 clients.</summary>
     internal Subscriptions.ListenerRegistry Listeners { get; } = new();
@@ -64,6 +68,28 @@ public sealed class McpServer
     internal void EndSubscriptions(McpConnection? connection, bool graceful) => Listeners.End(connection, graceful);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<McpConnection, byte> _sessions = new();
+
+    /// <summary>Requests waiting for a slot on every open connection: tests wait on it to know a request was queued.</summary>
+    internal int QueuedRequests
+    {
+        get
+        {
+            var queued = 0;
+            foreach (var session in _sessions.Keys) queued += session.Admission.Queued;
+            return queued;
+        }
+    }
+
+    /// <summary>Workers scheduled to start queued requests, over every open connection.</summary>
+    internal int QueuePumpsScheduled
+    {
+        get
+        {
+            var pumps = 0;
+            foreach (var session in _sessions.Keys) pumps += session.Admission.PumpsScheduled;
+            return pumps;
+        }
+    }
 
     internal void Attach(McpConnection session)
     {

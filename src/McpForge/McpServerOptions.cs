@@ -183,6 +183,12 @@ public sealed class McpServerOptions
     public Subscriptions.IMcpEventBus? EventBus { get; set; }
 
     /// <summary>
+    /// MCP tasks (docs/tasks.md): null (the default) leaves them off, and <c>tasks/*</c> does not exist for clients; an
+    /// <see cref="Tasks.McpTaskOptions"/> turns them on with its store and limits.
+    /// </summary>
+    public Tasks.McpTaskOptions? Tasks { get; set; }
+
+    /// <summary>
     /// The clock of every timer of the server and its transports: tool deadlines, idle sessions, replay windows, the
     /// expiry of request states. Tests pass a fake one. Default <see cref="TimeProvider.System"/>.
     /// </summary>
@@ -240,6 +246,15 @@ public sealed class McpServerOptions
         foreach (var icon in Icons)
         {
             if (icon.Problem() is { } problem) yield return (nameof(Icons), problem);
+        }
+        if (Tasks is { } tasks)
+        {
+            if (tasks.DefaultTimeToLive <= TimeSpan.Zero) yield return ("Tasks.DefaultTimeToLive", $"must be positive, not {tasks.DefaultTimeToLive}");
+            if (tasks.MaxTimeToLive < tasks.DefaultTimeToLive) yield return ("Tasks.MaxTimeToLive", $"must be at least DefaultTimeToLive ({tasks.DefaultTimeToLive}), not {tasks.MaxTimeToLive}");
+            if (tasks.PollInterval < TimeSpan.FromMilliseconds(1)) yield return ("Tasks.PollInterval", $"must be at least 1 ms, not {tasks.PollInterval}");
+            if (tasks.MaxTasksPerOwner < 1) yield return ("Tasks.MaxTasksPerOwner", $"must be at least 1, not {tasks.MaxTasksPerOwner}");
+            if (tasks.MaxResultBytes < 64) yield return ("Tasks.MaxResultBytes", $"must be at least 64, not {tasks.MaxResultBytes}");
+            if (tasks.PageSize < 1) yield return ("Tasks.PageSize", $"must be at least 1, not {tasks.PageSize}");
         }
         if (ToolTimeout is TimeSpan timeout && timeout <= TimeSpan.Zero)
         {

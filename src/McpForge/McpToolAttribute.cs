@@ -58,4 +58,24 @@ public sealed class McpToolAttribute : Attribute
     /// default). False sends only the text block, for clients that mishandle structured content.
     /// </summary>
     public bool StructuredOutput { get; set; } = true;
+
+    /// <summary>
+    /// How long, in milliseconds, a 2026-07-28 client may reuse what this tool gives (its entry in <c>tools/list</c>: <c>ttlMs</c>); unset takes
+    /// <see cref="McpServerOptions.CacheTtl"/>, 0 makes it stale at once, a negative value is a build error (MCPF0032).
+    /// </summary>
+    public long CacheTtlMs { get; set; }
+
+    /// <summary>
+    /// Who may reuse what this tool gives (<c>cacheScope</c>); unset takes <see cref="McpServerOptions.CacheScope"/>.
+    /// <see cref="McpCacheScope.Public"/> only when it holds nothing user-specific; results are private anyway when the
+    /// transport authenticates callers.
+    /// </summary>
+    public McpCacheScope CacheScope { get; set; }
+
+    /// <summary>
+    /// Whether the tool may run as an MCP task, returning a handle at once while the handler goes on (docs/tasks.md):
+    /// <see cref="McpTaskSupport.Forbidden"/> (the default), <see cref="McpTaskSupport.Optional"/> or
+    /// <see cref="McpTaskSupport.Required"/>. Listed as <c>execution.taskSupport</c> to 2025-11-25 clients.
+    /// </summary>
+    public McpTaskSupport TaskSupport { get; set; }
 }

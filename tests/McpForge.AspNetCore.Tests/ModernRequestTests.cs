@@ -226,6 +226,52 @@ public sealed class ModernRequestTests
         Assert.Contains("Mcp-Param-", error.GetProperty("data").GetProperty("details").GetString());
     }
 
+    [Fact]
+    public async Task A_generated_tool_lists_its_McpHeader_arguments_as_x_mcp_header()
+    {
+        await using var host = await StartAsync();
+        var answer = await host.SendModernAsync(Modern.Request("1", "tools/list"));
+        var tool = answer.Result.GetProperty("tools").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "routed_sql");
+        Assert.Equal(
+            """{"type":"object","properties":{"region":{"type":"string","x-mcp-header":"Region"},"query":{"type":"string"},"shard":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"x-mcp-header":"Shard"}},"required":["region","query"],"additionalProperties":false}""",
+            tool.GetProperty("inputSchema").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("""{"region":"eu-west","query":"select 1"}""", "eu-west", null, "select 1 in eu-west")]
+    [InlineData("""{"region":"eu-west","query":"select 1"}""", "=?base64?ZXUtd2VzdA==?=", null, "select 1 in eu-west")]
+    [InlineData("""{"region":"zürich","query":"q","shard":7}""", "=?base64?esO8cmljaA==?=", "7", "q in zürich on shard 7")]
+    [InlineData("""{"region":"eu","query":"q","shard":7}""", "eu", " 7 ", "q in eu on shard 7")]
+    public async Task A_generated_tool_accepts_Mcp_param_headers_that_agree_with_the_body(string arguments, string region, string? shard, string text)
+    {
+        await using var host = await StartAsync();
+        var answer = await host.SendModernAsync(Modern.Call("5", "routed_sql", arguments), h =>
+        {
+            h.Set("Mcp-Param-Region", region);
+            h.Set("Mcp-Param-Shard", shard);
+        });
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
+        Assert.Equal(text, answer.Result.GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Theory]
+    [InlineData("eu-east", null, "The Mcp-Param-Region header 'eu-east' differs from the argument 'region' (\"eu-west\").")]
+    [InlineData("=?base64?ZXUtZWFzdA==?=", null, "The Mcp-Param-Region header 'eu-east' differs from the argument 'region' (\"eu-west\").")]
+    [InlineData(null, null, "The Mcp-Param-Region header is required: it repeats the argument 'region' of tool 'routed_sql'.")]
+    [InlineData("eu-west", "3", "The Mcp-Param-Shard header '3' differs from the argument 'shard' (absent).")]
+    public async Task A_generated_tool_refuses_a_missing_or_different_Mcp_param_header_with_400_header_mismatch(string? region, string? shard, string details)
+    {
+        await using var host = await StartAsync();
+        var answer = await host.SendModernAsync(Modern.Call("6", "routed_sql", """{"region":"eu-west","query":"select 1"}"""), h =>
+        {
+            h.Set("Mcp-Param-Region", region);
+            h.Set("Mcp-Param-Shard", shard);
+        });
+        var error = answer.AssertError(HttpStatusCode.BadRequest, -32020, "6");
+        Assert.Equal("Header mismatch", error.GetProperty("message").GetString());
+        Assert.Equal(details, error.GetProperty("data").GetProperty("details").GetString());
+    }
+
     [Theory]
     [InlineData("initialize")]
     [InlineData("ping")]

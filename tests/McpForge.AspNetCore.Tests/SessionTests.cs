@@ -121,12 +121,14 @@ public sealed class SessionTests
     [Fact]
     public async Task An_idle_session_expires_and_a_busy_one_does_not()
     {
-        await using var host = await McpTestHost.StartAsync(http => http.SessionIdleTimeout = TimeSpan.FromMilliseconds(300));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var host = await McpTestHost.StartAsync(http => http.SessionIdleTimeout = TimeSpan.FromMilliseconds(300), mcp: b => b.Options.TimeProvider = clock);
         var idle = await host.InitializeAsync();
         var busy = await host.InitializeAsync();
         using var call = await host.SendAsync(host.Post("""{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"hold","arguments":{"tag":"busy"}}}""", busy),
             HttpCompletionOption.ResponseHeadersRead);
-        await Task.Delay(1200);
+        await HttpTools.Started("busy").Task.WaitAsync(McpTestHost.Wait);
+        clock.Advance(TimeSpan.FromMilliseconds(1200)); // the idle sweep runs inside Advance, on this thread
         using (var expired = await host.SendAsync(host.Post(Ping, idle))) Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
         HttpTools.Gate("busy").TrySetResult();
         using var reader = new SseReader(await call.Content.ReadAsStreamAsync());

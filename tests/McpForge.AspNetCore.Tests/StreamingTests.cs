@@ -127,7 +127,8 @@ public sealed class StreamingTests
     [Fact]
     public async Task A_client_that_disconnects_mid_stream_resumes_with_last_event_id_and_the_call_was_not_cancelled()
     {
-        await using var host = await McpTestHost.StartAsync(http => http.ReplayWindow = TimeSpan.FromMilliseconds(500));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var host = await McpTestHost.StartAsync(http => http.ReplayWindow = TimeSpan.FromMilliseconds(500), mcp: b => b.Options.TimeProvider = clock);
         var session = await host.InitializeAsync();
         string primingId;
         using (var response = await host.SendAsync(host.Post(Call(4, "hold", """{"tag":"resumed"}"""), session), HttpCompletionOption.ResponseHeadersRead))
@@ -136,9 +137,10 @@ public sealed class StreamingTests
             primingId = (await reader.NextAsync())!.Id!;
         } // the client goes away here
 
-        await Task.Delay(200);
+        var state = host.Session(session);
+        await McpTestHost.WaitUntilAsync(() => !state.HasAttachedStream, "the server saw the client leave");
         HttpTools.Gate("resumed").TrySetResult(); // the call finishes while nobody listens: its result is stored
-        await Task.Delay(200);
+        await McpTestHost.WaitUntilAsync(() => state.RequestsInProgress == 0, "the call's result was stored");
         using var resumed = await host.SendAsync(host.Get(session, primingId), HttpCompletionOption.ResponseHeadersRead);
         Assert.True(resumed.StatusCode == HttpStatusCode.OK, await resumed.Content.ReadAsStringAsync());
         using var replay = new SseReader(await resumed.Content.ReadAsStreamAsync());
@@ -151,7 +153,7 @@ public sealed class StreamingTests
         {
             Assert.Contains("released resumed", await twice.Content.ReadAsStringAsync());
         }
-        await Task.Delay(1500);
+        clock.Advance(TimeSpan.FromMilliseconds(1500)); // the sweep that ends the replay window runs inside Advance
         using var late = await host.SendAsync(host.Get(session, primingId));
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", (await host.RequestAsync(session, """{"jsonrpc":"2.0","id":1,"method":"ping"}""")).GetRawText());
@@ -162,10 +164,12 @@ public sealed class StreamingTests
     {
         await using var host = await McpTestHost.StartAsync();
         var session = await host.InitializeAsync();
-        using (var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        using (var cts = new System.Threading.CancellationTokenSource())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                host.Client.SendAsync(host.Post(Call(5, "hold", """{"tag":"json"}"""), session, accept: "application/json"), cts.Token));
+            var call = host.Client.SendAsync(host.Post(Call(5, "hold", """{"tag":"json"}"""), session, accept: "application/json"), cts.Token);
+            await HttpTools.Started("json").Task.WaitAsync(McpTestHost.Wait);
+            await cts.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         }
         await HttpTools.Cancelled("json").Task.WaitAsync(McpTestHost.Wait);
         Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", (await host.RequestAsync(session, """{"jsonrpc":"2.0","id":1,"method":"ping"}""")).GetRawText());
@@ -225,7 +229,7 @@ public sealed class StreamingTests
         var session = await host.InitializeAsync();
         using var first = await host.SendAsync(host.Post(Call(1, "hold", """{"tag":"first"}"""), session), HttpCompletionOption.ResponseHeadersRead);
         var second = host.Client.SendAsync(host.Post(Call(2, "echo", """{"message":"second"}"""), session));
-        await Task.Delay(300);
+        await McpTestHost.WaitUntilAsync(() => host.Server.QueuedRequests == 1, "the second call queued");
         Assert.False(second.IsCompleted);
         HttpTools.Gate("first").TrySetResult();
         using var answer = await second.WaitAsync(McpTestHost.Wait);
@@ -244,7 +248,7 @@ public sealed class StreamingTests
         var session = await host.InitializeAsync();
         using var first = await host.SendAsync(host.Post(Call(1, "hold", """{"tag":"queue-full"}"""), session), HttpCompletionOption.ResponseHeadersRead);
         var queued = host.Client.SendAsync(host.Post(Call(2, "echo", """{"message":"queued"}"""), session));
-        await Task.Delay(300); // the second call takes the one place in the queue
+        await McpTestHost.WaitUntilAsync(() => host.Server.QueuedRequests == 1, "the second call took the one place in the queue");
         Assert.False(queued.IsCompleted);
         using var third = await host.SendAsync(host.Post(Call(3, "echo", """{"message":"third"}"""), session));
         Assert.Equal((HttpStatusCode)429, third.StatusCode);
@@ -262,14 +266,17 @@ public sealed class StreamingTests
         await using var host = await McpTestHost.StartAsync(mcp: b => b.Options.MaxConcurrentRequests = 1);
         var session = await host.InitializeAsync();
         using var first = await host.SendAsync(host.Post(Call(1, "hold", """{"tag":"leaver"}"""), session), HttpCompletionOption.ResponseHeadersRead);
-        using (var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        var state = host.Session(session);
+        using (var leave = new CancellationTokenSource())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                host.Client.SendAsync(host.Post(Call(2, "echo", """{"message":"gone"}"""), session), leave.Token));
+            var gone = host.Client.SendAsync(host.Post(Call(2, "echo", """{"message":"gone"}"""), session), leave.Token);
+            await McpTestHost.WaitUntilAsync(() => host.Server.QueuedRequests == 1, "the second call queued");
+            await leave.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gone);
         }
+        await McpTestHost.WaitUntilAsync(() => host.Server.QueuedRequests == 0 && state.RequestsInProgress == 1, "the departed call left the queue and its id");
         HttpTools.Gate("leaver").TrySetResult();
         // The departed call took no slot with it: the next one runs, and its id 2 is free again.
-        await Task.Delay(200);
         Assert.Equal("again", Text(await host.RequestAsync(session, Call(2, "echo", """{"message":"again"}"""))));
     }
 }

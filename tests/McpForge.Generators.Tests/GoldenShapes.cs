@@ -367,6 +367,55 @@ internal static class GoldenShapes
         }
         """,
 
+        ["Header_arguments"] = """
+        namespace Routing;
+
+        public enum Tier { Free, Pro }
+
+        public sealed partial class SqlTools
+        {
+            /// <summary>Runs a query in a region.</summary>
+            /// <param name="region">Where the query runs.</param>
+            [McpTool("execute_sql")]
+            public static string Execute([McpHeader("Region")] string region, string query, [McpHeader("Tier")] Tier tier = Tier.Free,
+                [McpHeader("Shard")] int? shard = null, [McpHeader("Dry-Run")] bool dryRun = false) => region + query;
+
+            /// <summary>A tool without mirrored arguments keeps its plain entry.</summary>
+            [McpTool("ping_region")]
+            public static string Ping(string region) => region;
+        }
+        """,
+        ["Cache_hints_and_icons"] = """
+        namespace Catalog;
+
+        public sealed partial class Shelf
+        {
+            /// <summary>Counts the items.</summary>
+            [McpTool("count", CacheTtlMs = 60000, CacheScope = McpCacheScope.Public)]
+            [McpIcon("https://example.com/count.png", MimeType = "image/png", Sizes = "48x48 96x96", Theme = "light")]
+            [McpIcon("data:image/svg+xml;base64,PHN2Zy8+", Sizes = "any", Theme = "dark")]
+            public static int Count() => 3;
+
+            /// <summary>Lists the shelves; only its scope set.</summary>
+            [McpTool("shelves", CacheScope = McpCacheScope.Private)]
+            public static string Shelves() => "a";
+
+            /// <summary>Summarises.</summary>
+            [McpPrompt("summarize", Title = "Summarize", CacheTtlMs = 30000)]
+            [McpIcon("https://example.com/summarize.png")]
+            public static string Summarize() => "Summarize.";
+
+            /// <summary>The front page.</summary>
+            [McpResource("shelf://front", Title = "Front", CacheTtlMs = 120000, CacheScope = McpCacheScope.Public)]
+            [McpIcon("https://example.com/front.png", MimeType = "image/png")]
+            public static string Front() => "front";
+
+            /// <summary>One item.</summary>
+            [McpResource("shelf://items/{id}", Title = "Item", CacheTtlMs = 0)]
+            [McpIcon("https://example.com/item.png", Sizes = "32x32")]
+            public static string Item(int id) => "item";
+        }
+        """,
         ["Elicitation_forms"] = """
         using System.ComponentModel.DataAnnotations;
 

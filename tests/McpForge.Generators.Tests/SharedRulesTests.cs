@@ -225,6 +225,51 @@ public sealed class SharedRulesTests
         }
     }
 
+    /// <summary>Parameter types under <c>[McpHeader]</c>, with whether MCP 2026-07-28 lets a header carry them (MCPF0029 otherwise).</summary>
+    private static readonly (string Type, bool Accepted)[] s_headerTypes =
+    [
+        ("string", true), ("string?", true), ("bool", true), ("bool?", true), ("byte", true), ("sbyte", true), ("short", true), ("ushort", true),
+        ("int", true), ("int?", true), ("uint", true), ("char", true), ("Shade", true), ("System.Guid", true), ("System.DateTime", true),
+        ("System.DateOnly", true), ("System.TimeSpan", true), ("System.Uri", true), ("[System.ComponentModel.DataAnnotations.Range(-5, 5)] long", true),
+        ("long", false), ("ulong", false), ("System.Int128", false), ("float", false), ("double", false), ("decimal", false), ("System.Half", false),
+        ("int[]", false), ("System.Collections.Generic.List<string>", false), ("System.Collections.Generic.Dictionary<string, int>", false),
+        ("byte[]", false), ("System.Text.Json.JsonElement", false), ("Point", false),
+    ];
+
+    [Fact]
+    public async System.Threading.Tasks.Task McpHeader_is_generated_into_x_mcp_header_exactly_where_the_analyzer_accepts_it()
+    {
+        var methods = s_headerTypes.Select((type, i) =>
+            $"    [McpTool(\"h{i}\"), System.ComponentModel.Description(\"Takes {type.Type}.\")] public static string H{i}([McpHeader(\"Value\")] {type.Type} value) => \"ok\";");
+        var source = "using McpForge;\npublic partial class Probe\n{\n" + string.Join("\n", methods) + "\n}\n" + UserTypes;
+
+        var rejected = (await GeneratorHarness.Compile(source)
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None))
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .ToDictionary(d => d.Location.SourceTree!.GetLineSpan(d.Location.SourceSpan).StartLinePosition.Line - 3, d => d.Id);
+
+        var result = GeneratorHarness.Run(source);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.CompilationDiagnostics.All(d => d.Severity < DiagnosticSeverity.Error),
+            "generated code does not compile:\n" + string.Join("\n", result.CompilationDiagnostics));
+        var lines = result.Generated.Single(g => g.HintName == "Probe.McpTools.g.cs").Text.Split('\n');
+        for (var i = 0; i < s_headerTypes.Length; i++)
+        {
+            var entry = lines.SingleOrDefault(l => l.Contains($"new(\"h{i}\"", StringComparison.Ordinal));
+            var type = s_headerTypes[i].Type;
+            Assert.True(s_headerTypes[i].Accepted == (entry is not null), $"{type}: generated={entry is not null}");
+            Assert.True(s_headerTypes[i].Accepted != rejected.ContainsKey(i), $"{type}: rejected={rejected.GetValueOrDefault(i)}");
+            if (entry is null)
+            {
+                Assert.Equal("MCPF0029", rejected[i]);
+                continue;
+            }
+            Assert.Contains("\"x-mcp-header\":\"Value\"", entry);
+            Assert.Contains("ParamHeaders = [new global::McpForge.Tools.McpParamHeader(\"Value\", \"value\")]", entry);
+        }
+    }
+
     [Theory]
     [InlineData("[McpTool] public static void Bad(System.IO.Stream s) { }")]
     [InlineData("[McpTool] public static System.IO.Stream Bad() => null!;")]

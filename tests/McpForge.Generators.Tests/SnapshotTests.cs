@@ -48,5 +48,11 @@ public sealed class SnapshotTests
     public void User_types_records_classes_structs_and_collections() => Verify(nameof(User_types_records_classes_structs_and_collections));
 
     [Fact]
+    public void Header_arguments() => Verify(nameof(Header_arguments));
+
+    [Fact]
+    public void Cache_hints_and_icons() => Verify(nameof(Cache_hints_and_icons));
+
+    [Fact]
     public void Elicitation_forms() => Verify(nameof(Elicitation_forms));
 }

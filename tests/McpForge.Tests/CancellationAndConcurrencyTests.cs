@@ -26,7 +26,7 @@ public sealed class CancellationAndConcurrencyTests
         // The next request is answered, and nothing is ever sent for w1.
         Assert.Equal("after", ServerHarness.Text(await server.CallToolAsync(2, "echo", """{"message":"after"}""")));
         await SpinUntil(() => Volatile.Read(ref BasicTools.CancelledCount) > cancelledBefore);
-        Assert.True(await server.IsSilentForAsync(TimeSpan.FromMilliseconds(300)));
+        Assert.Empty(await server.ReadRestAsync()); // everything the server will ever write: nothing for w1
     }
 
     [Fact]
@@ -69,8 +69,9 @@ public sealed class CancellationAndConcurrencyTests
         // One timer serves every call's timeout (ToolDeadlines): it is set for the first deadline of five minutes and
         // must move for the 150 ms one that comes later; answered, cancelled and timed-out calls all leave the list.
         BasicTools.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var mcp = McpServer.CreateBuilder("test-server", "9.9.9").AddTools<BasicTools>()
-            .Configure(o => { o.ToolTimeout = TimeSpan.FromMinutes(5); o.ErrorLog = System.IO.TextWriter.Null; }).Build();
+            .Configure(o => { o.ToolTimeout = TimeSpan.FromMinutes(5); o.ErrorLog = System.IO.TextWriter.Null; o.TimeProvider = clock; }).Build();
         await using var server = ServerHarness.Start(mcp);
         await server.InitializeAsync();
         for (var i = 1; i <= 3; i++)
@@ -80,10 +81,17 @@ public sealed class CancellationAndConcurrencyTests
         for (var i = 10; i < 110; i++) await server.CallToolAsync(i, "echo", """{"message":"x"}""");
         Assert.Equal(3, mcp.Deadlines.Count);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var timedOut = await server.CallToolAsync(200, "hang_briefly", "{}");
+        await server.SendAsync("""{"jsonrpc":"2.0","id":200,"method":"tools/call","params":{"name":"hang_briefly"}}""");
+        await ServerHarness.WaitUntilAsync(() => mcp.Deadlines.Count == 4, "the 150 ms deadline joined the list");
+        clock.Advance(TimeSpan.FromMilliseconds(149));
+        // Not yet: a ping sent now is the next thing answered (the timer fires inside Advance, so an early timeout
+        // would already be written).
+        await server.SendAsync("""{"jsonrpc":"2.0","id":201,"method":"ping"}""");
+        Assert.Equal("""{"jsonrpc":"2.0","id":201,"result":{}}""", (await server.ReadMessageAsync()).GetRawText());
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var timedOut = await server.ReadMessageAsync();
+        Assert.Equal(200, timedOut.GetProperty("id").GetInt64());
         Assert.Equal(-32001, timedOut.GetProperty("error").GetProperty("code").GetInt32());
-        Assert.InRange(clock.ElapsedMilliseconds, 140, 5000);
 
         var cancelledBefore = Volatile.Read(ref BasicTools.CancelledCount);
         await server.SendAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}""");
@@ -101,7 +109,7 @@ public sealed class CancellationAndConcurrencyTests
         await using var server = await ServerHarness.StartInitializedAsync(o => o.ToolTimeout = TimeSpan.FromMilliseconds(100));
         var response = await server.CallToolAsync(1, "sleep", """{"milliseconds":60000}""");
         Assert.Equal(-32001, response.GetProperty("error").GetProperty("code").GetInt32());
-        Assert.True(await server.IsSilentForAsync(TimeSpan.FromMilliseconds(300)));
+        Assert.Empty(await server.ReadRestAsync()); // the tool saw its token and returned: no second answer, ever
     }
 
     [Fact]
@@ -117,7 +125,7 @@ public sealed class CancellationAndConcurrencyTests
         await server.SendAsync("""{"jsonrpc":"2.0","id":100,"method":"tools/call","params":{"name":"echo","arguments":{"message":"queued"}}}""");
         await server.SendAsync("""{"jsonrpc":"2.0","id":101,"method":"ping"}""");
         Assert.Equal("""{"jsonrpc":"2.0","id":101,"result":{}}""", (await server.ReadMessageAsync()).GetRawText());
-        Assert.True(await server.IsSilentForAsync(TimeSpan.FromMilliseconds(300)));
+        await ServerHarness.WaitUntilAsync(() => server.Server.QueuedRequests == 1, "the ninth call queued");
 
         BasicTools.Gate.SetResult();
         var ids = new List<long>();
@@ -170,11 +178,7 @@ public sealed class CancellationAndConcurrencyTests
         await server.Completion.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    private static async Task SpinUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
-        Assert.True(condition(), "condition not met within 2 s");
-    }
+    private static Task SpinUntil(Func<bool> condition) => ServerHarness.WaitUntilAsync(condition, "the tool saw its token cancelled");
 }
 
 [CollectionDefinition(nameof(GateCollection), DisableParallelization = true)]

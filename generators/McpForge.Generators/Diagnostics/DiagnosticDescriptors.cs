@@ -39,6 +39,14 @@ internal static class DiagnosticDescriptors
     public const string UnprotectedDestructiveToolId = "MCPF0026";
     public const string UncheckedValidationAttributeId = "MCPF0027";
     public const string InvalidValidationAttributeId = "MCPF0028";
+    public const string UnsupportedHeaderParameterId = "MCPF0029";
+    public const string InvalidHeaderNameId = "MCPF0030";
+    public const string DuplicateHeaderNameId = "MCPF0031";
+    public const string NegativeCacheTtlId = "MCPF0032";
+    public const string InvalidIconId = "MCPF0033";
+    public const string SynchronousTaskToolId = "MCPF0034";
+    public const string InvalidTaskSupportId = "MCPF0035";
+    public const string TasksNeverEnabledId = "MCPF0036";
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         UnsupportedParameterTypeId,
@@ -209,6 +217,54 @@ internal static class DiagnosticDescriptors
         "Registered type has no tools",
         "'{0}' has no [McpTool] methods, so AddTools<{0}>() would register nothing; mark its tool methods [McpTool] and make the class partial",
         DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedHeaderParameter = Create(
+        UnsupportedHeaderParameterId,
+        "[McpHeader] on a parameter a header cannot carry",
+        "Parameter '{0}' of tool '{1}' cannot be mirrored in a header: {2}; [McpHeader] takes a string, boolean, enum or integer parameter",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidHeaderName = Create(
+        InvalidHeaderNameId,
+        "Invalid [McpHeader] name",
+        "'{0}' cannot name the header of parameter '{1}' of tool '{2}': {3}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateHeaderName = Create(
+        DuplicateHeaderNameId,
+        "Two parameters of a tool mirrored in one header",
+        "Parameters '{0}' and '{1}' of tool '{2}' are both mirrored in header Mcp-Param-{3} (header names ignore case); give each its own name",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NegativeCacheTtl = Create(
+        NegativeCacheTtlId,
+        "Negative cache lifetime",
+        "CacheTtlMs of {0} '{1}' is {2}: a result cannot be cached for a negative time; use 0 (stale at once) or more",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidIcon = Create(
+        InvalidIconId,
+        "Invalid icon",
+        "The icon of {0} '{1}' cannot be used: {2}",
+        DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SynchronousTaskTool = Create(
+        SynchronousTaskToolId,
+        "Task support on a synchronous tool",
+        "Tool '{0}' returns synchronously, so it ends before it could become a task: TaskSupport = {1} only gives a 2025-11-25 client a task that has already ended; make the method async (Task or ValueTask) or remove TaskSupport",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidTaskSupport = Create(
+        InvalidTaskSupportId,
+        "Undefined task support value",
+        "Tool '{0}' has TaskSupport = {1}, which is not a member of McpTaskSupport; use Forbidden, Optional or Required",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TasksNeverEnabled = Create(
+        TasksNeverEnabledId,
+        "Task support on a server without tasks",
+        "Tool '{0}' may run as a task, but nothing in this project creates McpTaskOptions for McpServerOptions.Tasks: tasks stay off and the tool always runs as an ordinary call",
+        DiagnosticSeverity.Warning,
+        WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: customTags);

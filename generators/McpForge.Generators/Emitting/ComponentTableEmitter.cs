@@ -1,3 +1,4 @@
+using McpForge.Generators.Helpers;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -103,6 +104,27 @@ internal static class ComponentTableEmitter
             ? "await ((global::System.IAsyncDisposable)__instance).DisposeAsync().ConfigureAwait(false);"
             : "((global::System.IDisposable)__instance).Dispose();");
         w.CloseBlock();
+    }
+
+    /// <summary>The <c>icons</c> of a list entry (MCP 2025-11-25, <c>Icon</c>), when the component has any.</summary>
+    public static void WriteIcons(JsonText json, EquatableArray<IconSpec> icons)
+    {
+        if (icons.Count == 0) return;
+        json.Property("icons").StartArray();
+        foreach (var icon in icons)
+        {
+            json.StartObject().Property("src").String(icon.Src);
+            if (icon.MimeType is not null) json.Property("mimeType").String(icon.MimeType);
+            if (icon.Sizes.Count > 0)
+            {
+                json.Property("sizes").StartArray();
+                foreach (var size in icon.Sizes) json.String(size);
+                json.EndArray();
+            }
+            if (icon.Theme is not null) json.Property("theme").String(icon.Theme);
+            json.EndObject();
+        }
+        json.EndArray();
     }
 
     /// <summary>

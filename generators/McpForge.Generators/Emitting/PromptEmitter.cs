@@ -32,7 +32,7 @@ internal static class PromptEmitter
         {
             var prompt = prompts[i];
             var values = ComponentTableEmitter.EnumValues(prompt.Parameters) is { } v ? ", " + v : "";
-            w.WriteLine($"new({CSharpLiteral.String(prompt.PromptName)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{stems[i]}{values}){AuthorizationSpec.ObjectInitializer(prompt.Authorization?.Initializer())},");
+            w.WriteLine($"new({CSharpLiteral.String(prompt.PromptName)}, \"\"\"{Descriptor(prompt)}\"\"\"u8, Invoke_{stems[i]}{values}){AuthorizationSpec.ObjectInitializer(prompt.CacheHints?.Initializer(), prompt.Authorization?.Initializer())},");
         }
         w.CloseBlock(",");
         w.WriteLine("Lookup);");
@@ -146,6 +146,7 @@ internal static class PromptEmitter
         json.Property("name").String(prompt.PromptName);
         if (prompt.Title is not null) json.Property("title").String(prompt.Title);
         if (prompt.Description is not null) json.Property("description").String(prompt.Description);
+        ComponentTableEmitter.WriteIcons(json, prompt.Icons);
         var arguments = Arguments(prompt).ToList();
         if (arguments.Count > 0)
         {

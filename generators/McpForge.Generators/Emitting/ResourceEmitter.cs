@@ -33,7 +33,7 @@ internal static class ResourceEmitter
         {
             var resource = resources[i];
             if (resource.IsTemplate) continue;
-            w.WriteLine($"new({CSharpLiteral.String(resource.Uri)}, \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{stems[i]}){AuthorizationSpec.ObjectInitializer(resource.Authorization?.Initializer())},");
+            w.WriteLine($"new({CSharpLiteral.String(resource.Uri)}, \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{stems[i]}){AuthorizationSpec.ObjectInitializer(resource.CacheHints?.Initializer(), resource.Authorization?.Initializer())},");
         }
         w.CloseBlock(",");
         w.OpenBlock("new global::McpForge.Resources.McpResourceTemplate[]");
@@ -48,7 +48,7 @@ internal static class ResourceEmitter
             w.WriteLine($"new({CSharpLiteral.String(resource.Uri)}, new global::McpForge.Generated.UriTemplateMatcher(new string[] {{ {literals} }},");
             w.WriteLine($"        new global::McpForge.Generated.UriTemplateExpression[] {{ {expressions} }}),");
             var values = ComponentTableEmitter.EnumValues(resource.Parameters) is { } v ? ", " + v : "";
-            w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{stems[i]}{values}){AuthorizationSpec.ObjectInitializer(resource.Authorization?.Initializer())},");
+            w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{stems[i]}{values}){AuthorizationSpec.ObjectInitializer(resource.CacheHints?.Initializer(), resource.Authorization?.Initializer())},");
         }
         w.CloseBlock(");");
         w.Unindent();
@@ -183,6 +183,7 @@ internal static class ResourceEmitter
         if (resource.Title is not null) json.Property("title").String(resource.Title);
         if (resource.Description is not null) json.Property("description").String(resource.Description);
         if (resource.MimeType is not null) json.Property("mimeType").String(resource.MimeType);
+        ComponentTableEmitter.WriteIcons(json, resource.Icons);
         return json.EndObject().ToString();
     }
 }

@@ -45,10 +45,11 @@ internal sealed class SchemaWriter
 
     /// <summary>
     /// Writes the schema of a value. <paramref name="nullable"/> adds <c>null</c> (unless LLM-friendly); the rest are
-    /// the keywords of the slot holding it (a parameter's or member's description, default and constraints).
+    /// the keywords of the slot holding it (a parameter's or member's description, default and constraints, and the
+    /// <c>x-mcp-header</c> of a tool argument mirrored in a header, which only scalars have).
     /// </summary>
     public void Value(JsonText json, ValueSpec value, bool nullable, string? description = null, string? defaultJson = null,
-        ConstraintSpec? constraints = null, string? title = null, bool readOnly = false)
+        ConstraintSpec? constraints = null, string? title = null, bool readOnly = false, string? header = null)
     {
         // [Required] takes null away from a slot that could hold it.
         nullable &= !_llmFriendly && constraints?.NotNull != true;
@@ -135,6 +136,7 @@ internal sealed class SchemaWriter
         if (readOnly) json.Property("readOnly").Bool(true);
         if (description is not null) json.Property("description").String(description);
         if (defaultJson is not null) json.Property("default").Raw(defaultJson);
+        if (header is not null) json.Property("x-mcp-header").String(header);
         json.EndObject();
     }
 

@@ -16,6 +16,7 @@ internal static class ToolDescriptor
         json.Property("name").String(tool.ToolName);
         if (tool.Title is not null) json.Property("title").String(tool.Title);
         if (tool.Description is not null) json.Property("description").String(tool.Description);
+        ComponentTableEmitter.WriteIcons(json, tool.Icons);
         json.Property("inputSchema");
         // A hand-written schema ([McpTool(InputSchema = ...)]) is the author's word, the same in both styles.
         if (tool.InputSchemaJson is { } handWritten) json.Raw(handWritten);
@@ -43,6 +44,25 @@ internal static class ToolDescriptor
         return json.EndObject().ToString();
     }
 
+    /// <summary>
+    /// The output schema only 2026-07-28 lists carry, for a result that is an array (<see cref="ReturnSpec.IsModernStructured"/>):
+    /// <c>{"type":"array","items":…}</c> with its <c>$defs</c> inside; null for every other tool.
+    /// </summary>
+    public static string? ModernOutputSchema(ToolSpec tool)
+    {
+        if (!tool.Return.IsModernStructured) return null;
+        var objects = tool.Types.ToDictionary(t => t.TypeName, System.StringComparer.Ordinal);
+        var schemas = new SchemaWriter(objects, output: true, llmFriendly: false);
+        var value = tool.Return.Value!;
+        var json = new JsonText().StartObject().Property("type").String("array");
+        if (value.Kind == ValueKind.Set) json.Property("uniqueItems").Bool(true);
+        json.Property("items");
+        schemas.Value(json, value.Element!, value.ElementNullable);
+        if (tool.Return.Description is not null) json.Property("description").String(tool.Return.Description);
+        schemas.Definitions(json);
+        return json.EndObject().ToString();
+    }
+
     private static void InputSchema(JsonText json, ToolSpec tool, SchemaWriter schemas)
     {
         var arguments = tool.Parameters.Where(p => p.Kind == ParameterKind.Argument).ToList();
@@ -52,7 +72,7 @@ internal static class ToolDescriptor
         {
             json.Property(a.JsonName);
             // An optional argument is not also made nullable: leaving it out is how a model says "no value".
-            schemas.Value(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson, a.Constraints);
+            schemas.Value(json, a.Value!, nullable: a.IsNullable && !a.IsOptional, a.Description, a.DefaultJson, a.Constraints, header: a.HeaderName);
         }
         json.EndObject();
         var required = arguments.Where(a => !a.IsOptional && !(a.IsNullable && a.Constraints?.NotNull != true && schemas.IsLlmFriendly)).ToList();

@@ -35,6 +35,10 @@ internal static class ToolEmitter
             var tool = tools[i];
             var initializer = AuthorizationSpec.ObjectInitializer(
                 tool.TimeoutMs is int ms ? $"Timeout = global::System.TimeSpan.FromMilliseconds({ms})" : null,
+                ParamHeaders(tool),
+                tool.CacheHints?.Initializer(),
+                ToolDescriptor.ModernOutputSchema(tool) is { } modernOutput ? $"ModernOutputSchema = \"\"\"{modernOutput}\"\"\"" : null,
+                tool.TaskSupport is { } support ? $"TaskSupport = global::McpForge.McpTaskSupport.{support}" : null,
                 tool.Authorization?.Initializer());
             var strict = ToolDescriptor.Write(tool);
             var friendly = ToolDescriptor.Write(tool, llmFriendly: true);
@@ -70,6 +74,14 @@ internal static class ToolEmitter
                 ValueCode.PatternField(w, PatternField(stems[i], parameter), parameter.Constraints!.Pattern!);
             }
         }
+    }
+
+    /// <summary>The <c>ParamHeaders</c> initializer of a tool with <c>[McpHeader]</c> arguments, which the HTTP transport checks; null when it has none.</summary>
+    private static string? ParamHeaders(ToolSpec tool)
+    {
+        var headers = Arguments(tool).Where(a => a.HeaderName is not null)
+            .Select(a => $"new global::McpForge.Tools.McpParamHeader({CSharpLiteral.String(a.HeaderName!)}, {CSharpLiteral.String(a.JsonName)})").ToList();
+        return headers.Count == 0 ? null : "ParamHeaders = [" + string.Join(", ", headers) + "]";
     }
 
     private static IEnumerable<ParameterSpec> Arguments(ToolSpec tool) => tool.Parameters.Where(p => p.Kind == ParameterKind.Argument);
@@ -178,6 +190,7 @@ internal static class ToolEmitter
                 : $"{ToolResults}.WriteFormatted({writer}, {value}, \"{returns.Format}\");",
             ReturnKind.Content or ReturnKind.ContentList => $"{ToolResults}.WriteContent({writer}, {value});",
             ReturnKind.Structured => $"{ToolResults}.WriteStructured(__call, {value}, {SerializerEmitter.ClassName}.Write_{returns.Value!.Id});",
+            ReturnKind.Json when returns.IsModernStructured => $"{ToolResults}.WriteStructuredIfModern(__call, {value}, {JsonWriterLambda(returns)});",
             ReturnKind.Json => $"{ToolResults}.WriteJson(__call, {value}, {JsonWriterLambda(returns)});",
             _ => $"{ToolResults}.WriteResult({writer}, {value});",
         };

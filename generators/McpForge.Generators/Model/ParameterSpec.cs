@@ -50,5 +50,8 @@ internal sealed record ParameterSpec
     /// <summary>DataAnnotations constraints, for the schema and generated validation; null when there are none.</summary>
     public ConstraintSpec? Constraints { get; init; }
 
+    /// <summary>The <c>Mcp-Param-</c> header the argument is mirrored in (<c>[McpHeader]</c>), for its <c>x-mcp-header</c>; null when none.</summary>
+    public string? HeaderName { get; init; }
+
     public bool IsOptional => DefaultExpression is not null;
 }

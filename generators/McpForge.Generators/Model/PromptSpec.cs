@@ -24,6 +24,12 @@ internal sealed record PromptSpec
     public required string MethodName { get; init; }
     public required string PromptName { get; init; }
     public required bool IsStatic { get; init; }
+    /// <summary>Its own cache hints (<c>CacheTtlMs</c>, <c>CacheScope</c>); null: the server's defaults.</summary>
+    public CacheHintsSpec? CacheHints { get; init; }
+
+    /// <summary>Its icons (<c>[McpIcon]</c>), in declaration order.</summary>
+    public EquatableArray<IconSpec> Icons { get; init; } = EquatableArray<IconSpec>.Empty;
+
     public string? Title { get; init; }
     public string? Description { get; init; }
 

@@ -29,6 +29,12 @@ internal sealed record ResourceSpec
     public required string Uri { get; init; }
     public required string Name { get; init; }
     public required bool IsStatic { get; init; }
+    /// <summary>Its own cache hints (<c>CacheTtlMs</c>, <c>CacheScope</c>); null: the server's defaults.</summary>
+    public CacheHintsSpec? CacheHints { get; init; }
+
+    /// <summary>Its icons (<c>[McpIcon]</c>), in declaration order.</summary>
+    public EquatableArray<IconSpec> Icons { get; init; } = EquatableArray<IconSpec>.Empty;
+
     public string? Title { get; init; }
     public string? Description { get; init; }
     public string? MimeType { get; init; }

@@ -49,6 +49,13 @@ internal sealed record ReturnSpec
     /// <summary>The result is a nullable reference (<c>Order?</c>): written as JSON, <c>null</c> included.</summary>
     public bool IsNullable { get; init; }
 
+    /// <summary>
+    /// A <see cref="ReturnKind.Json"/> array (a non-nullable collection, <c>StructuredOutput</c> not turned off): 2026-07-28
+    /// calls get it as <c>structuredContent</c> with an array output schema; session-era ones, whose output schema must be
+    /// an object, keep the text block alone.
+    /// </summary>
+    public bool IsModernStructured { get; init; }
+
     /// <summary>A description of the result, from the <c>&lt;returns&gt;</c> doc comment.</summary>
     public string? Description { get; init; }
 }

@@ -16,6 +16,12 @@ internal sealed record ToolSpec
 
     public required bool IsStatic { get; init; }
 
+    /// <summary>Its own cache hints (<c>CacheTtlMs</c>, <c>CacheScope</c>); null: the server's defaults.</summary>
+    public CacheHintsSpec? CacheHints { get; init; }
+
+    /// <summary>Its icons (<c>[McpIcon]</c>), in declaration order.</summary>
+    public EquatableArray<IconSpec> Icons { get; init; } = EquatableArray<IconSpec>.Empty;
+
     public string? Title { get; init; }
 
     public string? Description { get; init; }
@@ -31,6 +37,9 @@ internal sealed record ToolSpec
 
     /// <summary>The tool's own timeout (<c>TimeoutMs</c>), when set above 0.</summary>
     public int? TimeoutMs { get; init; }
+
+    /// <summary>The <c>McpTaskSupport</c> member of <c>TaskSupport</c> (<c>Optional</c>, <c>Required</c>), or null for the default (forbidden).</summary>
+    public string? TaskSupport { get; init; }
 
     public required EquatableArray<ParameterSpec> Parameters { get; init; }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpForge.Generators.Parsing;
 
@@ -28,6 +30,20 @@ internal static class AttributeArguments
             if (argument.Key == name) return argument.Value.Value;
         }
         return null;
+    }
+
+    /// <summary>Where <c>name = …</c> is written in the attribute, or the attribute itself when it cannot be found.</summary>
+    public static Location? NamedArgumentLocation(AttributeData attribute, string name, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax) return null;
+        if (syntax.ArgumentList is { } list)
+        {
+            foreach (var argument in list.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.Text == name) return argument.GetLocation();
+            }
+        }
+        return syntax.GetLocation();
     }
 
     public static string? NamedString(AttributeData attribute, string name) => Named(attribute, name) as string;

@@ -57,8 +57,12 @@ internal static class PromptParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPromptReturnType, returnLocation, name, method.ReturnType.ToDisplayString()));
         }
 
+        var cacheHints = CacheHintsParser.Parse(attribute, "prompt", name, diagnostics, cancellationToken);
+        var icons = IconParser.Parse(method, "prompt", name, diagnostics, cancellationToken);
         var prompt = DiagnosticInfo.AnyError(diagnostics) || returns is null ? null : new PromptSpec
         {
+            CacheHints = cacheHints,
+            Icons = icons,
             Authorization = AuthorizationParser.Parse(method),
             MethodName = method.Name,
             PromptName = name,

@@ -74,8 +74,13 @@ internal static class ResourceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedResourceReturnType, returnLocation, name, method.ReturnType.ToDisplayString()));
         }
 
+        var kind = parsed is { Variables.Count: > 0 } ? "resource template" : "resource";
+        var cacheHints = CacheHintsParser.Parse(attribute, kind, name, diagnostics, cancellationToken);
+        var icons = IconParser.Parse(method, kind, name, diagnostics, cancellationToken);
         var resource = DiagnosticInfo.AnyError(diagnostics) || parsed is null || returns is null ? null : new ResourceSpec
         {
+            CacheHints = cacheHints,
+            Icons = icons,
             Authorization = AuthorizationParser.Parse(method),
             MethodName = method.Name,
             Uri = uri,

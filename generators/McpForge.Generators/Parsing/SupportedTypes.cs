@@ -141,7 +141,14 @@ internal static class SupportedTypes
         {
             var nullable = type.IsReferenceType && annotation == NullableAnnotation.Annotated;
             var structured = structuredOutput && !nullable && value.Kind is ValueKind.Object or ValueKind.Dictionary;
-            return new ReturnSpec { Kind = structured ? ReturnKind.Structured : ReturnKind.Json, IsAsync = isAsync, Value = value, IsNullable = nullable };
+            return new ReturnSpec
+            {
+                Kind = structured ? ReturnKind.Structured : ReturnKind.Json,
+                IsAsync = isAsync,
+                Value = value,
+                IsNullable = nullable,
+                IsModernStructured = structuredOutput && !nullable && value.IsCollection,
+            };
         }
         return null;
     }

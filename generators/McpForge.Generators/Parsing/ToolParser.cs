@@ -65,6 +65,7 @@ internal static class ToolParser
             var spec = ParseParameter(parameter, toolName, docs, diagnostics, model);
             if (spec is not null) parameters.Add(spec);
         }
+        CheckHeaderNamesUnique(method, parameters, toolName, diagnostics);
 
         var returnType = method.ReturnType;
         var returnAnnotation = method.ReturnNullableAnnotation;
@@ -131,6 +132,14 @@ internal static class ToolParser
             IdempotentHint = AttributeArguments.NamedBool(attribute, "Idempotent"),
             OpenWorldHint = AttributeArguments.NamedBool(attribute, "OpenWorld"),
             TimeoutMs = AttributeArguments.Named(attribute, "TimeoutMs") is int ms && ms > 0 ? ms : null,
+            CacheHints = CacheHintsParser.Parse(attribute, "tool", toolName, diagnostics, cancellationToken),
+            Icons = IconParser.Parse(method, "tool", toolName, diagnostics, cancellationToken),
+            TaskSupport = AttributeArguments.Named(attribute, "TaskSupport") switch
+            {
+                1 => "Optional",
+                2 => "Required",
+                _ => null, // Forbidden, or a value outside the enum (MCPF0035)
+            },
             Parameters = parameters.ToEquatableArray(),
             Return = returns with { Description = docs.Returns },
             Types = model.Objects,
@@ -177,11 +186,14 @@ internal static class ToolParser
             (defaultExpression, defaultJson) = DefaultValues.Of(parameter, value);
         }
 
+        var constraints = ValidationRules.Read(parameter.GetAttributes(), value, nullable, parameter.Type, SlotName.Parameter(parameter), diagnostics);
+        var headerName = HeaderName(parameter, toolName, value, constraints, diagnostics);
         return new ParameterSpec
         {
             Name = name,
             JsonName = parameter.Name,
             Kind = ParameterKind.Argument,
+            HeaderName = headerName,
             // Nullable<T> already displays as T?; a nullable reference type needs its annotation added.
             TypeName = typeName + (nullable && underlying is null ? "?" : string.Empty),
             Value = value,
@@ -189,7 +201,47 @@ internal static class ToolParser
             DefaultExpression = defaultExpression,
             DefaultJson = defaultJson,
             Description = AttributeArguments.Description(parameter.GetAttributes()) ?? docs.Param(parameter.Name),
-            Constraints = ValidationRules.Read(parameter.GetAttributes(), value, nullable, parameter.Type, SlotName.Parameter(parameter), diagnostics),
+            Constraints = constraints,
         };
+    }
+
+    /// <summary>The <c>[McpHeader]</c> name of an argument, with its problems (MCPF0029, MCPF0030) reported; null when it has none.</summary>
+    private static string? HeaderName(IParameterSymbol parameter, string toolName, ValueSpec value, ConstraintSpec? constraints, List<DiagnosticInfo> diagnostics)
+    {
+        if (AttributeArguments.Find(parameter, TypeNames.McpHeaderAttribute) is not { } attribute) return null;
+        var headerName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
+        if (HeaderRules.NameProblem(headerName) is { } nameProblem)
+        {
+            var location = syntax?.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0].GetLocation() : syntax?.GetLocation();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHeaderName, location, headerName ?? "", parameter.Name, toolName, nameProblem));
+            return null;
+        }
+        if (HeaderRules.TypeProblem(value, constraints) is { } typeProblem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedHeaderParameter, syntax?.GetLocation(), parameter.Name, toolName, typeProblem));
+            return null;
+        }
+        return headerName;
+    }
+
+    /// <summary>MCPF0031 on each parameter whose header name (ignoring case) an earlier parameter of the tool already has.</summary>
+    private static void CheckHeaderNamesUnique(IMethodSymbol method, List<ParameterSpec> parameters, string toolName, List<DiagnosticInfo> diagnostics)
+    {
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].HeaderName is not { } name) continue;
+            for (var j = 0; j < i; j++)
+            {
+                if (parameters[j].HeaderName is { } earlier && HeaderRules.SameName(earlier, name))
+                {
+                    var symbol = method.Parameters.First(p => p.Name == parameters[i].JsonName);
+                    var location = AttributeArguments.Find(symbol, TypeNames.McpHeaderAttribute)?.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax
+                        { ArgumentList.Arguments.Count: > 0 } syntax ? syntax.ArgumentList.Arguments[0].GetLocation() : symbol.Locations.FirstOrDefault();
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateHeaderName, location, parameters[j].JsonName, parameters[i].JsonName, toolName, name));
+                    break;
+                }
+            }
+        }
     }
 }

@@ -76,6 +76,26 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
         }
     }
 
+    /// <summary>Requests whose response is still to come (tests wait on it to know a request has ended).</summary>
+    public int RequestsInProgress => _requests.Count;
+
+    /// <summary>True while a client connection carries one of this session's streams (tests wait on it to know a client left).</summary>
+    public bool HasAttachedStream
+    {
+        get
+        {
+            foreach (var stream in _resumable.Values)
+            {
+                if (stream.IsAttached) return true;
+            }
+            foreach (var stream in _requests.Values)
+            {
+                if (stream.IsAttached) return true;
+            }
+            return _standalone is { IsAttached: true };
+        }
+    }
+
     public void Touch() => Volatile.Write(ref _lastActivity, _transport.Now);
 
     /// <summary>Registers the stream of a request; false when the id is already in use by a request in progress.</summary>

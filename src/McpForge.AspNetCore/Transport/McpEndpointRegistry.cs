@@ -19,6 +19,20 @@ internal static class McpEndpointRegistry
         lock (list) list.Add(transport);
     }
 
+    /// <summary>The open session <paramref name="id"/> of any endpoint in the application, or null.</summary>
+    public static HttpSession? FindOpenSession(IServiceProvider services, string id)
+    {
+        if (!s_transports.TryGetValue(services, out var list)) return null;
+        lock (list)
+        {
+            foreach (var transport in list)
+            {
+                if (transport.FindOpenSession(id) is { } session) return session;
+            }
+        }
+        return null;
+    }
+
     public static int SessionCount(IServiceProvider services)
     {
         if (!s_transports.TryGetValue(services, out var list)) return 0;

@@ -62,6 +62,9 @@ internal sealed partial class McpHttpTransport : IDisposable
     /// <summary>Sessions open now.</summary>
     public int SessionCount => _sessions.Count;
 
+    /// <summary>The open session <paramref name="id"/>, or null.</summary>
+    internal HttpSession? FindOpenSession(string id) => _sessions.TryGetValue(id, out var session) ? session : null;
+
     public Task HandleAsync(HttpContext context)
     {
         if (RequestChecks.CheckHostAndOrigin(context, Options) is { } refusal)
@@ -669,6 +672,8 @@ internal sealed partial class McpHttpTransport : IDisposable
         _sweeper.Dispose();
         Server.EndSubscriptions(null, graceful: true); // each listen stream gets its result before the server goes
         foreach (var session in _sessions.Values) EndSession(session);
+        // Running tasks end cancelled, saying the server stopped (docs/tasks.md, "Shutdown"); a shared store keeps that for other instances.
+        if (Server.Tasks is { } tasks) tasks.StopAsync().GetAwaiter().GetResult();
         Server.FlushTrace();
     }
 

@@ -34,15 +34,17 @@ internal static class ModernHeaders
             refusal = Mismatch($"The Mcp-Method header '{methodHeader}' differs from the body's method '{method}' (values are case-sensitive).");
             return false;
         }
-        if (envelope.Method is not (McpMethod.ToolsCall or McpMethod.PromptsGet or McpMethod.ResourcesRead))
+        var isTask = envelope.Method is McpMethod.TasksGet or McpMethod.TasksUpdate or McpMethod.TasksCancel && server.Tasks is not null;
+        if (envelope.Method is not (McpMethod.ToolsCall or McpMethod.PromptsGet or McpMethod.ResourcesRead) && !isTask)
         {
             refusal = default;
             return true;
         }
 
-        var body = BodyFields.Read(@params, envelope.Method == McpMethod.ResourcesRead);
+        // The tasks extension routes tasks/get, tasks/update and tasks/cancel by their task (Mcp-Name: params.taskId).
+        var field = envelope.Method == McpMethod.ResourcesRead ? "params.uri" : isTask ? "params.taskId" : "params.name";
+        var body = BodyFields.Read(@params, envelope.Method == McpMethod.ResourcesRead ? "uri"u8 : isTask ? "taskId"u8 : "name"u8, readArguments: !isTask);
         var nameHeader = request.Headers["Mcp-Name"];
-        var field = envelope.Method == McpMethod.ResourcesRead ? "params.uri" : "params.name";
         if (StringValues.IsNullOrEmpty(nameHeader))
         {
             if (body.Name is not null)
@@ -149,7 +151,7 @@ internal static class ModernHeaders
     /// <summary>The body fields the headers repeat.</summary>
     private readonly record struct BodyFields(string? Name, int ArgumentsStart, int ArgumentsLength)
     {
-        public static BodyFields Read(ReadOnlySpan<byte> @params, bool uri)
+        public static BodyFields Read(ReadOnlySpan<byte> @params, ReadOnlySpan<byte> nameField, bool readArguments)
         {
             if (@params.IsEmpty) return default;
             var reader = new Utf8JsonReader(@params);
@@ -158,8 +160,8 @@ internal static class ModernHeaders
             int start = 0, length = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isName = reader.ValueTextEquals(uri ? "uri"u8 : "name"u8);
-                var isArguments = !uri && reader.ValueTextEquals("arguments"u8);
+                var isName = reader.ValueTextEquals(nameField);
+                var isArguments = readArguments && reader.ValueTextEquals("arguments"u8);
                 reader.Read();
                 if (isName && reader.TokenType == JsonTokenType.String)
                 {

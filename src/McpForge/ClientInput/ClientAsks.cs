@@ -31,6 +31,8 @@ internal static class ClientAsks
         {
             return Task.FromException<JsonElement>(ex);
         }
+        // A 2025-11-25 task's ask goes through the task: input_required meanwhile, the related-task key on the request.
+        if (call.Connection.Sink is Tasks.TaskRun run) return run.AskLegacyAsync(call, request, timeout);
         var session = call.Connection.Legacy!;
         return session.ClientRequests.SendAsync(request.Method, call.RequestId, request, static (w, r) => w.WriteRawValue(r.LegacyParams, skipInputValidation: true),
             timeout, call.CancellationToken);

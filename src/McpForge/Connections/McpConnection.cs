@@ -53,6 +53,11 @@ internal sealed class McpConnection
     /// <summary>The Streamable HTTP session id, or null.</summary>
     public string? SessionId { get; }
 
+    /// <summary>What owns the tasks an anonymous session makes (docs/tasks.md): the session id, else a random key of this connection.</summary>
+    public string OwnerKey => _ownerKey ??= SessionId ?? Tasks.TaskHost.NewTaskId();
+
+    private string? _ownerKey;
+
     /// <summary>
     /// False when the transport has no way to reach a legacy client outside a request (stateless HTTP): its session then
     /// declares neither subscriptions nor list changes, and refuses <c>resources/subscribe</c>.

@@ -30,6 +30,7 @@ internal sealed class RequestAdmission
     private int _holding; // requests holding a response slot until their outcome is decided
     private int _admitting; // admitted, not yet holding their response slot
     private bool _pumping; // a worker is starting queued requests
+    private int _pumpsScheduled;
     private TaskCompletionSource? _queueSpaceWaiter;
     private TaskCompletionSource? _drainWaiter;
 
@@ -166,6 +167,18 @@ internal sealed class RequestAdmission
         }
     }
 
+    /// <summary>Requests waiting in the queue for a slot (tests wait on it to know a request reached the queue).</summary>
+    public int Queued
+    {
+        get
+        {
+            lock (_gate) return _queue.Count;
+        }
+    }
+
+    /// <summary>How many times a worker was scheduled to start queued requests; a request that never queued schedules none.</summary>
+    public int PumpsScheduled => Volatile.Read(ref _pumpsScheduled);
+
     /// <summary>Completes when every request read so far has its response (or was cancelled by the client).</summary>
     public Task DrainAsync()
     {
@@ -253,7 +266,9 @@ internal sealed class RequestAdmission
             drain.TrySetResult();
             return;
         }
-        if (pump) ThreadPool.UnsafeQueueUserWorkItem(static admission => _ = admission.StartQueuedAsync(), this, preferLocal: false);
+        if (!pump) return;
+        Interlocked.Increment(ref _pumpsScheduled);
+        ThreadPool.UnsafeQueueUserWorkItem(static admission => _ = admission.StartQueuedAsync(), this, preferLocal: false);
     }
 
     private async Task StartQueuedAsync()

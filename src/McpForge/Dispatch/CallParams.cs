@@ -32,6 +32,12 @@ internal ref struct CallParams
 
     public string? RequestState;
 
+    /// <summary>A 2025-11-25 <c>params.task</c> was sent: the client asks for the call to run as a task.</summary>
+    public bool HasTask;
+
+    /// <summary>The <c>params.task.ttl</c> the client asked for (milliseconds), if any.</summary>
+    public long? TaskTtlMs;
+
     /// <summary>
     /// Reads <c>tools/call</c> or <c>prompts/get</c> params, finding <c>name</c> with the generated lookups. Answers
     /// -32602 and returns false when they break the method's schema or name nothing.
@@ -145,6 +151,26 @@ internal ref struct CallParams
             }
             read.RequestState = reader.GetString();
         }
+        else if (!request.Client.IsModern && reader.ValueTextEquals("task"u8))
+        {
+            // 2025-11-25 task augmentation; a 2026-07-28 request's "task" is an unknown member, ignored (SEP-2663).
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                read.HasTask = true;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isTtl = reader.ValueTextEquals("ttl"u8);
+                    reader.Read();
+                    if (isTtl && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var ttl)) read.TaskTtlMs = ttl;
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
         else
         {
             reader.Read();
@@ -159,11 +185,15 @@ internal ref struct CallParams
         public RequestId ProgressToken;
         public string? RequestState;
         public int InputStart, InputEnd;
+        public bool HasTask;
+        public long? TaskTtlMs;
 
         public readonly void Apply(ReadOnlySpan<byte> @params, ref CallParams read)
         {
             read.ProgressToken = ProgressToken;
             read.RequestState = RequestState;
+            read.HasTask = HasTask;
+            read.TaskTtlMs = TaskTtlMs;
             if (InputEnd > InputStart)
             {
                 read.InputResponses = @params[InputStart..InputEnd];

@@ -42,12 +42,17 @@ internal static class ListHandler
         var server = request.Server;
         var end = Math.Min(visible.Length, offset + server.Options.PageSize);
         var fields = request.Client.IsModern ? CacheHintsOf(server, visible, caller.Checks) : ResultFields.Complete;
-        request.Respond.Result(id, request.Client, fields, (visible, offset, end, server.Options.SchemaStyle, arrayName), static (w, page) =>
+        // A 2025-11-25 session of a server with tasks on learns which tools may run as tasks (execution.taskSupport).
+        var taskSupport = arrayName == Tools && !request.Client.IsModern && server.Tasks is not null;
+        request.Respond.Result(id, request.Client, fields, (visible, offset, end, server.Options.SchemaStyle, arrayName, modern: request.Client.IsModern, taskSupport), static (w, page) =>
         {
             w.WriteStartArray(page.arrayName);
             for (var i = page.offset; i < page.end; i++)
             {
-                w.WriteRawValue(page.visible[i].ListEntryFor(page.SchemaStyle), skipInputValidation: true);
+                var entry = page.taskSupport && page.visible[i] is Tools.McpTool { TaskSupport: not McpTaskSupport.Forbidden } tool
+                    ? tool.ListEntryWithExecution(page.SchemaStyle)
+                    : page.visible[i].ListEntryFor(page.SchemaStyle, page.modern);
+                w.WriteRawValue(entry, skipInputValidation: true);
             }
             w.WriteEndArray();
             if (page.end < page.visible.Length) w.WriteString("nextCursor"u8, page.end.ToString(CultureInfo.InvariantCulture));

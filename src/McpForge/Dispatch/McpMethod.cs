@@ -22,4 +22,9 @@ internal enum McpMethod
     LoggingSetLevel,
     NotificationsInitialized,
     NotificationsCancelled,
+    TasksGet,
+    TasksResult,
+    TasksList,
+    TasksCancel,
+    TasksUpdate,
 }

@@ -32,6 +32,8 @@ internal enum ServerFeature
     Prompts,
     Resources,
     Completions,
+    /// <summary>MCP tasks (<see cref="McpServerOptions.Tasks"/>): 2025-11-25 <c>capabilities.tasks</c>, the 2026-07-28 extension.</summary>
+    Tasks,
 }
 
 /// <summary>One row of the <see cref="MethodTable"/>.</summary>
@@ -79,6 +81,12 @@ internal static class MethodTable
         new(McpMethod.ResourcesSubscribe, "resources/subscribe", MethodTraits.Legacy, ServerFeature.Resources),
         new(McpMethod.ResourcesUnsubscribe, "resources/unsubscribe", MethodTraits.Legacy, ServerFeature.Resources),
         new(McpMethod.LoggingSetLevel, "logging/setLevel", MethodTraits.Legacy),
+        new(McpMethod.TasksGet, "tasks/get", Both, ServerFeature.Tasks),
+        new(McpMethod.TasksCancel, "tasks/cancel", Both, ServerFeature.Tasks),
+        new(McpMethod.TasksUpdate, "tasks/update", MethodTraits.Modern, ServerFeature.Tasks),
+        // 2026-07-28 removed these two (the extension inlines results in tasks/get and has no listing): -32601 there.
+        new(McpMethod.TasksResult, "tasks/result", MethodTraits.Legacy, ServerFeature.Tasks),
+        new(McpMethod.TasksList, "tasks/list", MethodTraits.Legacy, ServerFeature.Tasks),
     ];
 
     private static readonly MethodInfo s_unknown = new(McpMethod.Unknown, "unknown", MethodTraits.None);

@@ -48,6 +48,9 @@ internal static class RequestDispatcher
             case McpMethod.SubscriptionsListen:
                 ListenHandler.Handle(request);
                 return;
+            case McpMethod.TasksGet or McpMethod.TasksResult or McpMethod.TasksList or McpMethod.TasksCancel or McpMethod.TasksUpdate:
+                Tasks.TasksHandler.Handle(request);
+                return;
             default:
                 request.Respond.MethodNotFound(request.Id, MethodTable.Name(request.Method));
                 return;

@@ -146,7 +146,7 @@ internal sealed class Responder(McpConnection connection)
     {
         if (client is { IsModern: true })
         {
-            w.WriteString("resultType"u8, fields.IsInputRequired ? "input_required"u8 : "complete"u8);
+            w.WriteString("resultType"u8, fields.IsTask ? "task"u8 : fields.IsInputRequired ? "input_required"u8 : "complete"u8);
             if (fields.HasCacheHints)
             {
                 w.WriteNumber("ttlMs"u8, fields.TtlMs);

@@ -15,6 +15,9 @@ internal readonly struct ResultFields
     /// <summary>An <c>input_required</c> result: never cacheable.</summary>
     public static ResultFields InputRequired => new() { IsInputRequired = true };
 
+    /// <summary>A <c>CreateTaskResult</c> of the tasks extension (<c>resultType: "task"</c>): never cacheable.</summary>
+    public static ResultFields Task => new() { IsTask = true };
+
     /// <summary>A complete result that may be cached for <paramref name="ttlMs"/> by <paramref name="scope"/>.</summary>
     public static ResultFields Cacheable(long ttlMs, McpCacheScope scope) => new() { HasCacheHints = true, TtlMs = ttlMs, Scope = scope };
 
@@ -22,6 +25,8 @@ internal readonly struct ResultFields
     public static ResultFields EndOfSubscription(RequestId subscription) => new() { Subscription = subscription };
 
     public bool IsInputRequired { get; init; }
+
+    public bool IsTask { get; init; }
 
     public bool HasCacheHints { get; init; }
 

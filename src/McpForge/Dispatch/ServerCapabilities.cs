@@ -17,6 +17,7 @@ internal static class ServerCapabilities
         ServerFeature.Prompts => server.PromptCount > 0,
         ServerFeature.Resources => server.ResourceCount > 0,
         ServerFeature.Completions => server.HasCompletions,
+        ServerFeature.Tasks => server.Tasks is not null,
         _ => true,
     };
 
@@ -54,6 +55,32 @@ internal static class ServerCapabilities
             w.WriteStartObject("tools"u8);
             w.WriteBoolean("listChanged"u8, notifies);
             w.WriteEndObject();
+        }
+        if (server.Tasks is not null)
+        {
+            // Never both on one wire (SEP-2663, "Backward Compatibility"): 2025-11-25 has the core capability, 2026-07-28 the extension.
+            if (era == ProtocolEra.Modern)
+            {
+                w.WriteStartObject("extensions"u8);
+                w.WriteStartObject(Tasks.TaskHost.ExtensionId);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteStartObject("tasks"u8);
+                w.WriteStartObject("list"u8);
+                w.WriteEndObject();
+                w.WriteStartObject("cancel"u8);
+                w.WriteEndObject();
+                w.WriteStartObject("requests"u8);
+                w.WriteStartObject("tools"u8);
+                w.WriteStartObject("call"u8);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
         }
         w.WriteEndObject();
     }

@@ -117,6 +117,19 @@ public static class ToolResults
         }
     }
 
+    /// <summary>
+    /// A result that is not an object (an array): for a 2026-07-28 call, structured like <see cref="WriteStructured"/>
+    /// (its list entry has the matching <see cref="McpTool.ModernOutputSchema"/>); for a session-era call, whose output
+    /// schema must be an object, its JSON as one text block, as <see cref="WriteJson"/>.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static void WriteStructuredIfModern<T>(McpCall call, T value, Action<Utf8JsonWriter, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (call.Client.IsModern) WriteStructured(call, value, write);
+        else WriteJson(call, value, write);
+    }
+
     /// <summary>A value without an output schema (a list, a nullable object): its JSON as one text block.</summary>
     public static void WriteJson<T>(McpCall call, T value, Action<Utf8JsonWriter, T> write)
     {

@@ -34,7 +34,7 @@ internal sealed class McpCaller
     private readonly HashSet<string> _scopes;
     private readonly IReadOnlySet<string> _policies;
 
-    private McpCaller(McpCaller caller, TransportScope serviceScope)
+    private McpCaller(McpCaller caller, TransportScope? serviceScope)
     {
         User = caller.User;
         _policies = caller._policies;
@@ -73,6 +73,12 @@ internal sealed class McpCaller
 
     /// <summary>This caller, in the transport request whose DI scope is <paramref name="serviceScope"/>.</summary>
     public McpCaller WithServiceScope(TransportScope serviceScope) => new(this, serviceScope);
+
+    /// <summary>
+    /// This caller outside any transport request: a task's handler outlives the request that started it, so it runs in
+    /// a DI scope of its own (<see cref="CallScope"/> without a transport scope).
+    /// </summary>
+    public McpCaller WithoutServiceScope() => ServiceScope is null ? this : new(this, null);
 
     /// <summary>The authenticated user, or null where the transport has none.</summary>
     public ClaimsPrincipal? User { get; }

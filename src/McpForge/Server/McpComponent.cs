@@ -40,10 +40,13 @@ public abstract class McpComponent
     /// <summary>The complete list entry (<c>tools/list</c>, <c>prompts/list</c>), UTF-8 JSON.</summary>
     public ReadOnlySpan<byte> Descriptor => _descriptor;
 
-    /// <summary>What the list method writes for this component under the server's <paramref name="style"/>.</summary>
-    private protected virtual ReadOnlySpan<byte> ListEntry(SchemaStyle style) => Descriptor;
+    /// <summary>
+    /// What the list method writes for this component under the server's <paramref name="style"/>, to a 2026-07-28 client
+    /// (<paramref name="modern"/>) or a session-era one.
+    /// </summary>
+    private protected virtual ReadOnlySpan<byte> ListEntry(SchemaStyle style, bool modern) => Descriptor;
 
-    internal ReadOnlySpan<byte> ListEntryFor(SchemaStyle style) => ListEntry(style);
+    internal ReadOnlySpan<byte> ListEntryFor(SchemaStyle style, bool modern) => ListEntry(style, modern);
 
     /// <inheritdoc/>
     public override string ToString() => Name;

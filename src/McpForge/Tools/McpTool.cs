@@ -37,7 +37,40 @@ public sealed class McpTool : McpComponent
     public ReadOnlySpan<byte> DescriptorFor(SchemaStyle style) =>
         style == SchemaStyle.LlmFriendly && _llmFriendlyDescriptor is { } friendly ? friendly : Descriptor;
 
-    private protected override ReadOnlySpan<byte> ListEntry(SchemaStyle style) => DescriptorFor(style);
+    private protected override ReadOnlySpan<byte> ListEntry(SchemaStyle style, bool modern) =>
+        modern && _modernDescriptors is { } entries ? entries[style == SchemaStyle.LlmFriendly ? 1 : 0] : DescriptorFor(style);
+
+    /// <summary>The strict and LLM-friendly entries with <see cref="ModernOutputSchema"/> added, for 2026-07-28 clients.</summary>
+    private byte[][]? _modernDescriptors;
+
+    /// <summary>
+    /// The output schema of a result that is not an object (an array), which only 2026-07-28 lists carry (MCP 2025-11-25
+    /// requires an object schema): added to this tool's entry in <c>tools/list</c> for 2026-07-28 clients, whose calls
+    /// get the value as <c>structuredContent</c> (<see cref="ToolResults.WriteStructuredIfModern"/>). For generated code.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public string? ModernOutputSchema
+    {
+        get => _modernOutputSchema;
+        init
+        {
+            _modernOutputSchema = value;
+            _modernDescriptors = value is null ? null : [WithOutputSchema(DescriptorFor(SchemaStyle.Strict), value), WithOutputSchema(DescriptorFor(SchemaStyle.LlmFriendly), value)];
+        }
+    }
+
+    private readonly string? _modernOutputSchema;
+
+    /// <summary>A list entry (a JSON object without <c>outputSchema</c>) with <c>"outputSchema": schema</c> as its last member.</summary>
+    private static byte[] WithOutputSchema(ReadOnlySpan<byte> entry, string schema)
+    {
+        var end = entry.LastIndexOf((byte)'}');
+        var member = System.Text.Encoding.UTF8.GetBytes(",\"outputSchema\":" + schema + "}");
+        var result = new byte[end + member.Length];
+        entry[..end].CopyTo(result);
+        member.CopyTo(result, end);
+        return result;
+    }
 
     /// <summary>Binds, invokes and writes the result.</summary>
     public McpToolInvoker Invoker { get; }
@@ -47,6 +80,34 @@ public sealed class McpTool : McpComponent
     /// <c>x-mcp-header</c> in a run-time tool's schema); Streamable HTTP rejects a request whose headers and body differ.
     /// </summary>
     public System.Collections.Generic.IReadOnlyList<McpParamHeader> ParamHeaders { get; init; } = [];
+
+    /// <summary>
+    /// Whether the tool may run as a task (<c>[McpTool(TaskSupport = …)]</c>, docs/tasks.md). With tasks on, a 2025-11-25
+    /// <c>tools/list</c> lists it as <c>execution.taskSupport</c>; 2026-07-28 has no such field.
+    /// </summary>
+    public McpTaskSupport TaskSupport { get; init; }
+
+    private byte[]? _withExecution, _llmFriendlyWithExecution;
+
+    /// <summary>
+    /// The 2025-11-25 list entry of a task-capable tool: its entry with <c>"execution": {"taskSupport": …}</c> added
+    /// (made once per style, from the precomputed entry, which is a JSON object).
+    /// </summary>
+    internal ReadOnlySpan<byte> ListEntryWithExecution(SchemaStyle style)
+    {
+        ref var cached = ref style == SchemaStyle.LlmFriendly && _llmFriendlyDescriptor is not null ? ref _llmFriendlyWithExecution : ref _withExecution;
+        return cached ??= WithExecution(DescriptorFor(style), TaskSupport);
+    }
+
+    private static byte[] WithExecution(ReadOnlySpan<byte> entry, McpTaskSupport support)
+    {
+        var close = entry.LastIndexOf((byte)'}');
+        var member = support == McpTaskSupport.Required ? ",\"execution\":{\"taskSupport\":\"required\"}}"u8 : ",\"execution\":{\"taskSupport\":\"optional\"}}"u8;
+        var result = new byte[close + member.Length];
+        entry[..close].CopyTo(result);
+        member.CopyTo(result.AsSpan(close));
+        return result;
+    }
 
     /// <summary>This tool's own time limit (<c>[McpTool(TimeoutMs = …)]</c>); null uses <see cref="McpServerOptions.ToolTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }

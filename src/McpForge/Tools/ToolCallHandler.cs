@@ -33,6 +33,7 @@ internal static class ToolCallHandler
             request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidRequest, $"The request id {request.Id} is already used by a request in progress.");
             return;
         }
+        if (request.Server.Tasks is { } tasks && RunsAsTask(request, read, tool, tasks)) return;
         var call = new McpToolCall(request.Connection, request.Client, caller, tool, request.Id, read.ProgressToken);
         if (!CallRunner.TryBeginRound(request, read, call)) return;
         if ((tool.Timeout ?? request.Server.Options.ToolTimeout) is TimeSpan timeout)
@@ -40,6 +41,43 @@ internal static class ToolCallHandler
             request.Server.Deadlines.Add(call, timeout);
         }
         CallRunner.Start(call, read.Arguments);
+    }
+
+    /// <summary>
+    /// On a server with tasks, whether the call runs as a task (started here) or is refused for how it asked; false runs
+    /// it as an ordinary call. 2026-07-28: a task-capable tool becomes a task when the request declares the extension
+    /// (the server decides; a <c>params.task</c> means nothing), and a required one without it is -32021. 2025-11-25: the
+    /// client's <c>params.task</c> decides, within the tool's <c>execution.taskSupport</c> (-32601 either way it breaks it).
+    /// </summary>
+    private static bool RunsAsTask(in IncomingRequest request, in CallParams read, McpTool tool, Tasks.TaskHost tasks)
+    {
+        if (request.Client.IsModern)
+        {
+            if (tool.TaskSupport == McpTaskSupport.Forbidden) return false;
+            if (Array.IndexOf(request.Client.Extensions, Tasks.TaskHost.ExtensionId) >= 0)
+            {
+                Tasks.TaskRun.Start(tasks, tool, request, read, null);
+                return true;
+            }
+            if (tool.TaskSupport != McpTaskSupport.Required) return false;
+            request.Respond.Error(request.Id, JsonRpcErrorCode.MissingRequiredClientCapability,
+                $"Tool '{tool.Name}' runs only as a task: the request's clientCapabilities must declare extensions[\"{Tasks.TaskHost.ExtensionId}\"].",
+                0, static (w, _) => Tasks.TasksHandler.WriteRequiredExtension(w));
+            return true;
+        }
+        if (read.HasTask)
+        {
+            if (tool.TaskSupport == McpTaskSupport.Forbidden)
+            {
+                request.Respond.Error(request.Id, JsonRpcErrorCode.MethodNotFound, $"Tool '{tool.Name}' does not run as a task (its execution.taskSupport is forbidden): call it without \"task\".");
+                return true;
+            }
+            Tasks.TaskRun.Start(tasks, tool, request, read, read.TaskTtlMs);
+            return true;
+        }
+        if (tool.TaskSupport != McpTaskSupport.Required) return false;
+        request.Respond.Error(request.Id, JsonRpcErrorCode.MethodNotFound, $"Tool '{tool.Name}' runs only as a task (its execution.taskSupport is required): call it with \"task\".");
+        return true;
     }
 
     /// <summary>The call's deadline passed (<see cref="ToolDeadlines"/>): unless it ended first, its token fires and it is answered as timed out.</summary>
@@ -116,6 +154,14 @@ internal static class ToolCallHandler
                 foreach (var item in list) item.WriteParams(w);
                 w.WriteEndArray();
             });
+            return;
+        }
+        if (failure is McpProtocolException protocol)
+        {
+            // The tool chose a JSON-RPC error; codes 2026-07-28 does not allow (-32000 to -32019) are sent as -32603 there.
+            var code = call.Client.IsModern && protocol.Code is <= -32000 and >= -32019 ? JsonRpcErrorCode.InternalError : protocol.Code;
+            Diagnostics.McpLog.Failed(call.Connection.Server.Logger, $"tool '{call.Tool.Name}' (JSON-RPC error {code})", failure);
+            respond.Error(call.RequestId, code, protocol.Message);
             return;
         }
         telemetry.Outcome(call.RequestId, "exception");

@@ -13,6 +13,7 @@ namespace ReliabilityServer;
 public sealed partial class FaultTools
 {
     private static int s_cancellations;
+    private static int s_hangsStarted;
     private static int s_running;
     private static int s_peak;
 
@@ -24,6 +25,7 @@ public sealed partial class FaultTools
     [McpTool("hangs")]
     public static async Task<string> Hangs(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref s_hangsStarted);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -39,6 +41,10 @@ public sealed partial class FaultTools
     /// <summary>Never returns and ignores its token: only the server can give its slot back.</summary>
     [McpTool("ignores_cancellation")]
     public static Task<string> IgnoresCancellation() => new TaskCompletionSource<string>().Task;
+
+    /// <summary>How many calls of <c>hangs</c> started so far: the signal that the server is running one.</summary>
+    [McpTool("hangs_started")]
+    public static int HangsStarted() => Volatile.Read(ref s_hangsStarted);
 
     /// <summary>How many calls of <c>hangs</c> saw their token cancelled so far.</summary>
     [McpTool("cancellations")]

@@ -14,6 +14,11 @@ public sealed partial class HttpTools
     /// <summary>Released by a test to let the calls tagged <paramref name="tag"/> finish (tags keep parallel tests apart).</summary>
     public static TaskCompletionSource Gate(string tag) => s_gates.GetOrAdd(tag, static _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> s_started = new();
+
+    /// <summary>Completed when a call tagged <paramref name="tag"/> started running.</summary>
+    public static TaskCompletionSource Started(string tag) => s_started.GetOrAdd(tag, static _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+
     /// <summary>Completed when a call tagged <paramref name="tag"/> saw its token cancelled.</summary>
     public static TaskCompletionSource Cancelled(string tag) => s_cancelled.GetOrAdd(tag, static _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 
@@ -36,6 +41,7 @@ public sealed partial class HttpTools
     [McpTool("hold")]
     public static async Task<string> Hold(string tag, CancellationToken cancellationToken)
     {
+        Started(tag).TrySetResult();
         try
         {
             await Gate(tag).Task.WaitAsync(cancellationToken);

@@ -122,6 +122,22 @@ internal sealed class McpTestHost : IAsyncDisposable
         return request;
     }
 
+    /// <summary>The server's state of the open session <paramref name="id"/>, for the signals tests wait on.</summary>
+    internal McpForge.AspNetCore.Transport.HttpSession Session(string id) =>
+        McpForge.AspNetCore.Transport.McpEndpointRegistry.FindOpenSession(Services, id) ?? throw new InvalidOperationException("no open session " + id);
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> on the server's state holds: the signal that it got there.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        for (var i = 0; i < 10_000 && !condition(); i++)
+        {
+            if (DateTime.UtcNow > deadline) break;
+            await Task.Delay(1);
+        }
+        Assert.True(condition(), "not reached within " + Wait + ": " + what);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

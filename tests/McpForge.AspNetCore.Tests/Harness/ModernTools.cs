@@ -15,6 +15,11 @@ public sealed partial class ModernTools
     /// <summary>How many times <c>greet</c>'s handler ran (each round of input runs it again).</summary>
     public static int GreetRuns;
 
+    /// <summary>A generated tool with arguments mirrored in <c>Mcp-Param-Region</c> and <c>Mcp-Param-Shard</c> (<c>[McpHeader]</c>).</summary>
+    [McpTool("routed_sql")]
+    public static string RoutedSql([McpHeader("Region")] string region, string query, [McpHeader("Shard")] int? shard = null) =>
+        $"{query} in {region}" + (shard is int s ? $" on shard {s}" : "");
+
     /// <summary>Asks the user's name (key <c>user_name</c>) and greets them.</summary>
     [McpTool("greet")]
     public static async Task<string> Greet(string salutation, McpContext context)

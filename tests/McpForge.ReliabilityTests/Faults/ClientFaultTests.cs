@@ -49,15 +49,29 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
         Assert.DoesNotContain("Unhandled exception", server.Log);
     }
 
-    private static async Task<string> CancellationsAsync(McpHttpClient client, string expected)
+    private static Task<string> CancellationsAsync(McpHttpClient client, string expected) => ProbeAsync(client, "cancellations", expected, 100);
+
+    /// <summary>Calls the probe <paramref name="tool"/> until it answers <paramref name="expected"/> (bounded: 10 s, 1,000 calls); returns the last answer.</summary>
+    private static async Task<string> ProbeAsync(McpHttpClient client, string tool, string expected, long firstId)
     {
         var seen = "";
-        for (var i = 0; i < 100 && seen != expected; i++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        for (var i = 0; i < 1000 && seen != expected && DateTime.UtcNow < deadline; i++)
         {
-            seen = McpHttpClient.Text(await client.CallAsync(100 + i, "cancellations", "{}"));
-            if (seen != expected) await Task.Delay(50);
+            seen = McpHttpClient.Text(await client.CallAsync(firstId + i, tool, "{}"));
+            if (seen != expected) await Task.Delay(10);
         }
         return seen;
+    }
+
+    /// <summary>Starts <c>hangs</c> as call 1 and leaves once the server runs it: the client goes away mid-call, whatever the machine's speed.</summary>
+    private static async Task LeaveMidCallAsync(McpHttpClient client)
+    {
+        using var leave = new CancellationTokenSource();
+        var call = client.CallAsync(1, "hangs", "{}", leave.Token);
+        Assert.Equal("1", await ProbeAsync(client, "hangs_started", "1", 10_000));
+        await leave.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
 
     [Fact]
@@ -67,10 +81,7 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
         using var http = new HttpClient();
         var client = new McpHttpClient(http, server.Endpoint!);
         await client.OpenAsync();
-        using (var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
-        {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CallAsync(1, "hangs", "{}", leave.Token));
-        }
+        await LeaveMidCallAsync(client);
         // Nothing could ever reach the client on that stream again, so the call behind it is cancelled.
         Assert.Equal("1", await CancellationsAsync(client, "1"));
         Assert.Equal("still here", McpHttpClient.Text(await client.CallAsync(2, "echo", """{"message":"still here"}""")));
@@ -84,10 +95,7 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
         using var http = new HttpClient();
         var client = new McpHttpClient(http, server.Endpoint!);
         await client.OpenAsync();
-        using (var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
-        {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CallAsync(1, "hangs", "{}", leave.Token));
-        }
+        await LeaveMidCallAsync(client);
         // Disconnection is not cancellation (MCP 2025-11-25, transports): the stream can be resumed, so the call goes on...
         await Task.Delay(300);
         Assert.Equal("0", McpHttpClient.Text(await client.CallAsync(2, "cancellations", "{}")));

@@ -41,8 +41,7 @@ public sealed class InFlightLimitTests(ITestOutputHelper output)
         Assert.All(texts, text => Assert.Equal("slept", text));
         Assert.All(codes, code => Assert.Equal(0, code));
         Assert.Equal("4", Text(server.Request(1001, "tools/call", """{"name":"peak_concurrency","arguments":{}}""")));
-        // Four at a time, 50 ms each: the calls cannot all have finished sooner.
-        Assert.True(clock.ElapsedMilliseconds >= calls / 4 * 50 * 0.9, $"{calls} calls finished in {clock.ElapsedMilliseconds} ms");
+        // The peak of 4 is what proves the limit; the time is reported, not asserted (the machine's speed is no part of it).
         output.WriteLine($"{calls} calls, 4 slots, queue {queue}: all answered in {clock.ElapsedMilliseconds} ms");
     }
 

@@ -25,6 +25,7 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     private ServerHarness(McpServer server)
     {
+        Server = server;
         _inputWriter = _input.Writer.AsStream();
         _outputReader = new StreamReader(_output.Reader.AsStream(), new UTF8Encoding(false));
         _server = Task.Run(async () =>
@@ -66,6 +67,9 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public Task Completion => _server;
 
+    /// <summary>The server under test, for the state tests wait on (<see cref="McpServer.QueuedRequests"/>).</summary>
+    public McpServer Server { get; }
+
     public async Task SendAsync(string line) => await SendRawAsync(Encoding.UTF8.GetBytes(line + "\n"));
 
     public async Task SendRawAsync(byte[] bytes)
@@ -98,18 +102,43 @@ internal sealed class ServerHarness : IAsyncDisposable
     public async Task<JsonElement> ReadMessageAsync(TimeSpan? wait = null) =>
         JsonDocument.Parse(await ReadLineAsync(wait)).RootElement.Clone();
 
-    /// <summary>True when the server writes nothing within <paramref name="wait"/>.</summary>
-    public async Task<bool> IsSilentForAsync(TimeSpan wait)
+    /// <summary>
+    /// Closes the input and reads what the server still writes until it closes its output: at end of input the server
+    /// answers every request it read, then stops, so this is everything it will ever write, known without waiting on
+    /// a clock.
+    /// </summary>
+    public async Task<List<string>> ReadRestAsync()
     {
-        try
+        await CloseInputAsync();
+        var lines = new List<string>();
+        for (var i = 0; i < 10_000; i++)
         {
-            var line = await ReadLineAsync(wait);
-            throw new Xunit.Sdk.XunitException("Expected silence, got: " + line);
+            using var cts = new CancellationTokenSource(s_wait);
+            string? line;
+            try
+            {
+                line = await _outputReader.ReadLineAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("The server did not close its output within " + s_wait);
+            }
+            if (line is null) return lines;
+            lines.Add(line);
         }
-        catch (TimeoutException)
+        throw new Xunit.Sdk.XunitException("The server wrote more than 10,000 lines after its input closed.");
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> on the server's state holds: the signal that it got there.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + s_wait;
+        for (var i = 0; i < 10_000 && !condition(); i++)
         {
-            return true;
+            if (DateTime.UtcNow > deadline) break;
+            await Task.Delay(1);
         }
+        Assert.True(condition(), "not reached within " + s_wait + ": " + what);
     }
 
     /// <summary>Sends a request and returns its response, collecting the notifications that came first.</summary>

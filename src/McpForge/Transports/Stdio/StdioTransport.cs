@@ -109,6 +109,8 @@ internal static class StdioTransport
         // read their results), silently when the client closed its end.
         server.EndSubscriptions(connection, graceful: cancellationToken.IsCancellationRequested);
         await DrainAsync(server, connection).ConfigureAwait(false);
+        // The stdio server stops with its client: its tasks, which no one can poll any more, end cancelled (docs/tasks.md).
+        if (server.Tasks is { } tasks) await tasks.StopAsync().ConfigureAwait(false);
         server.Detach(connection);
         server.FlushTrace();
     }
