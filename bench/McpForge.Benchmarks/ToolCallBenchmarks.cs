@@ -9,7 +9,6 @@ using BenchmarkDotNet.Attributes;
 using McpForge.Generated;
 using McpForge.Connections;
 using McpForge.JsonRpc;
-using McpForge.Serialization;
 using McpForge.Server;
 using Sdk = ModelContextProtocol;
 

@@ -235,7 +235,7 @@ public sealed class InputRoundTests
         var done = await server.ModernAsync(2, "prompts/get", "\"name\":\"briefing\",\"inputResponses\":{\"elicitation-1\":" + Ada + "},\"requestState\":\"" + state + "\"", AllCapabilities);
         Assert.Equal("""[{"role":"user","content":{"type":"text","text":"Brief on Ada"}}]""", done.GetProperty("result").GetProperty("messages").GetRawText());
 
-        await using var reader = ServerHarness.Start(b => b.AddResources(new Resources.McpResourceSet([resource], [])));
+        await using var reader = ServerHarness.Start(b => b.AddResources(new Generated.McpResourceSet([resource], [])));
         var (rootsAsk, rootsState) = InputRequired(await reader.ModernAsync(3, "resources/read", "\"uri\":\"notes://mine\"", AllCapabilities));
         Assert.Equal(["roots-1"], rootsAsk.EnumerateObject().Select(p => p.Name));
         var read = (await reader.ModernAsync(4, "resources/read",

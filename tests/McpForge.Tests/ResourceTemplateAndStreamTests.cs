@@ -7,6 +7,7 @@ using McpForge.Protocol;
 using McpForge.Resources;
 using McpForge.Tests.Fixtures;
 using McpForge.Tests.Harness;
+using McpForge.Generated;
 
 namespace McpForge.Tests;
 

@@ -99,7 +99,7 @@ public sealed class ResourceTests
     public void Two_resources_with_one_uri_fail_the_build_of_the_server()
     {
         var builder = McpServer.CreateBuilder("dup", "1").AddResources<LibraryResources>()
-            .AddResources(new Resources.McpResourceSet([new Resources.McpResource("docs://readme", """{"uri":"docs://readme","name":"x"}"""u8, static (_, _) => default)], []));
+            .AddResources(new Generated.McpResourceSet([new Resources.McpResource("docs://readme", """{"uri":"docs://readme","name":"x"}"""u8, static (_, _) => default)], []));
         Assert.Equal("Two registered resources have the URI 'docs://readme'. Resource URIs must be unique within a server.",
             Assert.Throws<System.InvalidOperationException>(() => builder.Build()).Message);
     }

@@ -202,7 +202,7 @@ public sealed class ToolCallTests
     [Fact]
     public async Task Building_a_server_with_two_tools_of_one_name_fails()
     {
-        var builder = McpServer.CreateBuilder("dup", "1").AddTools<BasicTools>().AddTools(new Tools.McpToolSet(
+        var builder = McpServer.CreateBuilder("dup", "1").AddTools<BasicTools>().AddTools(new Generated.McpToolSet(
             [new Tools.McpTool("echo", """{"name":"echo","inputSchema":{"type":"object"}}"""u8, static (_, _) => default)], static _ => 0));
         var error = Assert.Throws<System.InvalidOperationException>(() => builder.Build());
         Assert.Equal("Two registered tools are named 'echo'. Tool names must be unique within a server.", error.Message);

@@ -13,7 +13,7 @@ namespace McpForge.Generators.Emitting;
 internal static class CollectionReaders
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    private const string Context = "global::McpForge.Serialization.JsonReadContext";
+    private const string Context = "global::McpForge.Generated.JsonReadContext";
     private const string TokenType = ValueCode.JsonTokenType;
     private const string Values = ValueCode.JsonValueReader;
 

@@ -10,13 +10,13 @@ internal static class CompletionEmitter
     private const string NestedClass = "__McpForgeCompletions";
 
     public static string Emit(ComponentTypeSpec type) =>
-        ComponentTableEmitter.EmitFile(type, "completion table", "[McpCompletion]", "global::McpForge.Completions.IMcpCompletionType",
-            "global::McpForge.Completions.McpCompletionSet", "McpCompletions", NestedClass, w => EmitMembers(w, type));
+        ComponentTableEmitter.EmitFile(type, "completion table", "[McpCompletion]", "global::McpForge.Generated.IMcpCompletionType",
+            "global::McpForge.Generated.McpCompletionSet", "McpCompletions", NestedClass, w => EmitMembers(w, type));
 
     private static void EmitMembers(SourceWriter w, ComponentTypeSpec type)
     {
         w.WriteLine("/// <summary>What each method completes: (prompt name or resource template, argument).</summary>");
-        w.WriteLine("public static readonly global::McpForge.Completions.McpCompletionSet Set = new(");
+        w.WriteLine("public static readonly global::McpForge.Generated.McpCompletionSet Set = new(");
         w.Indent();
         w.OpenBlock("new global::McpForge.Completions.McpCompletion[]");
         var index = 0;

@@ -13,7 +13,7 @@ namespace McpForge.Generators.Emitting;
 /// </summary>
 internal static class ComponentTableEmitter
 {
-    private const string ServiceResolver = "global::McpForge.Server.ServiceResolver";
+    private const string ServiceResolver = "global::McpForge.Generated.ServiceResolver";
 
     /// <summary>
     /// A table file: the header, the class's partial declarations implementing <paramref name="interfaceName"/> with

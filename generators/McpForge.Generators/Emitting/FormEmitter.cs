@@ -36,7 +36,7 @@ internal static class FormEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>Reads the accepted content with the generated reader of this type.</summary>");
         w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        w.WriteLine($"static bool {@interface}.TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::McpForge.Serialization.JsonReadContext context, out {type} value) =>");
+        w.WriteLine($"static bool {@interface}.TryRead(ref global::System.Text.Json.Utf8JsonReader reader, global::McpForge.Generated.JsonReadContext context, out {type} value) =>");
         w.WriteLine($"    {SerializerEmitter.ClassName}.Read_{form.Object.Id}(ref reader, context, out value);");
         w.CloseBlock();
         for (var i = 0; i < types.Count - 1; i++) w.CloseBlock();

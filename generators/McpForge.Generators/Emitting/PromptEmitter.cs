@@ -10,20 +10,20 @@ internal static class PromptEmitter
 {
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string PromptCall = "global::McpForge.Prompts.McpPromptCall";
-    private const string PromptArguments = "global::McpForge.Prompts.PromptArguments";
-    private const string PromptResults = "global::McpForge.Prompts.PromptResults";
+    private const string PromptArguments = "global::McpForge.Generated.PromptArguments";
+    private const string PromptResults = "global::McpForge.Generated.PromptResults";
     private const string ByteSpan = "global::System.ReadOnlySpan<byte>";
     private const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     private const string NestedClass = "__McpForgePrompts";
 
     public static string Emit(ComponentTypeSpec type) =>
-        ComponentTableEmitter.EmitFile(type, "prompt table", "[McpPrompt]", "global::McpForge.Prompts.IMcpPromptType",
-            "global::McpForge.Prompts.McpPromptSet", "McpPrompts", NestedClass, w => EmitMembers(w, type));
+        ComponentTableEmitter.EmitFile(type, "prompt table", "[McpPrompt]", "global::McpForge.Generated.IMcpPromptType",
+            "global::McpForge.Generated.McpPromptSet", "McpPrompts", NestedClass, w => EmitMembers(w, type));
 
     private static void EmitMembers(SourceWriter w, ComponentTypeSpec type)
     {
         w.WriteLine("/// <summary>Each prompt: its name, its prompts/list entry (precomputed JSON) and its invoker.</summary>");
-        w.WriteLine("public static readonly global::McpForge.Prompts.McpPromptSet Set = new(");
+        w.WriteLine("public static readonly global::McpForge.Generated.McpPromptSet Set = new(");
         w.Indent();
         w.OpenBlock("new global::McpForge.Prompts.McpPrompt[]");
         var prompts = type.Prompts;

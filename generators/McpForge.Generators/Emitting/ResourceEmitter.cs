@@ -10,21 +10,21 @@ internal static class ResourceEmitter
 {
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string ResourceCall = "global::McpForge.Resources.McpResourceCall";
-    private const string ResourceArguments = "global::McpForge.Resources.ResourceArguments";
-    private const string ResourceResults = "global::McpForge.Resources.ResourceResults";
+    private const string ResourceArguments = "global::McpForge.Generated.ResourceArguments";
+    private const string ResourceResults = "global::McpForge.Generated.ResourceResults";
     private const string Variables = "global::System.ReadOnlySpan<string?>";
     private const string NestedClass = "__McpForgeResources";
 
     public static string Emit(ComponentTypeSpec type) =>
-        ComponentTableEmitter.EmitFile(type, "resource table", "[McpResource]", "global::McpForge.Resources.IMcpResourceType",
-            "global::McpForge.Resources.McpResourceSet", "McpResources", NestedClass, w => EmitMembers(w, type));
+        ComponentTableEmitter.EmitFile(type, "resource table", "[McpResource]", "global::McpForge.Generated.IMcpResourceType",
+            "global::McpForge.Generated.McpResourceSet", "McpResources", NestedClass, w => EmitMembers(w, type));
 
     private static string Literal(string text) => CSharpLiteral.String(text);
 
     private static void EmitMembers(SourceWriter w, ComponentTypeSpec type)
     {
         w.WriteLine("/// <summary>Fixed resources by URI, and templates already split into literal text and variables.</summary>");
-        w.WriteLine("public static readonly global::McpForge.Resources.McpResourceSet Set = new(");
+        w.WriteLine("public static readonly global::McpForge.Generated.McpResourceSet Set = new(");
         w.Indent();
         w.OpenBlock("new global::McpForge.Resources.McpResource[]");
         var resources = type.Resources;
@@ -45,8 +45,8 @@ internal static class ResourceEmitter
             var expressions = string.Join(", ", resource.Expressions.Select(e =>
                 $"new({CSharpLiteral.Char(e.Operator)}, {string.Join(", ", e.Names.Select(CSharpLiteral.String))})"));
             w.WriteLine($"// {resource.Uri}: variables {string.Join(", ", resource.Variables)}");
-            w.WriteLine($"new({CSharpLiteral.String(resource.Uri)}, new global::McpForge.Resources.UriTemplateMatcher(new string[] {{ {literals} }},");
-            w.WriteLine($"        new global::McpForge.Resources.UriTemplateExpression[] {{ {expressions} }}),");
+            w.WriteLine($"new({CSharpLiteral.String(resource.Uri)}, new global::McpForge.Generated.UriTemplateMatcher(new string[] {{ {literals} }},");
+            w.WriteLine($"        new global::McpForge.Generated.UriTemplateExpression[] {{ {expressions} }}),");
             var values = ComponentTableEmitter.EnumValues(resource.Parameters) is { } v ? ", " + v : "";
             w.WriteLine($"    \"\"\"{Descriptor(resource)}\"\"\"u8, Read_{stems[i]}{values}){AuthorizationSpec.ObjectInitializer(resource.CacheHints?.Initializer(), resource.Authorization?.Initializer())},");
         }

@@ -15,7 +15,7 @@ internal static class SerializerEmitter
     public const string ClassName = "global::McpForge.Generated.McpForgeJson";
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
-    private const string Context = "global::McpForge.Serialization.JsonReadContext";
+    private const string Context = "global::McpForge.Generated.JsonReadContext";
     private const string TokenType = ValueCode.JsonTokenType;
     private const string Values = ValueCode.JsonValueReader;
 

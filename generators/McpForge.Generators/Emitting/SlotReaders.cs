@@ -11,7 +11,7 @@ namespace McpForge.Generators.Emitting;
 internal static class SlotReaders
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    private const string Context = "global::McpForge.Serialization.JsonReadContext";
+    private const string Context = "global::McpForge.Generated.JsonReadContext";
 
     /// <summary><c>ReadArgument</c>, <c>ReadNullableMember</c>: the slot reader of <paramref name="slot"/>.</summary>
     public static string Name(SlotSpec slot) =>
@@ -66,7 +66,7 @@ internal static class SlotReaders
         w.OpenBlock($"public static bool {Name(slot)}<T>(ref {Reader} reader, {Context} context, string name, ref bool given, ref {type} value, ValueReader<T> read{whenNull}){constraint}");
         w.OpenBlock("if (given)");
         w.WriteLine(slot.Kind == SlotKind.Argument
-            ? "global::McpForge.Tools.ToolArguments.Duplicate(ref reader, context, name);"
+            ? "global::McpForge.Generated.ToolArguments.Duplicate(ref reader, context, name);"
             : $"{ValueCode.JsonValueReader}.Duplicate(ref reader, context, name);");
         w.WriteLine("return false;");
         w.CloseBlock();

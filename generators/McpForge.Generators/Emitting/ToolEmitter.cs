@@ -13,13 +13,13 @@ internal static class ToolEmitter
 {
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string ToolCall = "global::McpForge.Tools.McpToolCall";
-    private const string ToolArguments = "global::McpForge.Tools.ToolArguments";
-    private const string ToolResults = "global::McpForge.Tools.ToolResults";
+    private const string ToolArguments = "global::McpForge.Generated.ToolArguments";
+    private const string ToolResults = "global::McpForge.Generated.ToolResults";
     private const string ByteSpan = "global::System.ReadOnlySpan<byte>";
     private const string NestedClass = "__McpForgeTools";
 
     public static string Emit(ComponentTypeSpec type) =>
-        ComponentTableEmitter.EmitFile(type, "tool table", "[McpTool]", "global::McpForge.Tools.IMcpToolType", "global::McpForge.Tools.McpToolSet",
+        ComponentTableEmitter.EmitFile(type, "tool table", "[McpTool]", "global::McpForge.Generated.IMcpToolType", "global::McpForge.Generated.McpToolSet",
             "McpTools", NestedClass, w => EmitMembers(w, type));
 
     private static void EmitMembers(SourceWriter w, ComponentTypeSpec type)
@@ -27,7 +27,7 @@ internal static class ToolEmitter
         var tools = type.Tools;
         var stems = MemberNames.Stems(tools.Select(t => (t.MethodName, t.ToolName)).ToList());
         w.WriteLine("/// <summary>Each tool: its name, its tools/list entry (precomputed JSON) and its invoker.</summary>");
-        w.WriteLine("public static readonly global::McpForge.Tools.McpToolSet Set = new(");
+        w.WriteLine("public static readonly global::McpForge.Generated.McpToolSet Set = new(");
         w.Indent();
         w.OpenBlock("new global::McpForge.Tools.McpTool[]");
         for (var i = 0; i < tools.Count; i++)

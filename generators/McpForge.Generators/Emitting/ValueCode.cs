@@ -13,9 +13,9 @@ namespace McpForge.Generators.Emitting;
 /// </summary>
 internal static class ValueCode
 {
-    public const string JsonValueReader = "global::McpForge.Serialization.JsonValueReader";
-    public const string JsonValueWriter = "global::McpForge.Serialization.JsonValueWriter";
-    public const string ToolValidation = "global::McpForge.Tools.ToolValidation";
+    public const string JsonValueReader = "global::McpForge.Generated.JsonValueReader";
+    public const string JsonValueWriter = "global::McpForge.Generated.JsonValueWriter";
+    public const string ToolValidation = "global::McpForge.Generated.ToolValidation";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
 
     /// <summary>The statement that reads the current value into <paramref name="target"/>: <c>Reader(ref reader, context, out target);</c>.</summary>

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using McpForge.Protocol;
-using McpForge.Serialization;
+using McpForge.Generated;
 
 namespace McpForge.ClientInput;
 

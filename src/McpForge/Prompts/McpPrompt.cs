@@ -3,15 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using McpForge.Server;
+using McpForge.Generated;
 
 namespace McpForge.Prompts;
-
-/// <summary>
-/// Renders one prompt: binds <paramref name="arguments"/> (the raw UTF-8 JSON of the request's <c>arguments</c>
-/// object, whose values are strings; empty when absent), runs the method, and writes the <c>GetPromptResult</c>
-/// through <see cref="Server.McpCall.BeginResult"/>.
-/// </summary>
-public delegate ValueTask McpPromptInvoker(McpPromptCall call, ReadOnlySpan<byte> arguments);
 
 /// <summary>One prompt: its name, its <c>prompts/list</c> entry as precomputed UTF-8 JSON, and its invoker.</summary>
 public sealed class McpPrompt : McpComponent
@@ -85,35 +79,5 @@ public sealed class McpPrompt : McpComponent
             var result = await render(values, call).ConfigureAwait(false);
             PromptResults.WriteResult(call.BeginResult(), result);
         }
-    }
-}
-
-/// <summary>An argument of a prompt made with <see cref="McpPrompt.Create"/>.</summary>
-/// <param name="Name">The argument's name.</param>
-/// <param name="Description">What to give, for the user or model.</param>
-/// <param name="Required">Whether <c>prompts/get</c> must give it.</param>
-public sealed record PromptArgument(string Name, string? Description = null, bool Required = false);
-
-/// <summary>The prompts of one class, with the generated name lookup that finds them without allocating.</summary>
-public sealed class McpPromptSet
-{
-    private readonly McpPrompt[] _prompts;
-    private readonly Tools.McpToolLookup _lookup;
-
-    /// <summary>Groups <paramref name="prompts"/>; <paramref name="lookup"/> maps a UTF-8 name to an index into it.</summary>
-    public McpPromptSet(McpPrompt[] prompts, Tools.McpToolLookup lookup)
-    {
-        _prompts = prompts ?? throw new ArgumentNullException(nameof(prompts));
-        _lookup = lookup ?? throw new ArgumentNullException(nameof(lookup));
-    }
-
-    /// <summary>The prompts, in declaration order.</summary>
-    public ReadOnlySpan<McpPrompt> Prompts => _prompts;
-
-    /// <summary>The prompt named <paramref name="utf8Name"/> (unescaped UTF-8), or null.</summary>
-    public McpPrompt? Find(ReadOnlySpan<byte> utf8Name)
-    {
-        var index = _lookup(utf8Name);
-        return (uint)index < (uint)_prompts.Length ? _prompts[index] : null;
     }
 }

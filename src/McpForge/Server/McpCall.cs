@@ -4,7 +4,7 @@ using System.Threading;
 using McpForge.Connections;
 using McpForge.Eras;
 using McpForge.JsonRpc;
-using McpForge.Serialization;
+using McpForge.Generated;
 
 namespace McpForge.Server;
 

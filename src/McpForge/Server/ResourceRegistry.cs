@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using McpForge.Resources;
+using McpForge.Generated;
 
 namespace McpForge.Server;
 

@@ -31,6 +31,3 @@ public interface IMcpTaskStore
     /// </summary>
     ValueTask<McpTaskPage?> ListAsync(string owner, bool modern, string? cursor, int limit, CancellationToken cancellationToken = default);
 }
-
-/// <summary>One page of <see cref="IMcpTaskStore.ListAsync"/>: the tasks, and the cursor of the next page when more remain.</summary>
-public sealed record McpTaskPage(IReadOnlyList<McpTaskRecord> Tasks, string? NextCursor);

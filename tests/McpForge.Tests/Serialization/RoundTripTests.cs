@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CsCheck;
 using McpForge.Generated;
-using McpForge.Serialization;
 using McpForge.Tests.Fixtures;
 
 namespace McpForge.Tests.Serialization;

@@ -5,6 +5,7 @@ using McpForge.AspNetCore.EventStore;
 using McpForge.AspNetCore.Transport;
 using McpForge.Resources;
 using Microsoft.Extensions.Primitives;
+using McpForge.Generated;
 
 namespace McpForge.Fuzz.Targets;
 

@@ -1,13 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using McpForge.Prompts;
 
-namespace McpForge.Prompts;
+namespace McpForge.Generated;
 
 /// <summary>
 /// What generated prompt binders call. Prompt arguments are strings on the wire (MCP <c>prompts/get</c>); typed
 /// parameters are parsed from them with the invariant culture, and every failure is recorded with its path.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class PromptArguments
 {
     /// <summary>Starts reading <paramref name="arguments"/>, which the server has checked to be a JSON object.</summary>

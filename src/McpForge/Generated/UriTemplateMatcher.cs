@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
+using McpForge.Resources;
 
-namespace McpForge.Resources;
-
-/// <summary>One expression of a compiled URI template: its RFC 6570 operator (<c>'\0'</c> when simple) and variables.</summary>
-/// <param name="Operator">One of <c>+ # . / ; ? &amp;</c>, or <c>'\0'</c> for a simple <c>{name}</c>.</param>
-/// <param name="Names">The expression's variable names.</param>
-public sealed record UriTemplateExpression(char Operator, params string[] Names);
+namespace McpForge.Generated;
 
 /// <summary>
 /// Matches URIs against a URI template whose parts the generator worked out at compile time (or <see cref="Parse"/>
@@ -15,6 +12,7 @@ public sealed record UriTemplateExpression(char Operator, params string[] Names)
 /// the <c>{.x}</c>, <c>{/x}</c>, <c>{;x}</c>, <c>{?x}</c>, <c>{&amp;x}</c> operators, whose variables may be absent
 /// (their values are then null). Values are percent-decoded. No regular expressions, no parsing per request.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UriTemplateMatcher
 {
     private readonly string[] _literals;

@@ -1,9 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
+using McpForge.Resources;
 
-namespace McpForge.Resources;
+namespace McpForge.Generated;
 
 /// <summary>Converts template variable values (strings) to typed parameters for generated readers.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResourceArguments
 {
     /// <summary>Parses a number, boolean, UUID, date or time variable with the invariant culture.</summary>

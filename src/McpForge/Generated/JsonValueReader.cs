@@ -1,11 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using McpForge.Tools;
 
-namespace McpForge.Serialization;
+namespace McpForge.Generated;
 
 /// <summary>
 /// The readers of JSON values that generated code calls for every built-in type, and the problems generated
@@ -14,6 +15,7 @@ namespace McpForge.Serialization;
 /// current path), skips the value and returns false. None of them throws for bad input, and none coerces: a string
 /// is never read as a number, nor a number outside the target type's range as a wrapped value.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonValueReader
 {
     private const int MaxQuotedLength = 40;

@@ -6,6 +6,7 @@ using McpForge.Prompts;
 using McpForge.Resources;
 using McpForge.Server;
 using McpForge.Tools;
+using McpForge.Generated;
 
 namespace McpForge;
 
@@ -47,6 +48,7 @@ public sealed class McpServerBuilder
     public McpServerBuilder AddTools<T>() where T : IMcpToolType => AddTools(T.McpTools);
 
     /// <summary>Adds a set of tools (normally one a generated class provides).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public McpServerBuilder AddTools(McpToolSet tools)
     {
         ArgumentNullException.ThrowIfNull(tools);
@@ -64,6 +66,7 @@ public sealed class McpServerBuilder
     public McpServerBuilder AddPrompts<T>() where T : IMcpPromptType => AddPrompts(T.McpPrompts);
 
     /// <summary>Adds a set of prompts (normally one a generated class provides).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public McpServerBuilder AddPrompts(McpPromptSet prompts)
     {
         ArgumentNullException.ThrowIfNull(prompts);
@@ -81,6 +84,7 @@ public sealed class McpServerBuilder
     public McpServerBuilder AddResources<T>() where T : IMcpResourceType => AddResources(T.McpResources);
 
     /// <summary>Adds a set of resources (normally one a generated class provides).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public McpServerBuilder AddResources(McpResourceSet resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
@@ -114,6 +118,7 @@ public sealed class McpServerBuilder
     public McpServerBuilder AddCompletions<T>() where T : IMcpCompletionType => AddCompletions(T.McpCompletions);
 
     /// <summary>Adds a set of completion methods (normally one a generated class provides).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public McpServerBuilder AddCompletions(McpCompletionSet completions)
     {
         ArgumentNullException.ThrowIfNull(completions);

@@ -1,15 +1,17 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace McpForge.Serialization;
+namespace McpForge.Generated;
 
 /// <summary>
 /// Writes the built-in values <see cref="Utf8JsonWriter"/> has no method for, in exactly the text System.Text.Json
 /// writes for them (so a generated writer and a <c>JsonSerializerContext</c> agree byte for byte). Generated writers
 /// call <see cref="Utf8JsonWriter"/> directly for everything else.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonValueWriter
 {
     /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using McpForge.JsonRpc;
 
-namespace McpForge.Serialization;
+namespace McpForge.Generated;
 
 /// <summary>
 /// Where generated readers record what they found wrong while reading JSON: every problem with its JSON Pointer
@@ -16,6 +17,7 @@ namespace McpForge.Serialization;
 /// Every call a generated invoker serves (<see cref="Server.McpCall"/>) is one; create one directly to read a value
 /// outside a call, such as the content of an elicitation.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public class JsonReadContext
 {
     private List<ArgumentError>? _errors;

@@ -1,16 +1,19 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 using McpForge.Protocol;
 using McpForge.Server;
+using McpForge.Tools;
 
-namespace McpForge.Tools;
+namespace McpForge.Generated;
 
 /// <summary>
 /// Writes a tool method's return value as the members of a <c>CallToolResult</c>, into the result object
 /// <see cref="McpCall.BeginResult"/> opened (the server closes it). Generated invokers pick the overload for the
 /// method's return type at compile time; values are formatted straight into UTF-8, without a string.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ToolResults
 {
     /// <summary>A method returning <c>void</c> or <c>Task</c>: an empty content list.</summary>

@@ -1,18 +1,21 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
 using McpForge.Protocol;
+using McpForge.Resources;
 
-namespace McpForge.Resources;
+namespace McpForge.Generated;
 
 /// <summary>
 /// Writes a resource method's return value as the members of a <c>ReadResourceResult</c> (<c>"contents": [...]</c>), into
 /// the result object <see cref="Server.McpCall.BeginResult"/> opened (the server closes it).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResourceResults
 {
     private const int ChunkBytes = 48 * 1024; // a multiple of 3, so every chunk but the last encodes to whole base64 quanta

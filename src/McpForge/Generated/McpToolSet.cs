@@ -1,11 +1,11 @@
 using System;
+using System.ComponentModel;
+using McpForge.Tools;
 
-namespace McpForge.Tools;
-
-/// <summary>Finds a tool's index by its UTF-8 name, or returns -1. Generated as a switch on length and bytes.</summary>
-public delegate int McpToolLookup(ReadOnlySpan<byte> utf8Name);
+namespace McpForge.Generated;
 
 /// <summary>The tools of one class, with the generated name lookup that finds them without allocating.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class McpToolSet
 {
     private readonly McpTool[] _tools;

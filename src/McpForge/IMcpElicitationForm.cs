@@ -1,6 +1,6 @@
 using System;
 using System.Text.Json;
-using McpForge.Serialization;
+using McpForge.Generated;
 
 namespace McpForge;
 

@@ -1,8 +1,11 @@
 using System;
+using System.ComponentModel;
+using McpForge.Server;
 
-namespace McpForge.Server;
+namespace McpForge.Generated;
 
 /// <summary>Resolves services for generated code, with an error that names the missing type.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ServiceResolver
 {
     /// <summary>The service of type <typeparamref name="T"/>, or an exception saying how to register it.</summary>

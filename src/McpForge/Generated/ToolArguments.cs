@@ -1,14 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
-using McpForge.Serialization;
+using McpForge.Tools;
 
-namespace McpForge.Tools;
+namespace McpForge.Generated;
 
 /// <summary>
 /// What generated argument binders need around the values themselves: walking the <c>arguments</c> object, and
 /// recording arguments that are missing, repeated or not declared. The values are read by
 /// <see cref="JsonValueReader"/> and by the generated readers of user types.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ToolArguments
 {
     /// <summary>Moves to the next argument name; false at the end of the <c>arguments</c> object.</summary>

@@ -1,13 +1,16 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
+using McpForge.Prompts;
 using McpForge.Protocol;
 
-namespace McpForge.Prompts;
+namespace McpForge.Generated;
 
 /// <summary>
 /// Writes a prompt method's return value as the members of a <c>GetPromptResult</c>, into the result object
 /// <see cref="Server.McpCall.BeginResult"/> opened (the server closes it).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class PromptResults
 {
     /// <summary>A string: one user message with that text.</summary>

@@ -1,16 +1,17 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using McpForge.Tools;
 
-using McpForge.Serialization;
-
-namespace McpForge.Tools;
+namespace McpForge.Generated;
 
 /// <summary>
 /// The DataAnnotations checks generated readers run once an object's members (or a tool's arguments) are bound,
 /// before the method: each failure is recorded at the member's path, and the method does not run. Semantics follow
 /// System.ComponentModel.DataAnnotations.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ToolValidation
 {
     /// <summary><c>[Range]</c>: <paramref name="value"/> within the bounds (inclusive unless marked exclusive).</summary>
