@@ -206,6 +206,19 @@ public sealed class FleetTests
     }
 
     [Fact]
+    public async Task A_call_the_owner_hands_back_as_its_lease_runs_out_is_served_whole_by_the_instance_that_forwarded_it()
+    {
+        await using var fleet = await Fleet.StartAsync();
+        var session = await fleet.A.InitializeAsync();
+        fleet.A.Directory.LeaseRunsOut = true;
+
+        // b forwards the call (its body goes with it) to a, which hands it back; b takes the session over and reads the body again.
+        Assert.Equal("b heard hi", await fleet.B.CallAsync(session, "echo", """{"text":"hi"}""", id: 2));
+        var record = fleet.Store.Get(session)!;
+        Assert.Equal(("instance-b", 2L), (record.OwnerId, record.Epoch));
+    }
+
+    [Fact]
     public async Task When_the_owner_dies_its_session_is_taken_over_and_a_resume_of_its_lost_call_gets_an_error_at_once()
     {
         await using var fleet = await Fleet.StartAsync();

@@ -98,8 +98,12 @@ internal sealed class SessionRouter : IDisposable
     private async ValueTask<bool> RouteElsewhereAsync(HttpContext context, string id, bool forwarded)
     {
         var aborted = context.RequestAborted;
+        var body = context.Request.Body;
         for (var attempt = 0; attempt < 3; attempt++)
         {
+            // A forward sends the body on: when the owner hands the request back, the next try (another forward, or
+            // this instance serving it) reads the body again from the start, or it would find it gone.
+            if (attempt > 0 && body.CanSeek) body.Position = 0;
             McpSessionLocation where;
             try
             {
@@ -117,6 +121,12 @@ internal sealed class SessionRouter : IDisposable
                 {
                     // Forwarded here, yet owned elsewhere (it moved meanwhile): never forwarded twice, so no loop.
                     return await RefuseAsync(context, "The session moved to another instance while the request travelled; retry.").ConfigureAwait(false);
+                }
+                if (!body.CanSeek && HttpMethods.IsPost(context.Request.Method))
+                {
+                    // Kept in memory up to 30 KB, in a temporary file beyond: a request body is read once otherwise.
+                    context.Request.EnableBuffering();
+                    body = context.Request.Body;
                 }
                 var result = await Forwarder.ForwardAsync(context, where.OwnerUrl!, aborted).ConfigureAwait(false);
                 if (result == McpForwardResult.Forwarded) return true;

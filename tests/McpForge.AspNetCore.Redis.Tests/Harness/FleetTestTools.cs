@@ -16,6 +16,10 @@ public sealed partial class FleetTestTools
     [McpTool("whoami")]
     public static string WhoAmI(McpContext context) => Instance(context);
 
+    /// <summary>Says which instance heard <paramref name="text"/>.</summary>
+    [McpTool("echo")]
+    public static string Echo(string text, McpContext context) => Instance(context) + " heard " + text;
+
     /// <summary>Asks the user for a name, and says who answered on which instance.</summary>
     [McpTool("ask_name")]
     public static async Task<string> AskName(McpContext context)

@@ -30,7 +30,20 @@ internal sealed class InMemorySessionDirectory(InMemorySessionStore store, strin
     /// <summary>Calls made to the store for requests (locate, save, take over, revoke, remove); the background touch is not counted.</summary>
     public int RoundTrips => Volatile.Read(ref _roundTrips);
 
-    public bool HoldsLease => Volatile.Read(ref _released) == 0 && store.HasLease(InstanceId);
+    /// <summary>
+    /// When true the lease runs out in the store the next time this instance asks whether it holds it: a request that
+    /// another instance forwarded here just before is handed back.
+    /// </summary>
+    public bool LeaseRunsOut { get; set; }
+
+    public bool HoldsLease
+    {
+        get
+        {
+            if (LeaseRunsOut) store.DropLease(InstanceId);
+            return Volatile.Read(ref _released) == 0 && store.HasLease(InstanceId);
+        }
+    }
 
     public long LeaseGeneration => 0;
 
