@@ -13,7 +13,7 @@ public sealed class EverythingTests
     private static void AssertSeen(JsonElement seen)
     {
         Assert.Equal("mcpforge-everything", seen.GetProperty("server").GetProperty("name").GetString());
-        Assert.Equal(31, seen.GetProperty("tools").GetArrayLength()); // the 0.1.16 fixtures, the 2026-07-28 ones (ClientInputTools, ProtocolDiagnosticTools, test_x_mcp_header) and FleetTools
+        Assert.Equal(38, seen.GetProperty("tools").GetArrayLength()); // the 0.1.16 fixtures, the 2026-07-28 ones (ClientInputTools, ProtocolDiagnosticTools, test_x_mcp_header), FleetTools and the seven of TaskTools
         Assert.Equal("This is a simple text response for testing.", seen.GetProperty("simpleText").GetString());
         var progress = seen.GetProperty("progress").EnumerateArray().Select(p => p.GetDouble()).ToArray();
         // The SDK runs notification handlers a microtask late: over stdio the last one can arrive with the result

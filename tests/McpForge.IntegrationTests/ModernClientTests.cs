@@ -29,7 +29,8 @@ public sealed class ModernClientTests
                 "tools/call", "subscriptions/listen", "tools/call", "notifications/cancelled",
             ],
             seen.GetProperty("sent").EnumerateArray().Select(m => m.GetString()).ToArray());
-        Assert.Equal("""{"supportedVersions":["2026-07-28"],"capabilities":["completions","logging","prompts","resources","tools"]}""",
+        // extensions: the tasks extension (io.modelcontextprotocol/tasks) that TaskTools brings.
+        Assert.Equal("""{"supportedVersions":["2026-07-28"],"capabilities":["completions","extensions","logging","prompts","resources","tools"]}""",
             seen.GetProperty("discover").GetRawText());
         Assert.Equal("mcpforge-everything", seen.GetProperty("server").GetProperty("name").GetString());
 
