@@ -124,6 +124,35 @@ public sealed class TaskHttpTests
     }
 
     [Fact]
+    public async Task A_client_that_polls_hears_each_status_change_on_its_sessions_get_stream_without_the_related_task_key()
+    {
+        await using var host = await StartAsync();
+        var alice = TestTokens.Create("alice");
+        var session = await InitializeAsync(host, alice);
+        using var get = await host.SendAsync(As(host.Get(session), alice), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", get.Content.Headers.ContentType!.MediaType);
+        using var stream = new SseReader(await get.Content.ReadAsStreamAsync());
+        Assert.Equal("", (await stream.NextAsync())!.Data); // priming
+
+        var key = Key();
+        var taskId = (await RequestAsync(host, session, alice, Call(1, "task_gated", key))).GetProperty("result").GetProperty("task").GetProperty("taskId").GetString()!;
+        var cancelled = Key();
+        var cancelledId = (await RequestAsync(host, session, alice, Call(2, "task_gated", cancelled))).GetProperty("result").GetProperty("task").GetProperty("taskId").GetString()!;
+        TaskHttpTools.Gate(key).SetResult("done");
+        var completed = JsonDocument.Parse((await stream.NextAsync())!.Data).RootElement;
+        Assert.Equal("cancelled", (await RequestAsync(host, session, alice, OnTask(3, "tasks/cancel", cancelledId))).GetProperty("result").GetProperty("status").GetString());
+        var ended = JsonDocument.Parse((await stream.NextAsync())!.Data).RootElement;
+
+        // The full Task: what tasks/get answers now, with no _meta.
+        Assert.Equal("notifications/tasks/status", completed.GetProperty("method").GetString());
+        Assert.Equal((await RequestAsync(host, session, alice, OnTask(4, "tasks/get", taskId))).GetProperty("result").GetRawText(), completed.GetProperty("params").GetRawText());
+        Assert.Equal("completed", completed.GetProperty("params").GetProperty("status").GetString());
+        Assert.Equal("notifications/tasks/status", ended.GetProperty("method").GetString());
+        Assert.Equal((await RequestAsync(host, session, alice, OnTask(5, "tasks/get", cancelledId))).GetProperty("result").GetRawText(), ended.GetProperty("params").GetRawText());
+        Assert.Equal("Cancelled by the client.", ended.GetProperty("params").GetProperty("statusMessage").GetString());
+    }
+
+    [Fact]
     public async Task A_task_outlives_the_session_that_made_it_and_its_user_reads_the_result_from_a_new_session()
     {
         await using var host = await StartAsync();

@@ -29,11 +29,17 @@ public sealed class TasksStdioProcessTests
         Assert.Equal(60000, task.GetProperty("ttl").GetInt32());
 
         server.Send($$$"""{"jsonrpc":"2.0","id":2,"method":"tasks/result","params":{"taskId":"{{{taskId}}}"}}""");
+        // The task waits for the user: its session hears so (notifications/tasks/status), then gets the ask.
+        var asking = JsonDocument.Parse(server.ReadLine()).RootElement;
+        Assert.Equal("notifications/tasks/status", asking.GetProperty("method").GetString());
+        Assert.Equal((taskId, "input_required"), (asking.GetProperty("params").GetProperty("taskId").GetString(), asking.GetProperty("params").GetProperty("status").GetString()));
         var ask = JsonDocument.Parse(server.ReadLine()).RootElement;
         Assert.Equal("elicitation/create", ask.GetProperty("method").GetString());
         Assert.Equal(taskId, ask.GetProperty("params").GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
         server.Send("{\"jsonrpc\":\"2.0\",\"id\":" + ask.GetProperty("id").GetRawText() + ""","result":{"action":"accept","content":{"confirm":true}}}""");
-        var result = server.ReadResponse(2).Response.GetProperty("result");
+        var (response, before) = server.ReadResponse(2);
+        var result = response.GetProperty("result");
+        Assert.Equal(["working", "completed"], before.ConvertAll(n => n.GetProperty("params").GetProperty("status").GetString()));
         Assert.Equal("Deleted 'a.txt'.", result.GetProperty("content")[0].GetProperty("text").GetString());
         Assert.Equal(taskId, result.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
         Assert.Equal("completed", server.Request(3, "tasks/get", $$"""{"taskId":"{{taskId}}"}""").GetProperty("result").GetProperty("status").GetString());

@@ -35,8 +35,16 @@ public sealed class LegacyTaskTests
         return created.GetProperty("result").GetProperty("task").GetProperty("taskId").GetString()!;
     }
 
-    private static async Task<JsonElement> StatusAsync(ServerHarness server, object id, string taskId) =>
-        (await server.RequestAsync(id, "tasks/get", $$"""{"taskId":"{{taskId}}"}""")).GetProperty("result");
+    private static async Task<JsonElement> StatusAsync(ServerHarness server, object id, string taskId, List<JsonElement>? notifications = null) =>
+        (await server.RequestAsync(id, "tasks/get", $$"""{"taskId":"{{taskId}}"}""", notifications)).GetProperty("result");
+
+    /// <summary>The <c>notifications/tasks/status</c> of a task (its id as <c>ID</c>) with the default time to live, made at <see cref="Start"/>.</summary>
+    private static string StatusNotification(string status, string? message = null, long ttl = 3600000) =>
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tasks/status\",\"params\":{\"taskId\":\"ID\",\"status\":\"" + status + "\""
+        + (message is null ? "" : ",\"statusMessage\":\"" + message + "\"")
+        + ",\"createdAt\":\"2026-12-02T10:00:00.000Z\",\"lastUpdatedAt\":\"2026-12-02T10:00:00.000Z\",\"ttl\":" + ttl + ",\"pollInterval\":250}}";
+
+    private static string[] Normalized(List<JsonElement> messages, string taskId) => [.. messages.ConvertAll(m => ModernTaskTests.Normalized(m, taskId))];
 
     [Fact]
     public async Task Initialize_declares_the_tasks_capability_and_tools_list_names_each_tools_taskSupport_on_this_wire_only()
@@ -98,8 +106,11 @@ public sealed class LegacyTaskTests
             ModernTaskTests.Normalized(await server.RequestAsync(2, "tasks/get", $$"""{"taskId":"{{taskId}}"}"""), taskId));
         // A task made even by a tool that ends at once (the client asked for one).
         var instant = await CreateAsync(server, 3, "instant", "{}");
+        var status = new List<JsonElement>();
         Assert.Equal("""{"content":[{"type":"text","text":"instant"}],"_meta":{"io.modelcontextprotocol/related-task":{"taskId":"ID"}}}""",
-            ModernTaskTests.Normalized((await server.RequestAsync(4, "tasks/result", $$"""{"taskId":"{{instant}}"}""")).GetProperty("result"), instant));
+            ModernTaskTests.Normalized((await server.RequestAsync(4, "tasks/result", $$"""{"taskId":"{{instant}}"}""", status)).GetProperty("result"), instant));
+        // The status changed after the handle: the session hears of it before the result (the task's time to live is the default).
+        Assert.Equal([StatusNotification("completed")], Normalized(status, instant));
     }
 
     [Fact]
@@ -113,10 +124,13 @@ public sealed class LegacyTaskTests
         var taskId = await CreateAsync(server, 2, "gated", $$"""{"key":"{{key}}"}""");
         TaskFixtures.Gate(key).SetResult("x");
         clock.Advance(TimeSpan.FromMinutes(1));
+        // The task ends completed or, if its time to live runs out first, cancelled: the session hears one status, whichever.
+        var status = new List<JsonElement>();
         foreach (var method in new[] { "tasks/get", "tasks/result", "tasks/cancel" })
         {
-            Assert.Equal(NotFound.Replace("ID", taskId), ServerHarness.Error(await server.RequestAsync(3, method, $$"""{"taskId":"{{taskId}}"}""")));
+            Assert.Equal(NotFound.Replace("ID", taskId), ServerHarness.Error(await server.RequestAsync(3, method, $$"""{"taskId":"{{taskId}}"}""", status)));
         }
+        Assert.True(status.Count <= 1, string.Join("\n", Normalized(status, taskId)));
     }
 
     [Fact]
@@ -150,9 +164,12 @@ public sealed class LegacyTaskTests
         await server.SendAsync("""{"jsonrpc":"2.0","id":90,"method":"ping"}""");
         Assert.Equal("""{"jsonrpc":"2.0","id":90,"result":{}}""", (await server.ReadMessageAsync()).GetRawText());
         TaskFixtures.Gate(key).SetResult("the report");
+        var status = new List<JsonElement>();
         Assert.Equal(
             """{"jsonrpc":"2.0","id":2,"result":{"content":[{"type":"text","text":"the report"}],"_meta":{"io.modelcontextprotocol/related-task":{"taskId":"ID"}}}}""",
-            ModernTaskTests.Normalized(await server.ReadResponseAsync("2"), taskId));
+            ModernTaskTests.Normalized(await server.ReadResponseAsync("2", status), taskId));
+        // The full Task, without the related-task key, before the result.
+        Assert.Equal([StatusNotification("completed")], Normalized(status, taskId));
         Assert.Equal("completed", (await StatusAsync(server, 3, taskId)).GetProperty("status").GetString());
     }
 
@@ -163,9 +180,11 @@ public sealed class LegacyTaskTests
         var key = Key();
         var taskId = await CreateAsync(server, 1, "gated_tool_error", $$"""{"key":"{{key}}"}""");
         TaskFixtures.Gate(key).SetResult("bad input");
+        var notified = new List<JsonElement>();
         Assert.Equal(
             """{"content":[{"type":"text","text":"bad input"}],"isError":true,"_meta":{"io.modelcontextprotocol/related-task":{"taskId":"ID"}}}""",
-            ModernTaskTests.Normalized((await server.RequestAsync(2, "tasks/result", $$"""{"taskId":"{{taskId}}"}""")).GetProperty("result"), taskId));
+            ModernTaskTests.Normalized((await server.RequestAsync(2, "tasks/result", $$"""{"taskId":"{{taskId}}"}""", notified)).GetProperty("result"), taskId));
+        Assert.Equal([StatusNotification("failed", "bad input")], Normalized(notified, taskId));
         var status = await StatusAsync(server, 3, taskId);
         Assert.Equal("failed", status.GetProperty("status").GetString());
         Assert.Equal("bad input", status.GetProperty("statusMessage").GetString());
@@ -178,8 +197,10 @@ public sealed class LegacyTaskTests
         var key = Key();
         var taskId = await CreateAsync(server, 1, "gated_protocol_error", $$"""{"key":"{{key}}"}""");
         TaskFixtures.Gate(key).SetResult("worker lost");
+        var status = new List<JsonElement>();
         Assert.Equal("""{"jsonrpc":"2.0","id":2,"error":{"code":-32603,"message":"Internal error","data":{"details":"worker lost"}}}""",
-            (await server.RequestAsync(2, "tasks/result", $$"""{"taskId":"{{taskId}}"}""")).GetRawText());
+            (await server.RequestAsync(2, "tasks/result", $$"""{"taskId":"{{taskId}}"}""", status)).GetRawText());
+        Assert.Equal([StatusNotification("failed", "worker lost")], Normalized(status, taskId));
         Assert.Equal("failed", (await StatusAsync(server, 3, taskId)).GetProperty("status").GetString());
     }
 
@@ -190,6 +211,8 @@ public sealed class LegacyTaskTests
         var key = Key();
         var taskId = await CreateAsync(server, 1, "ask_then_gate", $$"""{"key":"{{key}}"}""");
         await server.SendAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"tasks/result","params":{"taskId":"{{{taskId}}}"}}""");
+        Assert.Equal(StatusNotification("input_required", "Waiting for the client's answer to elicitation/create."),
+            ModernTaskTests.Normalized(await server.ReadMessageAsync(), taskId));
         var ask = await server.ReadMessageAsync();
         Assert.Equal("elicitation/create", ask.GetProperty("method").GetString());
         Assert.Equal($$$"""{"io.modelcontextprotocol/related-task":{"taskId":"{{{taskId}}}"}}""", ask.GetProperty("params").GetProperty("_meta").GetRawText());
@@ -199,16 +222,18 @@ public sealed class LegacyTaskTests
         Assert.Equal("Waiting for the client's answer to elicitation/create.", asking.GetProperty("statusMessage").GetString());
         await server.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":" + ask.GetProperty("id").GetRawText() + ""","result":{"action":"accept","content":{"confirm":true}}}""");
         JsonElement working = default;
+        var status = new List<JsonElement>();
         for (var i = 0; i < 1000; i++)
         {
-            working = await StatusAsync(server, 100 + i, taskId);
+            working = await StatusAsync(server, 100 + i, taskId, status);
             if (working.GetProperty("status").GetString() != "input_required") break;
             await Task.Yield();
         }
         Assert.Equal("working", working.GetProperty("status").GetString());
         TaskFixtures.Gate(key).SetResult("done");
-        var result = await server.ReadResponseAsync("2");
+        var result = await server.ReadResponseAsync("2", status);
         Assert.Equal("confirmed done", ServerHarness.Text(result));
+        Assert.Equal([StatusNotification("working"), StatusNotification("completed")], Normalized(status, taskId));
     }
 
     [Fact]
@@ -217,9 +242,11 @@ public sealed class LegacyTaskTests
         await using var server = await StartAsync();
         var key = Key();
         var taskId = await CreateAsync(server, 1, "gated", $$"""{"key":"{{key}}"}""");
+        var status = new List<JsonElement>();
         Assert.Equal(
             """{"jsonrpc":"2.0","id":2,"result":{"taskId":"ID","status":"cancelled","statusMessage":"Cancelled by the client.","createdAt":"2026-12-02T10:00:00.000Z","lastUpdatedAt":"2026-12-02T10:00:00.000Z","ttl":3600000,"pollInterval":250}}""",
-            ModernTaskTests.Normalized(await server.RequestAsync(2, "tasks/cancel", $$"""{"taskId":"{{taskId}}"}"""), taskId));
+            ModernTaskTests.Normalized(await server.RequestAsync(2, "tasks/cancel", $$"""{"taskId":"{{taskId}}"}""", status), taskId));
+        Assert.Equal([StatusNotification("cancelled", "Cancelled by the client.")], Normalized(status, taskId));
         TaskFixtures.Gate(key).TrySetResult("too late");
         Assert.Equal("cancelled", (await StatusAsync(server, 3, taskId)).GetProperty("status").GetString());
         Assert.Equal(
@@ -270,7 +297,12 @@ public sealed class LegacyTaskTests
         var notifications = new List<JsonElement>();
         var result = await server.ReadResponseAsync("2", notifications);
         Assert.Equal("ok", ServerHarness.Text(result));
-        Assert.Equal("""{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"p1","progress":2,"total":2,"message":"done"}}""", Assert.Single(notifications).GetRawText());
+        Assert.Equal(
+            [
+                """{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"p1","progress":2,"total":2,"message":"done"}}""",
+                StatusNotification("completed"),
+            ],
+            Normalized(notifications, taskId));
         // Progress stops at the end: the next message is the answer to a ping sent now.
         await server.SendAsync("""{"jsonrpc":"2.0","id":91,"method":"ping"}""");
         Assert.Equal("""{"jsonrpc":"2.0","id":91,"result":{}}""", (await server.ReadMessageAsync()).GetRawText());

@@ -62,8 +62,16 @@ public abstract class McpCall : JsonReadContext, ICancellableRequest
 
     private CallScope? _scope;
 
-    /// <summary>The call starts: its services are a new scope, or the transport request's (which waits for the call's end).</summary>
-    internal void BeginScope() => _scope = new CallScope(Connection.Server.Registry, Caller.ServiceScope);
+    /// <summary>
+    /// The call starts: its services are a new scope, or the transport request's (which waits for the call's end). A
+    /// server without an application container and a transport without scopes have nothing to scope: no allocation.
+    /// </summary>
+    internal void BeginScope()
+    {
+        var registry = Connection.Server.Registry;
+        if (Caller.ServiceScope is null && registry.ScopeFactory is null) return;
+        _scope = new CallScope(registry, Caller.ServiceScope);
+    }
 
     /// <summary>The call ended, its response sent: its scope is released.</summary>
     internal void EndScope() => _scope?.End(Connection.Server);

@@ -65,20 +65,26 @@ internal sealed class TaskRun : IMessageSink
 
     public string Owner { get; }
 
-    /// <summary>A 2025-11-25 <c>tasks/result</c> waiting for this task: its stream carries the handler's asks (T-L7).</summary>
-    public RequestId ResultRequest
+    /// <summary>
+    /// A 2025-11-25 <c>tasks/result</c> of the session that made this task, waiting for it: its stream carries the
+    /// handler's asks (T-L7) and the status notifications. Invalid when none waits.
+    /// </summary>
+    private RequestId ResultRequest
     {
         get
         {
             lock (_gate) return _resultRequest;
         }
-        set
-        {
-            lock (_gate) _resultRequest = value;
-        }
     }
 
     private RequestId _resultRequest;
+
+    /// <summary>A <c>tasks/result</c> waits for this task; one on another session's connection does not carry its messages.</summary>
+    public void WaitingResult(McpConnection connection, RequestId id)
+    {
+        if (connection != _origin) return;
+        lock (_gate) _resultRequest = id;
+    }
 
     /// <summary>
     /// A 2025-11-25 task's handler asks its session's client (elicitation, sampling, roots): the task is
@@ -404,11 +410,29 @@ internal sealed class TaskRun : IMessageSink
             if (await _host.Store.TryReplaceAsync(current, next).ConfigureAwait(false))
             {
                 var stored = next with { Version = current.Version + 1 };
+                if (stored.Status != current.Status) NotifyStatus(stored); // before the end wakes a waiting tasks/result
                 if (stored.IsTerminal) End(stored);
                 return stored;
             }
         }
         throw new InvalidOperationException($"Task '{TaskId}' kept changing under its writer.");
+    }
+
+    /// <summary>
+    /// 2025-11-25: tells the session that made the task its new status (<c>notifications/tasks/status</c>, the full
+    /// <c>Task</c>, without the <c>related-task</c> key). It goes on the stream of a waiting <c>tasks/result</c>, else on
+    /// the session's. The client must not rely on it (it polls), so a session that ended gets none. 2026-07-28 sends
+    /// status only on a <c>subscriptions/listen</c> stream that asks for task ids, which McpForge does not serve yet.
+    /// </summary>
+    private void NotifyStatus(McpTaskRecord task)
+    {
+        if (_client.IsModern || _origin.Legacy is null) return;
+        _origin.Responder.Notification("notifications/tasks/status"u8, ResultRequest, task, static (w, t) =>
+        {
+            w.WriteStartObject();
+            TaskJson.WriteLegacy(w, t);
+            w.WriteEndObject();
+        });
     }
 
     private void End(McpTaskRecord? record)

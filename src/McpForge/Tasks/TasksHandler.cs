@@ -174,7 +174,7 @@ internal static class TasksHandler
             {
                 try
                 {
-                    run.ResultRequest = id; // the handler's asks travel on this stream while it is open
+                    run.WaitingResult(connection, id); // the handler's asks and the status travel on this stream while it is open
                     record = await run.Ended.ConfigureAwait(false);
                     continue;
                 }
