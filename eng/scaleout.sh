@@ -67,11 +67,20 @@ fail_setup() {
   exit 1
 }
 
-# 1. Redis: loopback only, nothing persisted.
+# 1. Redis: loopback only, nothing persisted. The scenario that restarts it empty starts it again from the same
+# configuration file and writes the new pid to the same file, so stop_all stops whichever runs last.
 redis_port="$(free_port)"
-redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --protected-mode yes --daemonize no \
-  >"$out/redis.log" 2>&1 &
-pids+=($!)
+cat >"$work/redis.conf" <<EOF
+bind 127.0.0.1
+port $redis_port
+save ""
+appendonly no
+protected-mode yes
+daemonize no
+EOF
+redis-server "$work/redis.conf" >>"$out/redis.log" 2>&1 &
+echo $! >"$work/redis.pid"
+export SCALEOUT_REDIS_CONF="$work/redis.conf" SCALEOUT_REDIS_PIDFILE="$work/redis.pid" SCALEOUT_REDIS_LOG="$out/redis.log"
 wait_for "redis-server" redis-cli -p "$redis_port" ping || fail_setup "redis-server did not start"
 
 # 2. Three instances, configured through the environment only.

@@ -14,6 +14,7 @@ import http.client
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -329,9 +330,62 @@ def s8_unknown_session():
         assert status == 404, f"{base}: {status}"
 
 
+def redis_answers(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def s9_redis_restart():
+    """Redis restarts empty (nothing persisted) under a live session: every instance answers its requests 200 or 503
+    with Retry-After (the owner writes the session back within a touch period), never 404, and all three serve it again."""
+    session = initialize(proxy)
+    owner, _ = call(proxy, session, "fleet_whoami", id=1)
+    with open(os.environ["SCALEOUT_REDIS_PIDFILE"]) as f:
+        pid = int(f.read().strip())
+    with open(os.environ["SCALEOUT_REDIS_CONF"]) as f:
+        port = int(next(line.split()[1] for line in f if line.startswith("port ")))
+    os.kill(pid, signal.SIGTERM)
+    wait_gone(pid)
+    log = open(os.environ["SCALEOUT_REDIS_LOG"], "ab")
+    p = subprocess.Popen(["redis-server", os.environ["SCALEOUT_REDIS_CONF"]], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    with open(os.environ["SCALEOUT_REDIS_PIDFILE"], "w") as f:
+        f.write(str(p.pid))
+    deadline = time.monotonic() + 20
+    while not redis_answers(port):
+        assert time.monotonic() < deadline, "redis-server did not come back"
+        time.sleep(0.05)
+    began = time.monotonic()
+    deadline = began + 60
+    retried = 0
+    i = 10
+    while True:
+        statuses = []
+        wait = 0.0
+        for m in fleet:
+            i += 1
+            status, headers, msgs = post_all(url_of(m), {"jsonrpc": "2.0", "id": i, "method": "tools/call",
+                                                         "params": {"name": "fleet_whoami", "arguments": {}}}, session)
+            assert status in (200, 503), f"{m['name']}: {status} {msgs}"
+            if status == 503:
+                retried += 1
+                wait = max(wait, float(headers.get("retry-after", "1")))
+            else:
+                text = [x for x in msgs if x.get("id") == i][-1]["result"]["content"][0]["text"]
+                assert text == owner, f"{m['name']} ran the call on {text}, not on the owner {owner}"
+            statuses.append(status)
+        if statuses == [200, 200, 200]:
+            return f"all three served it {time.monotonic() - began:.1f} s after Redis came back; {retried} answers 503 Retry-After, none 404"
+        assert time.monotonic() + wait < deadline, f"not served by every instance within 60 s: {statuses}"
+        time.sleep(wait)  # as the answer asks (Retry-After)
+
+
 passed = failed = 0
 for scenario in (s1_not_sticky, s2_answer_elsewhere, s3_resume_elsewhere, s4_fan_out_once, s5_owner_killed,
-                 s6_delete_everywhere, s7_rolling_restart, s8_unknown_session):
+                 s6_delete_everywhere, s7_rolling_restart, s8_unknown_session, s9_redis_restart):
     began = time.monotonic()
     try:
         note = scenario()

@@ -22,9 +22,11 @@ namespace McpForge.AspNetCore.Redis;
 /// </remarks>
 internal sealed class RedisSessionDirectory : IMcpSessionDirectory
 {
+    // No record: 0 when the asking instance's lease is there (the session does not exist), 1 when it is not (the
+    // store lost its data, or the lease ran out: the owner may write the session back).
     private const string LocateScript = """
         local f = redis.call('HMGET', KEYS[1], 'owner', 'epoch', 'principal', 'version', 'init', 'level', 'subs')
-        if not f[1] then return false end
+        if not f[1] then return redis.call('EXISTS', KEYS[2]) == 1 and 0 or 1 end
         f[8] = redis.call('GET', ARGV[1] .. f[1]) or ''
         return f
         """;
@@ -129,9 +131,12 @@ internal sealed class RedisSessionDirectory : IMcpSessionDirectory
 
     public async ValueTask<McpSessionLocation> LocateAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var result = await Db.ScriptEvaluateAsync(LocateScript, [Keys.Session(sessionId)], [Keys.LeasePrefix])
+        var result = await Db.ScriptEvaluateAsync(LocateScript, [Keys.Session(sessionId), Keys.Lease(InstanceId)], [Keys.LeasePrefix])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (result.IsNull) return McpSessionLocation.Unknown;
+        if (result.Resp2Type == ResultType.Integer)
+        {
+            return (long)result == 0 ? McpSessionLocation.Unknown : new McpSessionLocation(McpSessionLocationKind.StoreReset);
+        }
         var fields = (RedisResult[])result!;
         var level = (string?)fields[5];
         var subscriptions = (string?)fields[6];

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using McpForge.AspNetCore.Redis.Tests.Harness;
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpForge.AspNetCore.Redis.Tests;
 
@@ -214,6 +215,68 @@ public sealed class FleetTests
 
         // b forwards the call (its body goes with it) to a, which hands it back; b takes the session over and reads the body again.
         Assert.Equal("b heard hi", await fleet.B.CallAsync(session, "echo", """{"text":"hi"}""", id: 2));
+        var record = fleet.Store.Get(session)!;
+        Assert.Equal(("instance-b", 2L), (record.OwnerId, record.Epoch));
+    }
+
+    [Fact]
+    public async Task After_the_store_restarts_empty_a_session_held_elsewhere_is_retried_not_lost_and_found_again_once_its_owner_writes_it_back()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var fleet = await Fleet.StartAsync(clock);
+        var session = await fleet.A.InitializeAsync();
+        fleet.Store.Clear(); // Redis restarted without persistence
+        const string Retry = """{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request","data":{"details":"The session store lost its records moments ago and the session's owner has not written it again yet; retry."}}}""";
+
+        // b finds no record and no lease of its own either: the store lost its data, so the session may come back.
+        using (var response = await fleet.B.SendAsync(fleet.B.Post("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", session)))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("1", response.Headers.RetryAfter?.ToString());
+            Assert.Equal(Retry, await response.Content.ReadAsStringAsync());
+        }
+        foreach (var member in fleet.Members) member.Directory.RegainLease(); // each instance renews: its lease is new
+
+        // b finds no record, but its own lease came back a moment ago: the owner may not have written the session back yet.
+        using (var response = await fleet.B.SendAsync(fleet.B.Post("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", session)))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("1", response.Headers.RetryAfter?.ToString());
+            Assert.Equal(Retry, await response.Content.ReadAsStringAsync());
+        }
+
+        // Within one touch period (a quarter of the idle timeout, at most 10 s) the owner writes it again, at the same epoch.
+        clock.Advance(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 1000 && fleet.Store.Get(session) is null; i++) await Task.Yield();
+        Assert.Equal(("instance-a", 1L), (fleet.Store.Get(session)?.OwnerId, fleet.Store.Get(session)?.Epoch));
+        Assert.Equal("a", await fleet.B.CallAsync(session, "whoami", id: 2));
+
+        // Three touch periods after the loss, an id that never existed is 404 again.
+        clock.Advance(TimeSpan.FromSeconds(20));
+        using var unknown = await fleet.B.SendAsync(fleet.B.Post("""{"jsonrpc":"2.0","id":3,"method":"ping"}""", "0123456789abcdef0123456789abcdef"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_owner_cut_off_from_the_store_past_its_lease_serves_its_session_no_more_and_once_back_forwards_it_to_the_instance_that_took_it_over()
+    {
+        await using var fleet = await Fleet.StartAsync();
+        var session = await fleet.A.InitializeAsync();
+        fleet.A.Directory.Unreachable = true; // a partition: a cannot renew, and its lease runs out in the store
+        fleet.Store.DropLease("instance-a");
+
+        // a may no longer be the owner: it refuses rather than serve a session another instance may be serving.
+        using (var refused = await fleet.A.SendAsync(fleet.A.Post("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", session)))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
+        }
+        Assert.Equal("b", await fleet.B.CallAsync(session, "whoami", id: 2)); // b takes it over from the snapshot
+
+        fleet.A.Directory.Unreachable = false;
+        fleet.A.Directory.RegainLease();
+        // a still holds its old copy; writing it back fails (b owns it at a later epoch), so a drops it and forwards.
+        Assert.Equal("b", await fleet.A.CallAsync(session, "whoami", id: 3));
         var record = fleet.Store.Get(session)!;
         Assert.Equal(("instance-b", 2L), (record.OwnerId, record.Epoch));
     }

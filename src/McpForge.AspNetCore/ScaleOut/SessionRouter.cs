@@ -24,6 +24,9 @@ internal sealed class SessionRouter : IDisposable
     private readonly McpHttpTransport _transport;
     private readonly ConcurrentDictionary<string, Task<HttpSession?>> _takeovers = new(StringComparer.Ordinal);
     private readonly ITimer _toucher;
+    private readonly TimeSpan _touchPeriod;
+    private long _generationSeen;
+    private long _regainedAt;
     private int _draining;
 
     public SessionRouter(McpHttpTransport transport, IMcpSessionDirectory directory, IMcpSessionForwarder forwarder)
@@ -33,6 +36,8 @@ internal sealed class SessionRouter : IDisposable
         Forwarder = forwarder;
         // The store forgets a session idle for SessionIdleTimeout; its owner, which sees its requests, keeps it alive.
         var period = TimeSpan.FromTicks(Math.Clamp(transport.Options.SessionIdleTimeout.Ticks / 4, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(10).Ticks));
+        _touchPeriod = period;
+        _generationSeen = directory.LeaseGeneration;
         _toucher = transport.Server.Options.TimeProvider.CreateTimer(static state => _ = ((SessionRouter)state!).TouchAsync(), this, period, period);
     }
 
@@ -78,18 +83,13 @@ internal sealed class SessionRouter : IDisposable
             bool stillOwned;
             try
             {
-                stillOwned = await Directory.SaveAsync(Snapshot(local), context.RequestAborted).ConfigureAwait(false);
+                stillOwned = await ReclaimAsync(local, generation, context.RequestAborted).ConfigureAwait(false);
             }
             catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
             {
                 return await UnavailableAsync(context, ex).ConfigureAwait(false);
             }
-            if (stillOwned)
-            {
-                local.LeaseGeneration = generation;
-                return false;
-            }
-            _transport.EndSession(local, forget: false);
+            if (stillOwned) return false;
         }
         return await RouteElsewhereAsync(context, id, forwarded: check == McpForwardCheck.Authentic).ConfigureAwait(false);
     }
@@ -113,7 +113,15 @@ internal sealed class SessionRouter : IDisposable
             {
                 return await UnavailableAsync(context, ex).ConfigureAwait(false);
             }
-            if (where.Kind == McpSessionLocationKind.Unknown) return false; // the endpoint answers 404
+            if (where.Kind is McpSessionLocationKind.Unknown or McpSessionLocationKind.StoreReset)
+            {
+                // The endpoint answers 404, unless the store may have lost the session along with the leases (Redis
+                // restarted empty): seen now (this instance's lease is gone too), or moments ago (it was just taken
+                // again). Its owner writes it back within a touch period, so the client is told to retry.
+                if (where.Kind == McpSessionLocationKind.Unknown && !JustRegainedLease()) return false;
+                return await RefuseAsync(context, "The session store lost its records moments ago and the session's owner has not written it again yet; retry.")
+                    .ConfigureAwait(false);
+            }
             var record = where.Record!;
             if (where.Kind == McpSessionLocationKind.Live && record.OwnerId != Directory.InstanceId)
             {
@@ -237,10 +245,62 @@ internal sealed class SessionRouter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Saves the snapshot of a session kept here across a loss of the lease (compare-and-set: false when another instance
+    /// took it over meanwhile, and then this copy is ended). Also how the sessions come back after Redis restarted empty.
+    /// </summary>
+    private async ValueTask<bool> ReclaimAsync(HttpSession local, long generation, CancellationToken cancellationToken)
+    {
+        if (await Directory.SaveAsync(Snapshot(local), cancellationToken).ConfigureAwait(false))
+        {
+            local.LeaseGeneration = generation;
+            return true;
+        }
+        _transport.EndSession(local, forget: false);
+        return false;
+    }
+
+    /// <summary>
+    /// True for three touch periods after this instance saw its lease held again after a loss: long enough for every
+    /// owner to have renewed its own lease and written its sessions again (<see cref="TouchAsync"/>) if the store lost
+    /// them, even when it reconnected later than this instance. An id that never existed gets 503 instead of 404 then.
+    /// </summary>
+    private bool JustRegainedLease()
+    {
+        var time = _transport.Server.Options.TimeProvider;
+        var generation = Directory.LeaseGeneration;
+        if (generation != Volatile.Read(ref _generationSeen))
+        {
+            Volatile.Write(ref _regainedAt, time.GetTimestamp());
+            Volatile.Write(ref _generationSeen, generation);
+        }
+        var regainedAt = Volatile.Read(ref _regainedAt);
+        return regainedAt != 0 && time.GetElapsedTime(regainedAt) < 3 * _touchPeriod;
+    }
+
+    /// <summary>
+    /// Every touch period: keeps the sessions owned here alive in the store, and writes again those kept across a loss
+    /// of the lease, so that after Redis restarted empty every session is found again within one period.
+    /// </summary>
     private async Task TouchAsync()
     {
         var ids = _transport.SessionIds();
+        JustRegainedLease(); // notes when the lease came back, for the grace it gives unknown sessions
         if (ids.Count == 0 || !Directory.HoldsLease) return;
+        var generation = Directory.LeaseGeneration;
+        foreach (var id in ids)
+        {
+            if (!_transport.TryGetSession(id, out var local) || local.LeaseGeneration == generation) continue;
+            try
+            {
+                await ReclaimAsync(local, generation, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _transport.Log($"session {id} could not be written again to the session store after the lease was lost: {ex.Message}");
+                return;
+            }
+        }
         try
         {
             await Directory.TouchAsync(ids, CancellationToken.None).ConfigureAwait(false);

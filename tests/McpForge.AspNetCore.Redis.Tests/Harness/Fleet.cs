@@ -27,12 +27,13 @@ internal sealed class Fleet : IAsyncDisposable
 
     public FleetMember C => Members[2];
 
-    public static async Task<Fleet> StartAsync()
+    /// <summary>Starts the fleet; with <paramref name="clock"/>, every instance's server timers (the store's touch among them) run on it.</summary>
+    public static async Task<Fleet> StartAsync(TimeProvider? clock = null)
     {
         var store = new InMemorySessionStore();
         var bus = new InProcessEventBus();
         var key = RandomNumberGenerator.GetBytes(32);
-        var members = await Task.WhenAll(new[] { "a", "b", "c" }.Select(name => FleetMember.StartAsync(name, store, bus, key)));
+        var members = await Task.WhenAll(new[] { "a", "b", "c" }.Select(name => FleetMember.StartAsync(name, store, bus, key, clock)));
         return new Fleet(store, members);
     }
 

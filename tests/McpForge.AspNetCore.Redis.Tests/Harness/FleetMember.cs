@@ -52,7 +52,7 @@ internal sealed class FleetMember : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<FleetMember> StartAsync(string name, InMemorySessionStore store, IMcpEventBus bus, byte[] key)
+    public static async Task<FleetMember> StartAsync(string name, InMemorySessionStore store, IMcpEventBus bus, byte[] key, TimeProvider? clock = null)
     {
         var directory = new InMemorySessionDirectory(store, "instance-" + name);
         var signature = new ForwardingSignature(key, directory.InstanceId, TimeProvider.System, TimeSpan.FromSeconds(30));
@@ -64,6 +64,7 @@ internal sealed class FleetMember : IAsyncDisposable
         {
             mcp.Options.ErrorLog = System.IO.TextWriter.Null;
             mcp.Options.EventBus = bus;
+            if (clock is not null) mcp.Options.TimeProvider = clock;
             // A stopping instance waits for no call: the tests that stop one with a call running play a crash.
             mcp.Options.ShutdownTimeout = TimeSpan.Zero;
             mcp.AddTools<FleetTestTools>().AddResources<FleetTestResources>();

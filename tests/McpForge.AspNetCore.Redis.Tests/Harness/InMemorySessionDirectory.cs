@@ -45,7 +45,16 @@ internal sealed class InMemorySessionDirectory(InMemorySessionStore store, strin
         }
     }
 
-    public long LeaseGeneration => 0;
+    public long LeaseGeneration => Volatile.Read(ref _generation);
+
+    private long _generation;
+
+    /// <summary>Takes the lease again after the store lost it, as RedisSessionDirectory's renewal does: a new generation.</summary>
+    public void RegainLease()
+    {
+        Interlocked.Increment(ref _generation);
+        store.SetLease(InstanceId, Url!);
+    }
 
     public void TakeLease(Uri url)
     {
@@ -62,7 +71,10 @@ internal sealed class InMemorySessionDirectory(InMemorySessionStore store, strin
     public ValueTask<McpSessionLocation> LocateAsync(string sessionId, CancellationToken cancellationToken)
     {
         Reach();
-        return ValueTask.FromResult(store.Locate(sessionId));
+        var where = store.Locate(sessionId);
+        // As RedisSessionDirectory's script: no record and no lease of this instance either is a store that lost its data.
+        if (where.Kind == McpSessionLocationKind.Unknown && !store.HasLease(InstanceId)) return ValueTask.FromResult(new McpSessionLocation(McpSessionLocationKind.StoreReset));
+        return ValueTask.FromResult(where);
     }
 
     public ValueTask<bool> TryTakeOverAsync(McpSessionRecord located, CancellationToken cancellationToken)

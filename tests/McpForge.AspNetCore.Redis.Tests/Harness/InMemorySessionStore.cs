@@ -73,6 +73,16 @@ internal sealed class InMemorySessionStore
         }
     }
 
+    /// <summary>Forgets every record and lease, as Redis restarted without persistence does.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _sessions.Clear();
+            _leases.Clear();
+        }
+    }
+
     public McpSessionRecord? Get(string sessionId)
     {
         lock (_lock) return _sessions.GetValueOrDefault(sessionId);
