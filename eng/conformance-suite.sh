@@ -67,7 +67,7 @@ run_legs() {
 }
 
 # run_tasks_leg LABEL URL : the tasks extension, each scenario on its own with --scenario (never --spec-version, which
-# skips them with exit 0). One instance only: the in-memory task store is per instance (docs/tasks.md).
+# skips them with exit 0). On one instance (eng/conformance.sh) and through the fleet's proxy (eng/scaleout.sh).
 run_tasks_leg() {
   local label="$1" url="$2" scenario tasks_rc=0
   for scenario in tasks-lifecycle tasks-capability-negotiation tasks-wire-fields tasks-request-state-removal tasks-mrtr-input \

@@ -136,6 +136,9 @@ echo "scale-out: redis 127.0.0.1:$redis_port, instances a b c at $port_a $port_b
 
 # 4. The conformance suite through the proxy.
 run_legs "scale-out" "http://127.0.0.1:$proxy_port/mcp"
+# The tasks extension through the proxy: each poll, answer and cancel reaches an instance other than the one running
+# the task as often as not, and is forwarded there (docs/scale-out.md, "Tasks").
+run_tasks_leg "scale-out" "http://127.0.0.1:$proxy_port/mcp"
 
 # 5. The scenarios.
 python3 "$root/eng/scaleout_scenarios.py" "http://127.0.0.1:$proxy_port" "$fleet" >"$out/scenarios.txt" 2>&1

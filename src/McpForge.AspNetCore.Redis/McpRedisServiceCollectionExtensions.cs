@@ -59,6 +59,12 @@ public static class McpRedisServiceCollectionExtensions
         services.AddSingleton<IMcpSessionForwarder>(provider => new HttpSessionForwarder(provider.GetRequiredService<IHttpForwarder>(),
             new ForwardingSignature(Encoding.UTF8.GetBytes(options.ForwardingKey!), provider.GetRequiredService<RedisSessionDirectory>().InstanceId,
                 provider.GetService<TimeProvider>() ?? TimeProvider.System, options.MaxClockSkew)));
+        // 2026-07-28 tasks run where they were made; their requests are forwarded there (a server with tasks on and no
+        // store of its own takes this one: AddMcpServer looks for an IMcpTaskStore among the services).
+        services.AddSingleton(provider => new RedisTaskDirectory(redis, provider.GetRequiredService<RedisSessionDirectory>()));
+        services.AddSingleton<IMcpTaskDirectory>(provider => provider.GetRequiredService<RedisTaskDirectory>());
+        services.AddSingleton<McpForge.Tasks.IMcpTaskStore>(provider => new FleetTaskStore(
+            new McpForge.Tasks.InMemoryMcpTaskStore(provider.GetService<TimeProvider>() ?? TimeProvider.System), provider.GetRequiredService<RedisTaskDirectory>()));
         services.AddHostedService(provider => new RedisScaleOutService(provider.GetRequiredService<RedisSessionDirectory>(),
             provider.GetRequiredService<RedisEventBus>(), redis, provider.GetService<TimeProvider>() ?? TimeProvider.System,
             provider.GetRequiredService<ILogger<RedisScaleOutService>>()));

@@ -14,6 +14,9 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>An instance's lease: its URL, expiring unless renewed.</summary>
     public RedisKey Lease(string instanceId) => LeasePrefix + instanceId;
 
+    /// <summary>Which instance runs a 2026-07-28 task: its id, expiring with the task.</summary>
+    public RedisKey Task(string taskId) => prefix + "task:" + taskId;
+
     /// <summary>The channel of the event bus (list changes, resource updates).</summary>
     public RedisChannel Bus => RedisChannel.Literal(prefix + "bus");
 

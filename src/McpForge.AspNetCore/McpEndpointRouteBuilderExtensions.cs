@@ -40,7 +40,8 @@ public static class McpEndpointRouteBuilderExtensions
         var sameContainer = server.Registry.ScopeFactory is { } factory && ReferenceEquals(factory, endpoints.ServiceProvider.GetService<IServiceScopeFactory>());
         // In a fleet (McpForge.AspNetCore.Redis, docs/scale-out.md) the directory and forwarder come from the services.
         var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer && options.UseRequestServices,
-            endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionDirectory>(), endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionForwarder>());
+            endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionDirectory>(), endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionForwarder>(),
+            endpoints.ServiceProvider.GetService<ScaleOut.IMcpTaskDirectory>());
         McpEndpointRegistry.Add(endpoints.ServiceProvider, transport);
         if (options.Authentication?.ResourceMetadata is { } metadata)
         {

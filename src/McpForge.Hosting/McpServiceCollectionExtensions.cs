@@ -45,6 +45,9 @@ public static class McpServiceCollectionExtensions
             options.RequestStateProtector ??= provider.GetService<IMcpRequestStateProtector>();
             var builder = new McpServerBuilder(name, version, options).UseServiceProvider(provider);
             configure(builder);
+            // A task store among the services (McpForge.AspNetCore.Redis's, in a fleet) keeps the tasks of a server that
+            // turned tasks on without naming a store of its own.
+            if (options.Tasks is { Store: null } tasks) tasks.Store = provider.GetService<McpForge.Tasks.IMcpTaskStore>();
             return builder.Build();
         });
         return services;

@@ -282,6 +282,64 @@ public sealed class FleetTests
     }
 
     [Fact]
+    public async Task A_2026_07_28_task_made_on_one_instance_is_polled_answered_and_read_through_the_others()
+    {
+        await using var fleet = await Fleet.StartAsync();
+        var tag = "task-" + Guid.NewGuid().ToString("N");
+        var created = await fleet.A.ModernAsync(1, "tools/call", "\"name\":\"task_ask\",\"arguments\":{\"tag\":\"" + tag + "\"}", "task_ask");
+        Assert.Equal("task", created.GetProperty("resultType").GetString());
+        var taskId = created.GetProperty("taskId").GetString()!;
+        var onTask = "\"taskId\":\"" + taskId + "\"";
+        FleetTestTools.Gate(tag).SetResult();
+
+        // Polled at b: forwarded to a, where the task asks for input.
+        JsonElement asking = default;
+        for (var i = 0; i < 1000; i++)
+        {
+            asking = await fleet.B.ModernAsync(10 + i, "tasks/get", onTask, taskId);
+            if (asking.GetProperty("status").GetString() != "working") break;
+            await Task.Yield();
+        }
+        Assert.Equal("input_required", asking.GetProperty("status").GetString());
+        var key = asking.GetProperty("inputRequests").EnumerateObject().Single().Name;
+
+        // Answered at c: forwarded to a, whose handler runs again with the answer.
+        await fleet.C.ModernAsync(2000, "tasks/update", onTask + ",\"inputResponses\":{\"" + key + "\":{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}}", taskId);
+        JsonElement done = default;
+        for (var i = 0; i < 1000; i++)
+        {
+            done = await fleet.C.ModernAsync(3000 + i, "tasks/get", onTask, taskId);
+            if (done.GetProperty("status").GetString() is "completed" or "failed") break;
+            await Task.Yield();
+        }
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal("a heard Ada", done.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_2026_07_28_task_cancelled_at_another_instance_is_cancelled_where_it_runs_and_one_whose_instance_died_is_not_found()
+    {
+        await using var fleet = await Fleet.StartAsync();
+        var tag = "cancel-" + Guid.NewGuid().ToString("N");
+        var taskId = (await fleet.B.ModernAsync(1, "tools/call", "\"name\":\"task_ask\",\"arguments\":{\"tag\":\"" + tag + "\"}", "task_ask"))
+            .GetProperty("taskId").GetString()!;
+        var onTask = "\"taskId\":\"" + taskId + "\"";
+        await fleet.C.ModernAsync(2, "tasks/cancel", onTask, taskId);
+        Assert.Equal("cancelled", (await fleet.A.ModernAsync(3, "tasks/get", onTask, taskId)).GetProperty("status").GetString());
+
+        var lost = (await fleet.C.ModernAsync(4, "tools/call", "\"name\":\"task_ask\",\"arguments\":{\"tag\":\"" + tag + "-lost\"}", "task_ask"))
+            .GetProperty("taskId").GetString()!;
+        fleet.C.Directory.Crashing = true;
+        await fleet.C.StopAsync();
+        fleet.Store.DropLease("instance-c"); // its lease ran out
+        using var gone = await fleet.A.SendAsync(fleet.A.PostModern(5, "tasks/get", "\"taskId\":\"" + lost + "\"", lost));
+        Assert.Equal(
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"details\":\"No task has the id '" + lost
+            + "' (tasks expire with their time to live, and each caller sees only its own).\"}}}",
+            await gone.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task When_the_owner_dies_its_session_is_taken_over_and_a_resume_of_its_lost_call_gets_an_error_at_once()
     {
         await using var fleet = await Fleet.StartAsync();

@@ -67,6 +67,37 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void A_task_store_among_the_services_keeps_the_tasks_of_a_server_that_names_none_and_one_it_names_wins()
+    {
+        var registered = new McpForge.Tasks.InMemoryMcpTaskStore();
+        var builder = Builder([]);
+        builder.Services.AddSingleton<McpForge.Tasks.IMcpTaskStore>(registered);
+        builder.Services.AddMcpServer("tasks", "1.0.0", mcp => mcp.Configure(o => o.Tasks = new McpForge.Tasks.McpTaskOptions()));
+        using (var host = builder.Build())
+        {
+            Assert.Same(registered, host.Services.GetRequiredService<McpServer>().Options.Tasks!.Store);
+        }
+
+        var own = new McpForge.Tasks.InMemoryMcpTaskStore();
+        var named = Builder([]);
+        named.Services.AddSingleton<McpForge.Tasks.IMcpTaskStore>(registered);
+        named.Services.AddMcpServer("tasks", "1.0.0", mcp => mcp.Configure(o => o.Tasks = new McpForge.Tasks.McpTaskOptions { Store = own }));
+        using (var host = named.Build())
+        {
+            Assert.Same(own, host.Services.GetRequiredService<McpServer>().Options.Tasks!.Store);
+        }
+
+        // Without tasks on, a registered store turns nothing on.
+        var off = Builder([]);
+        off.Services.AddSingleton<McpForge.Tasks.IMcpTaskStore>(registered);
+        off.Services.AddMcpServer("no-tasks", "1.0.0", _ => { });
+        using (var host = off.Build())
+        {
+            Assert.Null(host.Services.GetRequiredService<McpServer>().Options.Tasks);
+        }
+    }
+
+    [Fact]
     public async Task Every_invalid_value_is_named_when_the_host_starts()
     {
         var builder = Builder(new() { ["McpForge:PageSize"] = "0", ["McpForge:MaxJsonDepth"] = "2" });

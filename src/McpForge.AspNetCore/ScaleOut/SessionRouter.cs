@@ -16,7 +16,8 @@ namespace McpForge.AspNetCore.ScaleOut;
 /// Sends each 2025-11-25 request of a fleet to the instance that owns its session (docs/scale-out.md): a session in this
 /// process is served here with no round trip to the store; one owned by a live instance is forwarded there; one whose
 /// owner is gone is taken over from its snapshot. Also keeps the store's view of the sessions owned here (snapshots,
-/// expiry, removal) and hands them over when the application stops.
+/// expiry, removal) and hands them over when the application stops. With a task directory, also sends each 2026-07-28
+/// <c>tasks/get</c>, <c>tasks/update</c> and <c>tasks/cancel</c> to the instance that runs its task.
 /// </summary>
 internal sealed class SessionRouter : IDisposable
 {
@@ -29,11 +30,12 @@ internal sealed class SessionRouter : IDisposable
     private long _regainedAt;
     private int _draining;
 
-    public SessionRouter(McpHttpTransport transport, IMcpSessionDirectory directory, IMcpSessionForwarder forwarder)
+    public SessionRouter(McpHttpTransport transport, IMcpSessionDirectory directory, IMcpSessionForwarder forwarder, IMcpTaskDirectory? tasks = null)
     {
         _transport = transport;
         Directory = directory;
         Forwarder = forwarder;
+        Tasks = tasks;
         // The store forgets a session idle for SessionIdleTimeout; its owner, which sees its requests, keeps it alive.
         var period = TimeSpan.FromTicks(Math.Clamp(transport.Options.SessionIdleTimeout.Ticks / 4, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(10).Ticks));
         _touchPeriod = period;
@@ -44,6 +46,9 @@ internal sealed class SessionRouter : IDisposable
     public IMcpSessionDirectory Directory { get; }
 
     public IMcpSessionForwarder Forwarder { get; }
+
+    /// <summary>Where the fleet's 2026-07-28 tasks run; null when tasks are served by whichever instance a request reaches.</summary>
+    public IMcpTaskDirectory? Tasks { get; }
 
     /// <summary>True once the application started stopping: <c>/health</c> answers 503 and no session is taken over here.</summary>
     public bool IsDraining => Volatile.Read(ref _draining) != 0;
@@ -68,8 +73,9 @@ internal sealed class SessionRouter : IDisposable
                 "The request was forwarded by this very instance.").ConfigureAwait(false);
             return true;
         }
+        if (IsModern(context.Request)) return Tasks is not null && check != McpForwardCheck.Authentic && await RouteTaskAsync(context).ConfigureAwait(false);
         var header = context.Request.Headers[SessionHeader];
-        if (StringValues.IsNullOrEmpty(header) || IsModern(context.Request)) return false;
+        if (StringValues.IsNullOrEmpty(header)) return false;
         var id = header.ToString();
         if (_transport.TryGetSession(id, out var local))
         {
@@ -92,6 +98,45 @@ internal sealed class SessionRouter : IDisposable
             if (stillOwned) return false;
         }
         return await RouteElsewhereAsync(context, id, forwarded: check == McpForwardCheck.Authentic).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A 2026-07-28 request on a task (its id in <c>Mcp-Name</c>, which the endpoint checks against the body) goes to the
+    /// instance that runs the task; one that runs here, or whose instance is gone, is served here (the latter answers
+    /// that no such task exists: it went with its instance). Never forwarded twice: the caller skips forwarded requests.
+    /// </summary>
+    private async ValueTask<bool> RouteTaskAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method)) return false;
+        var method = request.Headers["Mcp-Method"].ToString();
+        if (method is not ("tasks/get" or "tasks/update" or "tasks/cancel")) return false;
+        var taskId = request.Headers["Mcp-Name"].ToString();
+        if (taskId.Length == 0) return false; // the endpoint refuses it (-32020)
+        var aborted = context.RequestAborted;
+        Uri? runner;
+        try
+        {
+            runner = await Tasks!.LocateAsync(taskId, aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!aborted.IsCancellationRequested)
+        {
+            _transport.Log("the task directory cannot be reached: " + ex.Message);
+            return await RefuseAsync(context, "The task directory cannot be reached, and the task may run on another instance; retry shortly.").ConfigureAwait(false);
+        }
+        if (runner is null) return false;
+        request.EnableBuffering(); // read again below if the runner is gone
+        var result = await Forwarder.ForwardAsync(context, runner, aborted).ConfigureAwait(false);
+        switch (result)
+        {
+            case McpForwardResult.Forwarded:
+                return true;
+            case McpForwardResult.OwnerGone:
+                request.Body.Position = 0;
+                return false;
+            default:
+                return await RefuseAsync(context, "The instance that runs the task did not answer; retry shortly.").ConfigureAwait(false);
+        }
     }
 
     /// <summary>A session not in this process: forwarded to its live owner, or taken over when its owner is gone.</summary>

@@ -34,7 +34,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     private readonly bool _requestScopes;
 
     public McpHttpTransport(McpServer server, McpHttpOptions options, string path, bool requestScopes,
-        ScaleOut.IMcpSessionDirectory? directory = null, ScaleOut.IMcpSessionForwarder? forwarder = null)
+        ScaleOut.IMcpSessionDirectory? directory = null, ScaleOut.IMcpSessionForwarder? forwarder = null, ScaleOut.IMcpTaskDirectory? tasks = null)
     {
         options.Validate();
         Server = server;
@@ -49,7 +49,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (directory is not null && !options.Stateless)
         {
             Router = new ScaleOut.SessionRouter(this, directory, forwarder
-                ?? throw new InvalidOperationException("A session directory (IMcpSessionDirectory) needs a forwarder (IMcpSessionForwarder) to reach the other instances."));
+                ?? throw new InvalidOperationException("A session directory (IMcpSessionDirectory) needs a forwarder (IMcpSessionForwarder) to reach the other instances."), tasks);
         }
     }
 

@@ -65,11 +65,16 @@ internal sealed class FleetMember : IAsyncDisposable
             mcp.Options.ErrorLog = System.IO.TextWriter.Null;
             mcp.Options.EventBus = bus;
             if (clock is not null) mcp.Options.TimeProvider = clock;
+            mcp.Options.Tasks = new McpForge.Tasks.McpTaskOptions
+            {
+                Store = new ListingTaskStore(new McpForge.Tasks.InMemoryMcpTaskStore(clock), store, directory.InstanceId),
+            };
             // A stopping instance waits for no call: the tests that stop one with a call running play a crash.
             mcp.Options.ShutdownTimeout = TimeSpan.Zero;
             mcp.AddTools<FleetTestTools>().AddResources<FleetTestResources>();
         });
         builder.Services.AddSingleton<IMcpSessionDirectory>(directory);
+        builder.Services.AddSingleton<IMcpTaskDirectory>(new InMemoryTaskDirectory(store, directory));
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton<IMcpSessionForwarder>(provider => new HttpSessionForwarder(provider.GetRequiredService<IHttpForwarder>(), signature));
         var app = builder.Build();
@@ -93,6 +98,37 @@ internal sealed class FleetMember : IAsyncDisposable
             request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
         }
         return request;
+    }
+
+    /// <summary>
+    /// A POST of a 2026-07-28 request, as a client declaring the tasks extension and elicitation sends it: the
+    /// <c>_meta</c> in the body, and the headers repeating it (<c>Mcp-Name</c>: the tool, or the task).
+    /// </summary>
+    public HttpRequestMessage PostModern(int id, string method, string paramsMembers, string name)
+    {
+        var json = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+            + "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{},\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}}," + paramsMembers + "}}";
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+        request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
+        request.Headers.Add("Mcp-Method", method);
+        request.Headers.Add("Mcp-Name", name);
+        return request;
+    }
+
+    /// <summary>A 2026-07-28 request sent here; returns its <c>result</c>.</summary>
+    public async Task<JsonElement> ModernAsync(int id, string method, string paramsMembers, string name)
+    {
+        using var response = await SendAsync(PostModern(id, method, paramsMembers, name));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} at {Name}: {(int)response.StatusCode} {body}");
+        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        {
+            body = body.Split('\n').Last(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
+        }
+        var message = JsonDocument.Parse(body).RootElement;
+        Assert.True(message.TryGetProperty("result", out var result), $"{method} at {Name}: {body}");
+        return result.Clone();
     }
 
     public HttpRequestMessage Get(string session, string? lastEventId = null)

@@ -29,6 +29,15 @@ public sealed partial class FleetTestTools
         return Instance(context) + " heard " + answer.Action.ToString().ToLowerInvariant() + " " + answer.Content?.GetProperty("name").GetString();
     }
 
+    /// <summary>Runs as a task: waits for its gate (the call is a task from then on), asks the user for a name, and says who answered on which instance.</summary>
+    [McpTool("task_ask", TaskSupport = McpTaskSupport.Required)]
+    public static async Task<string> TaskAsk(string tag, McpContext context)
+    {
+        await Gate(tag).Task.WaitAsync(context.CancellationToken);
+        var answer = await context.ElicitAsync("Your name?", """{"type":"object","properties":{"name":{"type":"string"}},"required":["name"]}""");
+        return Instance(context) + " heard " + answer.Content?.GetProperty("name").GetString();
+    }
+
     /// <summary>Closes its stream, reports progress, then finishes when its gate opens.</summary>
     [McpTool("poll_me")]
     public static async Task<string> PollMe(string tag, McpContext context)

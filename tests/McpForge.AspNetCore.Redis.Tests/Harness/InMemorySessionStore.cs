@@ -14,6 +14,22 @@ internal sealed class InMemorySessionStore
     private readonly object _lock = new();
     private readonly Dictionary<string, McpSessionRecord> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Uri> _leases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _taskRunners = new(StringComparer.Ordinal);
+
+    public void RegisterTask(string taskId, string instanceId)
+    {
+        lock (_lock) _taskRunners[taskId] = instanceId;
+    }
+
+    public string? TaskRunner(string taskId)
+    {
+        lock (_lock) return _taskRunners.GetValueOrDefault(taskId);
+    }
+
+    public Uri? LeaseUrl(string instanceId)
+    {
+        lock (_lock) return _leases.GetValueOrDefault(instanceId);
+    }
 
     public void SetLease(string instanceId, Uri url)
     {
