@@ -194,26 +194,32 @@ public sealed class SessionMemoryTests
             });
         }
         await RoundAsync(); // the first round grows the pools (Kestrel's, the thread pool's, ours) to their working size
-        var before = Heap();
+        var before = await HeapAsync(host, store);
         // A leak grows with every round; a pool or timer settling late does not, so the lesser of two later rounds is
         // compared (one round alone failed now and then on a loaded machine without any leak).
         await RoundAsync();
-        var second = Heap();
+        var second = await HeapAsync(host, store);
         await RoundAsync();
-        var after = Math.Min(second, Heap());
+        var after = Math.Min(second, await HeapAsync(host, store));
         Assert.Equal(0, McpForge.AspNetCore.Transport.McpEndpointRegistry.SessionCount(host.Services));
         Assert.Equal(0, store.SessionCount);
         Assert.Equal(0, store.Count);
         Assert.True(after <= before * 1.10 + 1024 * 1024, $"managed heap went from {before} to {after} bytes over 1,000 sessions");
     }
 
-    /// <summary>The managed heap after full collections: the least of three, since timers and pools settle between them.</summary>
-    private static long Heap()
+    /// <summary>
+    /// The managed heap after full collections, once the server has settled: every session and its events gone (the server's own state),
+    /// and no work left queued in the thread pool (the continuations a closing session leaves behind). Those are waited on, bounded, as
+    /// signals; the least of three collections is taken, since finalizers release more between them.
+    /// </summary>
+    private static async Task<long> HeapAsync(McpTestHost host, InMemoryEventStore store)
     {
+        await McpTestHost.WaitUntilAsync(
+            () => McpForge.AspNetCore.Transport.McpEndpointRegistry.SessionCount(host.Services) == 0 && store.SessionCount == 0 && store.Count == 0 && ThreadPool.PendingWorkItemCount == 0,
+            "no session, no stored event and no queued work left");
         var least = long.MaxValue;
         for (var i = 0; i < 3; i++)
         {
-            Thread.Sleep(100);
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);

@@ -17,13 +17,56 @@ internal sealed partial class HttpServerProcess : IAsyncDisposable
     private readonly string _workingDirectory;
 
     private readonly System.Text.StringBuilder _output;
+    private readonly LineWaiters _waiters;
 
-    private HttpServerProcess(Process process, string workingDirectory, Uri baseAddress, System.Text.StringBuilder output)
+    private HttpServerProcess(Process process, string workingDirectory, Uri baseAddress, System.Text.StringBuilder output, LineWaiters waiters)
     {
         _process = process;
         _workingDirectory = workingDirectory;
         BaseAddress = baseAddress;
         _output = output;
+        _waiters = waiters;
+    }
+
+    /// <summary>
+    /// Completes once the output holds a line containing <paramref name="text"/> (already, or when the server writes it):
+    /// the signal to read what the server printed, in place of polling. Throws <see cref="TimeoutException"/>, with the
+    /// output, after <paramref name="wait"/>.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan wait)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal)) return;
+            _waiters.Add(text, seen);
+        }
+        try
+        {
+            await seen.Task.WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No \"{text}\" in the server's output within {wait}:\n{Output}");
+        }
+    }
+
+    /// <summary>The texts tests wait for; completed, under the output's lock, by the line that contains them.</summary>
+    private sealed class LineWaiters
+    {
+        private readonly System.Collections.Generic.List<(string Text, TaskCompletionSource Seen)> _waiting = [];
+
+        public void Add(string text, TaskCompletionSource seen) => _waiting.Add((text, seen));
+
+        public void Saw(string line)
+        {
+            for (var i = _waiting.Count - 1; i >= 0; i--)
+            {
+                if (!line.Contains(_waiting[i].Text, StringComparison.Ordinal)) continue;
+                _waiting[i].Seen.TrySetResult();
+                _waiting.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>What the server wrote to stdout and stderr so far.</summary>
@@ -52,22 +95,31 @@ internal sealed partial class HttpServerProcess : IAsyncDisposable
         var process = Process.Start(info)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
+        var waiters = new LineWaiters();
+        void Append(string line)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+                waiters.Saw(line);
+            }
+        }
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            lock (output) output.AppendLine(e.Data);
+            Append(e.Data);
             if (Listening().Match(e.Data) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not null) lock (output) output.AppendLine(e.Data);
+            if (e.Data is not null) Append(e.Data);
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
             var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            return new HttpServerProcess(process, folder, address, output);
+            return new HttpServerProcess(process, folder, address, output, waiters);
         }
         catch (TimeoutException)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
@@ -27,16 +26,20 @@ public sealed class ObservabilityTests
         using var call = await client.SendAsync(Post("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"forecast","arguments":{"city":"Oslo"},"_meta":{"traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}}}""", session));
         Assert.Contains("Oslo: sunny", await call.Content.ReadAsStringAsync());
 
-        // The console exporter prints spans at once and metrics every second.
-        var watch = Stopwatch.StartNew();
-        while (!server.Output.Contains("mcpforge.tool.outcome: success") && watch.Elapsed < TimeSpan.FromSeconds(15)) await Task.Delay(100);
+        // The console exporter prints spans at once and metrics every second: each line is awaited as the server prints it
+        // (bounded), then the output is read whole.
+        string[] expected =
+        [
+            "Activity.DisplayName:        tools/call forecast",
+            "Activity.ParentSpanId:       00f067aa0ba902b7",
+            "Activity.TraceId:            4bf92f3577b34da6a3ce929d0e0e4736",
+            "Activity.DisplayName:        look up Oslo",
+            "Metric Name: mcp.server.operation.duration",
+            "gen_ai.tool.name: forecast mcp.method.name: tools/call mcp.protocol.version: 2025-11-25 network.transport: tcp",
+            "gen_ai.tool.name: forecast mcpforge.tool.outcome: success",
+        ];
+        await Task.WhenAll(expected.Select(text => server.WaitForOutputAsync(text, TimeSpan.FromSeconds(15))));
         var output = server.Output;
-        Assert.Contains("Activity.DisplayName:        tools/call forecast", output);
-        Assert.Contains("Activity.ParentSpanId:       00f067aa0ba902b7", output);
-        Assert.Contains("Activity.TraceId:            4bf92f3577b34da6a3ce929d0e0e4736", output);
-        Assert.Contains("Activity.DisplayName:        look up Oslo", output);
-        Assert.Contains("Metric Name: mcp.server.operation.duration", output);
-        Assert.Contains("gen_ai.tool.name: forecast mcp.method.name: tools/call mcp.protocol.version: 2025-11-25 network.transport: tcp", output);
-        Assert.Contains("gen_ai.tool.name: forecast mcpforge.tool.outcome: success", output);
+        foreach (var text in expected) Assert.Contains(text, output);
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class FaultTools
     private static int s_hangsStarted;
     private static int s_running;
     private static int s_peak;
+    private static TaskCompletionSource s_changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Throws.</summary>
     [McpTool("throws")]
@@ -26,6 +27,7 @@ public sealed partial class FaultTools
     public static async Task<string> Hangs(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref s_hangsStarted);
+        Changed();
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -34,6 +36,7 @@ public sealed partial class FaultTools
         catch (OperationCanceledException)
         {
             Interlocked.Increment(ref s_cancellations);
+            Changed();
             throw;
         }
     }
@@ -49,6 +52,43 @@ public sealed partial class FaultTools
     /// <summary>How many calls of <c>hangs</c> saw their token cancelled so far.</summary>
     [McpTool("cancellations")]
     public static int Cancellations() => Volatile.Read(ref s_cancellations);
+
+    /// <summary>
+    /// Waits until the counter <paramref name="counter"/> (<c>hangs_started</c> or <c>cancellations</c>) is at least <paramref name="atLeast"/>, or
+    /// <paramref name="timeoutMs"/> passed, and answers its value then. The signal tests wait on instead of polling: each
+    /// counter wakes the waiters when it moves. Its own time limit, so a short <c>--tool-timeout-ms</c> does not cut it.
+    /// </summary>
+    [McpTool("wait_for", TimeoutMs = 60_000)]
+    public static async Task<int> WaitFor(string counter, int atLeast, int timeoutMs, CancellationToken cancellationToken)
+    {
+        Func<int> read = counter switch
+        {
+            "hangs_started" => HangsStarted,
+            "cancellations" => Cancellations,
+            _ => throw new ArgumentException("No counter " + counter, nameof(counter)),
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(timeoutMs);
+        while (true)
+        {
+            // Taken before the counter is read: a move after the read completes this one, so none is missed.
+            var changed = Volatile.Read(ref s_changed).Task;
+            var value = read();
+            if (value >= atLeast) return value;
+            try
+            {
+                await changed.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return read(); // timed out: the caller sees the value fall short
+            }
+        }
+    }
+
+    /// <summary>Wakes every <c>wait_for</c> call to read its counter again.</summary>
+    private static void Changed() =>
+        Interlocked.Exchange(ref s_changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Content blocks of 64 KiB without end: only the response limit stops it.</summary>
     [McpTool("endless")]

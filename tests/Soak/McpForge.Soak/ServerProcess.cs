@@ -34,16 +34,24 @@ public sealed partial class ServerProcess : IDisposable
     public Uri? Endpoint { get; private set; }
 
     /// <summary>Resident set of the process now, read from /proc (for a server the test cannot ask).</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => StatusBytes("VmRSS:");
+
+    /// <summary>The most the resident set of the process has been since it started or <see cref="ResetPeakResidentBytes"/> (its high-water mark), read from /proc.</summary>
+    public long PeakResidentBytes() => StatusBytes("VmHWM:");
+
+    /// <summary>Sets the high-water mark of the resident set to what it is now (Linux: 5 written to /proc/PID/clear_refs).</summary>
+    public void ResetPeakResidentBytes() => File.WriteAllText($"/proc/{Process.Id}/clear_refs", "5");
+
+    private long StatusBytes(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{Process.Id}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
-                return long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
             }
         }
-        throw new InvalidOperationException("No VmRSS in /proc status.");
+        throw new InvalidOperationException($"No {field} in /proc status.");
     }
 
     /// <summary>Starts <paramref name="command"/> (a native binary, or <c>dotnet x.dll</c>) to be spoken to over stdio.</summary>
