@@ -11,7 +11,7 @@ stdio: samples/QuickStart as NativeAOT, the same `add` as session requests and a
 
   python3 bench/Eras/compare_eras.py [--runs 3] [--duration 10] [--calls 20000]
 """
-import argparse, http.client, json, os, re, socket, statistics, subprocess, sys, tempfile, time
+import argparse, http.client, json, os, re, socket, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SHARED = os.path.abspath(os.path.join(ROOT, "..", "shared", "bench", "http"))
@@ -120,12 +120,18 @@ def stdio_run(kind, binary, calls, burst):
             if b'"text":"' + str(i + 7).encode() + b'"' not in answer:
                 raise RuntimeError(f"wrong answer: {answer[:200]}")
         sequential = calls / (time.perf_counter() - started)
+        # The burst is written from another thread while this one reads: written whole before any answer is read, it
+        # would fill both pipes (the server stops reading while its answers go unread) and neither side would move.
+        def write_burst():
+            for i in range(1, burst + 1):
+                call(i)
+            process.stdin.flush()
+        writer = threading.Thread(target=write_burst)
         started = time.perf_counter()
-        for i in range(1, burst + 1):
-            call(i)
-        process.stdin.flush()
+        writer.start()
         for _ in range(burst):
             process.stdout.readline()
+        writer.join()
         pipelined = burst / (time.perf_counter() - started)
         return {"sequential": sequential, "pipelined": pipelined}
     finally:

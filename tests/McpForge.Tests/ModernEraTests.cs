@@ -58,7 +58,7 @@ public sealed class ModernEraTests
             o.CacheTtl = TimeSpan.FromMinutes(1);
             o.CacheScope = McpCacheScope.Public;
         });
-        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"5"}],"resultType":"complete",""" + Identity + "}}",
+        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"5"}],"structuredContent":5,"resultType":"complete",""" + Identity + "}}",
             (await server.ModernAsync(1, "tools/call", "\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":3}")).GetRawText());
         var list = (await server.ModernAsync(2, "tools/list")).GetProperty("result");
         Assert.Equal("complete", list.GetProperty("resultType").GetString());
@@ -277,7 +277,7 @@ public sealed class ModernEraTests
         await using var server = Start();
         await server.SendAsync("""{"jsonrpc":"2.0","id":"c","method":"tools/call","params":""" + ServerHarness.ModernParams("\"name\":\"wait\",\"arguments\":{}") + "}");
         await server.SendAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"c"}}""");
-        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"2"}],"resultType":"complete",""" + Identity + "}}",
+        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"2"}],"structuredContent":2,"resultType":"complete",""" + Identity + "}}",
             (await server.ModernAsync(1, "tools/call", "\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":1}")).GetRawText());
         await server.CloseInputAsync();
         await server.Completion;

@@ -45,11 +45,18 @@ internal static class ToolDescriptor
     }
 
     /// <summary>
-    /// The output schema only 2026-07-28 lists carry, for a result that is an array (<see cref="ReturnSpec.IsModernStructured"/>):
-    /// <c>{"type":"array","items":…}</c> with its <c>$defs</c> inside; null for every other tool.
+    /// The output schema only 2026-07-28 lists carry: for a result that is an array (<see cref="ReturnSpec.IsModernStructured"/>)
+    /// <c>{"type":"array","items":…}</c> with its <c>$defs</c> inside, for a number or a boolean
+    /// (<see cref="ReturnSpec.ScalarSchemaType"/>) <c>{"type":"integer"}</c> and so on; null for every other tool.
     /// </summary>
     public static string? ModernOutputSchema(ToolSpec tool)
     {
+        if (tool.Return.ScalarSchemaType is { } scalar)
+        {
+            var type = new JsonText().StartObject().Property("type").String(scalar);
+            if (tool.Return.Description is not null) type.Property("description").String(tool.Return.Description);
+            return type.EndObject().ToString();
+        }
         if (!tool.Return.IsModernStructured) return null;
         var objects = tool.Types.ToDictionary(t => t.TypeName, System.StringComparer.Ordinal);
         var schemas = new SchemaWriter(objects, output: true, llmFriendly: false);

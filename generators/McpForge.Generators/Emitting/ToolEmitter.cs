@@ -183,6 +183,7 @@ internal static class ToolEmitter
         {
             ReturnKind.Void => $"{ToolResults}.WriteEmpty({writer});",
             ReturnKind.String => $"{ToolResults}.WriteText({writer}, {value});",
+            ReturnKind.Boolean or ReturnKind.Formatted when returns.ScalarSchemaType is not null => $"{ToolResults}.WriteScalarIfModern(__call, {value});",
             ReturnKind.Boolean or ReturnKind.Char or ReturnKind.Uri => $"{ToolResults}.WriteText({writer}, {value});",
             ReturnKind.Enum => $"{ToolResults}.WriteText({writer}, {value}.ToString());",
             ReturnKind.Formatted => returns.Format is null

@@ -56,6 +56,13 @@ internal sealed record ReturnSpec
     /// </summary>
     public bool IsModernStructured { get; init; }
 
+    /// <summary>
+    /// For a number or a boolean (not nullable, <c>StructuredOutput</c> not turned off): the JSON Schema type of the value
+    /// (<c>integer</c>, <c>number</c>, <c>boolean</c>), which 2026-07-28 calls get as <c>structuredContent</c> under that
+    /// output schema; session-era ones keep the text block alone. Null for every other result.
+    /// </summary>
+    public string? ScalarSchemaType { get; init; }
+
     /// <summary>A description of the result, from the <c>&lt;returns&gt;</c> doc comment.</summary>
     public string? Description { get; init; }
 }

@@ -72,11 +72,15 @@ internal static class SupportedTypes
 
         var name = FullName(type);
         ReturnSpec Make(ReturnKind kind, string? format = null) => new() { Kind = kind, IsAsync = isAsync, IsNullableValue = nullableValue, Format = format };
+        // A JSON number or boolean: its text is its JSON, so a 2026-07-28 call also gets it as structuredContent. Strings,
+        // dates, UUIDs and enums stay text (their JSON would only repeat the text in quotes).
+        ReturnSpec Scalar(ReturnKind kind, string schemaType) =>
+            Make(kind) with { ScalarSchemaType = structuredOutput && !nullableValue ? schemaType : null };
 
         switch (type.SpecialType)
         {
             case SpecialType.System_String: return Make(ReturnKind.String);
-            case SpecialType.System_Boolean: return Make(ReturnKind.Boolean);
+            case SpecialType.System_Boolean: return Scalar(ReturnKind.Boolean, "boolean");
             case SpecialType.System_Char: return Make(ReturnKind.Char);
             case SpecialType.System_SByte:
             case SpecialType.System_Byte:
@@ -86,10 +90,11 @@ internal static class SupportedTypes
             case SpecialType.System_UInt32:
             case SpecialType.System_Int64:
             case SpecialType.System_UInt64:
+                return Scalar(ReturnKind.Formatted, "integer");
             case SpecialType.System_Single:
             case SpecialType.System_Double:
             case SpecialType.System_Decimal:
-                return Make(ReturnKind.Formatted);
+                return Scalar(ReturnKind.Formatted, "number");
             case SpecialType.System_DateTime: return Make(ReturnKind.Formatted, "O");
         }
 

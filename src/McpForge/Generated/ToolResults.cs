@@ -130,6 +130,52 @@ public static class ToolResults
         else WriteJson(call, value, write);
     }
 
+    /// <summary>
+    /// A number: one text block in the invariant format, as <see cref="WriteFormatted"/>; for a 2026-07-28 call also the
+    /// same JSON number as <c>structuredContent</c> (its list entry has the matching <see cref="McpTool.ModernOutputSchema"/>).
+    /// A value with no JSON form (NaN, infinities) is the text alone.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static void WriteScalarIfModern<T>(McpCall call, T value) where T : IUtf8SpanFormattable
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        Span<byte> buffer = stackalloc byte[128];
+        if (!value.TryFormat(buffer, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            WriteText(call.BeginResult(), value.ToString());
+            return;
+        }
+        WriteScalar(call, buffer[..written], structured: call.Client.IsModern && IsJsonNumber(buffer[..written]));
+    }
+
+    /// <summary><c>true</c> or <c>false</c> as one text block; for a 2026-07-28 call also as <c>structuredContent</c>.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static void WriteScalarIfModern(McpCall call, bool value)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        WriteScalar(call, value ? "true"u8 : "false"u8, structured: call.Client.IsModern);
+    }
+
+    private static void WriteScalar(McpCall call, ReadOnlySpan<byte> json, bool structured)
+    {
+        var writer = call.BeginResult();
+        WriteUtf8Text(writer, json);
+        if (!structured) return;
+        writer.WritePropertyName("structuredContent"u8);
+        writer.WriteRawValue(json, skipInputValidation: true);
+    }
+
+    /// <summary>True when the invariant text of a number is also a JSON number (not NaN or an infinity).</summary>
+    private static bool IsJsonNumber(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty || !(char.IsAsciiDigit((char)text[0]) || text[0] == (byte)'-')) return false;
+        foreach (var b in text)
+        {
+            if (!(char.IsAsciiDigit((char)b) || b is (byte)'-' or (byte)'+' or (byte)'.' or (byte)'e' or (byte)'E')) return false;
+        }
+        return true;
+    }
+
     /// <summary>A value without an output schema (a list, a nullable object): its JSON as one text block.</summary>
     public static void WriteJson<T>(McpCall call, T value, Action<Utf8JsonWriter, T> write)
     {

@@ -22,6 +22,23 @@ public sealed partial class CatalogComponents
     [McpTool("list_items_as_text", StructuredOutput = false)]
     public static CatalogItem[] ListItemsAsText() => [new(1, "pen")];
 
+    /// <summary>The mean price of the catalogue's items.</summary>
+    /// <returns>In euros.</returns>
+    [McpTool("average_price")]
+    public static double AveragePrice() => 2.5;
+
+    /// <summary>Whether anything is in stock.</summary>
+    [McpTool("in_stock")]
+    public static bool InStock() => true;
+
+    /// <summary>A ratio with no value: NaN, which JSON cannot carry.</summary>
+    [McpTool("unknown_ratio")]
+    public static double UnknownRatio() => double.NaN;
+
+    /// <summary>The item count as text only (<c>StructuredOutput = false</c>).</summary>
+    [McpTool("count_as_text", StructuredOutput = false)]
+    public static long CountAsText() => 3;
+
     /// <summary>Summarises the catalogue.</summary>
     [McpPrompt("summarize", Title = "Summarize", CacheTtlMs = 30000, CacheScope = McpCacheScope.Private)]
     [McpIcon("https://example.com/summarize.png")]
