@@ -38,7 +38,7 @@ public class ProtocolEraBenchmarks
         _connection.HandleMessage("""{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"""u8);
         _connection.HandleMessage("""{"jsonrpc":"2.0","method":"notifications/initialized"}"""u8);
         Check(Legacy(), "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"42\"}]}}");
-        Check(Modern(), "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"42\"}],\"resultType\":\"complete\",\"_meta\":{\"io.modelcontextprotocol/serverInfo\":{\"name\":\"bench\",\"version\":\"1.0.0\"}}}}");
+        Check(Modern(), "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"42\"}],\"structuredContent\":42,\"resultType\":\"complete\",\"_meta\":{\"io.modelcontextprotocol/serverInfo\":{\"name\":\"bench\",\"version\":\"1.0.0\"}}}}");
         _sink.Keep = false;
 
         _binding = new StateBinding("tools/call", "ask_name", ArgumentsDigest.Of("""{"topic":"tea"}"""u8), null);

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using System.Threading;
 using McpForge.Protocol;
 
 namespace McpForge.Eras;
@@ -81,7 +82,8 @@ internal readonly struct RequestMeta
                     problem = "\"_meta.io.modelcontextprotocol/protocolVersion\" must be a string.";
                     return false;
                 }
-                version = reader.GetString();
+                // The version every modern request names: the constant, not a new string each time.
+                version = reader.ValueTextEquals("2026-07-28"u8) ? McpProtocolVersions.V2026_07_28 : reader.GetString();
             }
             else if (reader.ValueTextEquals("io.modelcontextprotocol/clientCapabilities"u8))
             {
@@ -159,10 +161,17 @@ internal readonly struct RequestMeta
         return true;
     }
 
+    /// <summary>
+    /// The client info of the last modern request read (any thread's): a client sends the same on every request, so
+    /// the next one that does reuses it instead of allocating two strings and a record each time.
+    /// </summary>
+    private static McpClientInfo? s_lastClientInfo;
+
     private static bool TryReadImplementation(ref Utf8JsonReader reader, out McpClientInfo? info)
     {
         info = null;
         if (reader.TokenType != JsonTokenType.StartObject) return false;
+        var last = Volatile.Read(ref s_lastClientInfo);
         string? name = null, version = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -172,8 +181,8 @@ internal readonly struct RequestMeta
             if (isName || isVersion)
             {
                 if (reader.TokenType != JsonTokenType.String) return false;
-                if (isName) name = reader.GetString();
-                else version = reader.GetString();
+                if (isName) name = last is not null && reader.ValueTextEquals(last.Name) ? last.Name : reader.GetString();
+                else version = last is not null && reader.ValueTextEquals(last.Version) ? last.Version : reader.GetString();
             }
             else
             {
@@ -181,7 +190,13 @@ internal readonly struct RequestMeta
             }
         }
         if (name is null || version is null) return false;
+        if (last is not null && ReferenceEquals(name, last.Name) && ReferenceEquals(version, last.Version))
+        {
+            info = last;
+            return true;
+        }
         info = new McpClientInfo(name, version);
+        Volatile.Write(ref s_lastClientInfo, info);
         return true;
     }
 }
