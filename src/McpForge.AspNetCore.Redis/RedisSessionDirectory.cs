@@ -23,11 +23,18 @@ namespace McpForge.AspNetCore.Redis;
 internal sealed class RedisSessionDirectory : IMcpSessionDirectory
 {
     // No record: 0 when the asking instance's lease is there (the session does not exist), 1 when it is not (the
-    // store lost its data, or the lease ran out: the owner may write the session back).
+    // store lost its data, or the lease ran out: the owner may write the session back). An owner whose lease names the
+    // asking instance's own address is an earlier process at that address (it died and this one took its port): its
+    // lease is dropped, and the session is orphaned at once rather than when that lease runs out.
     private const string LocateScript = """
         local f = redis.call('HMGET', KEYS[1], 'owner', 'epoch', 'principal', 'version', 'init', 'level', 'subs')
         if not f[1] then return redis.call('EXISTS', KEYS[2]) == 1 and 0 or 1 end
-        f[8] = redis.call('GET', ARGV[1] .. f[1]) or ''
+        local url = redis.call('GET', ARGV[1] .. f[1]) or ''
+        if url ~= '' and url == ARGV[2] and f[1] ~= ARGV[3] then
+            redis.call('DEL', ARGV[1] .. f[1])
+            url = ''
+        end
+        f[8] = url
         return f
         """;
 
@@ -131,7 +138,7 @@ internal sealed class RedisSessionDirectory : IMcpSessionDirectory
 
     public async ValueTask<McpSessionLocation> LocateAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var result = await Db.ScriptEvaluateAsync(LocateScript, [Keys.Session(sessionId), Keys.Lease(InstanceId)], [Keys.LeasePrefix])
+        var result = await Db.ScriptEvaluateAsync(LocateScript, [Keys.Session(sessionId), Keys.Lease(InstanceId)], [Keys.LeasePrefix, _url, InstanceId])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         if (result.Resp2Type == ResultType.Integer)
         {
