@@ -266,6 +266,9 @@ public sealed class McpServer
     /// <summary>The timeouts of the tool calls running in any of the server's sessions.</summary>
     internal ToolDeadlines Deadlines { get; }
 
+    /// <summary>What the last 2026-07-28 request said of its client, reused while requests repeat it.</summary>
+    internal Eras.ClientProfileCache ModernClients { get; } = new();
+
     /// <summary>
     /// The server's identity as MCP's <c>Implementation</c> (name, version, title, description, icons, website), written
     /// once: <c>initialize</c>'s <c>serverInfo</c> and every 2026-07-28 result's <c>_meta</c> carry it.

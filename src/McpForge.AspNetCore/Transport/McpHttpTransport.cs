@@ -333,7 +333,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                 "The MCP-Protocol-Version header is required on 2026-07-28 requests; it repeats _meta[\"io.modelcontextprotocol/protocolVersion\"].")).ConfigureAwait(false);
             return;
         }
-        if (!ModernGate.CheckMeta(@params, out var meta, out var refusal))
+        if (!ModernGate.CheckMeta(Server, envelope, body.Span, out var client, out var refusal))
         {
             if (!envelope.HasModernClaim && !McpProtocolVersions.IsPerRequest(versionHeader))
             {
@@ -348,14 +348,14 @@ internal sealed partial class McpHttpTransport : IDisposable
             await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
             return;
         }
-        if (!string.Equals(meta.ProtocolVersion, versionHeader, StringComparison.Ordinal))
+        if (!string.Equals(client.ProtocolVersion, versionHeader, StringComparison.Ordinal))
         {
             await WriteRefusalAsync(context, envelope.Id, new Refusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
-                $"The MCP-Protocol-Version header '{versionHeader}' differs from _meta[\"io.modelcontextprotocol/protocolVersion\"] '{meta.ProtocolVersion}'.")).ConfigureAwait(false);
+                $"The MCP-Protocol-Version header '{versionHeader}' differs from _meta[\"io.modelcontextprotocol/protocolVersion\"] '{client.ProtocolVersion}'.")).ConfigureAwait(false);
             return;
         }
         if (!ModernHeaders.Check(context.Request, envelope, @params, Server, out refusal)
-            || !ModernGate.CheckVersion(meta.ProtocolVersion, out refusal)
+            || !ModernGate.CheckVersion(client.ProtocolVersion, out refusal)
             || !ModernGate.CheckMethod(Server, envelope, out refusal))
         {
             await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
@@ -369,7 +369,7 @@ internal sealed partial class McpHttpTransport : IDisposable
             return;
         }
         var exchange = new ModernExchange(this, envelope.Id, accepted);
-        exchange.Connection.DispatchModern(envelope, body.Span, meta, caller);
+        exchange.Connection.DispatchModern(envelope, body.Span, client, caller);
         await WriteResponseAsync(context, exchange, exchange.Stream, modern: true).ConfigureAwait(false);
     }
 

@@ -198,22 +198,22 @@ internal sealed class McpConnection
         var @params = envelope.Params(message);
         if (envelope.HasModernClaim)
         {
-            if (!ModernGate.CheckMeta(@params, out var meta, out var refusal))
+            if (!ModernGate.CheckMeta(Server, envelope, message, out var client, out var refusal))
             {
                 Serve(envelope, @params, null, caller, refusal);
                 return;
             }
-            Serve(envelope, @params, ClientProfile.Modern(meta), caller, default);
+            Serve(envelope, @params, client, caller, default);
             return;
         }
         Serve(envelope, @params, null, caller, default);
     }
 
     /// <summary>A modern request whose <c>_meta</c> the transport already checked (Streamable HTTP runs the gate between its header checks).</summary>
-    public void DispatchModern(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, in RequestMeta meta, McpCaller caller)
+    public void DispatchModern(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, ClientProfile client, McpCaller caller)
     {
         Server.Tracer?.Incoming(SessionId, message);
-        Serve(envelope, envelope.Params(message), ClientProfile.Modern(meta), caller, default);
+        Serve(envelope, envelope.Params(message), client, caller, default);
     }
 
     /// <summary>

@@ -37,6 +37,15 @@ internal sealed class ClientProfile
 
     public ProtocolEra Era { get; }
 
+    /// <summary>True when this is a modern profile with everything <paramref name="meta"/> says (version, capabilities, extensions, client, log level).</summary>
+    public bool Describes(in RequestMeta meta) =>
+        IsModern
+        && string.Equals(ProtocolVersion, meta.ProtocolVersion, StringComparison.Ordinal)
+        && Capabilities == meta.Capabilities
+        && Extensions.AsSpan().SequenceEqual(meta.Extensions)
+        && Equals(ClientInfo, meta.ClientInfo)
+        && LogLevel == meta.LogLevel;
+
     public bool IsModern => Era == ProtocolEra.Modern;
 
     /// <summary>The version agreed at <c>initialize</c>, or the one the modern request names.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using McpForge.Dispatch;
 using McpForge.JsonRpc;
@@ -36,14 +37,26 @@ internal readonly record struct Refusal(int Code, int HttpStatus, string? Detail
 /// </summary>
 internal static class ModernGate
 {
-    /// <summary>Its <c>_meta</c> is present and well-formed (-32602, HTTP 400).</summary>
-    public static bool CheckMeta(ReadOnlySpan<byte> @params, out RequestMeta meta, out Refusal refusal)
+    /// <summary>
+    /// Its <c>_meta</c> is present and well-formed (-32602, HTTP 400); <paramref name="client"/> is what it says of the
+    /// client (<see cref="ClientProfileCache"/>: read once while the client repeats it).
+    /// </summary>
+    public static bool CheckMeta(McpServer server, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message,
+        [NotNullWhen(true)] out ClientProfile? client, out Refusal refusal)
     {
-        if (RequestMeta.TryRead(@params, out meta, out var problem))
+        var problem = envelope.ParamsStart < 0
+            ? "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no params."
+            : message[envelope.ParamsStart] != (byte)'{'
+                ? "\"params\" must be an object."
+                : envelope.MetaLength == 0
+                    ? "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no \"_meta\"."
+                    : null;
+        if (problem is null && server.ModernClients.TryGet(envelope.Meta(message), out client, out problem))
         {
             refusal = default;
             return true;
         }
+        client = null;
         refusal = new Refusal(JsonRpcErrorCode.InvalidParams, 400, problem);
         return false;
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using System.Threading;
 using McpForge.Protocol;
 
 namespace McpForge.Eras;
@@ -23,47 +22,25 @@ internal readonly struct RequestMeta
     public McpLogLevel? LogLevel { get; init; }
 
     /// <summary>
-    /// Reads and checks the <c>_meta</c> of <paramref name="params"/>. False, with <paramref name="problem"/> saying what is
-    /// wrong, when it is missing, lacks a required field, or has a field of the wrong type: the request is malformed
-    /// (-32602, HTTP 400).
+    /// Reads and checks <paramref name="meta"/>, the value of a request's <c>params._meta</c>. False, with
+    /// <paramref name="problem"/> saying what is wrong, when it is not an object, lacks a required field, or has a field of
+    /// the wrong type: the request is malformed (-32602, HTTP 400). A client info equal to <paramref name="knownClient"/>
+    /// is that instance: a client sends the same on every request.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> @params, out RequestMeta meta, out string problem)
+    public static bool TryRead(ReadOnlySpan<byte> meta, McpClientInfo? knownClient, out RequestMeta read, out string problem)
     {
-        meta = default;
-        problem = "";
-        if (@params.IsEmpty)
-        {
-            problem = "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no params.";
-            return false;
-        }
-        var reader = new Utf8JsonReader(@params);
+        var reader = new Utf8JsonReader(meta);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            problem = "\"params\" must be an object.";
+            read = default;
+            problem = "\"params._meta\" must be an object.";
             return false;
         }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!reader.ValueTextEquals("_meta"u8))
-            {
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                problem = "\"params._meta\" must be an object.";
-                return false;
-            }
-            return TryReadMeta(ref reader, out meta, out problem);
-        }
-        problem = "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no \"_meta\".";
-        return false;
+        return TryReadMeta(ref reader, knownClient, out read, out problem);
     }
 
-    private static bool TryReadMeta(ref Utf8JsonReader reader, out RequestMeta meta, out string problem)
+    private static bool TryReadMeta(ref Utf8JsonReader reader, McpClientInfo? knownClient, out RequestMeta meta, out string problem)
     {
         meta = default;
         string? version = null;
@@ -99,7 +76,7 @@ internal readonly struct RequestMeta
             else if (reader.ValueTextEquals("io.modelcontextprotocol/clientInfo"u8))
             {
                 reader.Read();
-                if (!TryReadImplementation(ref reader, out clientInfo))
+                if (!TryReadImplementation(ref reader, knownClient, out clientInfo))
                 {
                     problem = "\"_meta.io.modelcontextprotocol/clientInfo\" must be an object with string \"name\" and \"version\".";
                     return false;
@@ -161,17 +138,10 @@ internal readonly struct RequestMeta
         return true;
     }
 
-    /// <summary>
-    /// The client info of the last modern request read (any thread's): a client sends the same on every request, so
-    /// the next one that does reuses it instead of allocating two strings and a record each time.
-    /// </summary>
-    private static McpClientInfo? s_lastClientInfo;
-
-    private static bool TryReadImplementation(ref Utf8JsonReader reader, out McpClientInfo? info)
+    private static bool TryReadImplementation(ref Utf8JsonReader reader, McpClientInfo? last, out McpClientInfo? info)
     {
         info = null;
         if (reader.TokenType != JsonTokenType.StartObject) return false;
-        var last = Volatile.Read(ref s_lastClientInfo);
         string? name = null, version = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -196,7 +166,6 @@ internal readonly struct RequestMeta
             return true;
         }
         info = new McpClientInfo(name, version);
-        Volatile.Write(ref s_lastClientInfo, info);
         return true;
     }
 }

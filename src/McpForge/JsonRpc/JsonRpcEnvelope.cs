@@ -40,11 +40,23 @@ internal readonly struct JsonRpcEnvelope
     /// </summary>
     public bool HasModernClaim { get; init; }
 
+    /// <summary>
+    /// Where the value of <c>params._meta</c> sits in the message (the first one, whatever its type); its length is 0
+    /// when <c>params</c> is not an object with a <c>_meta</c>. A modern request's <c>_meta</c> is read from here,
+    /// without walking its arguments again.
+    /// </summary>
+    public int MetaStart { get; init; }
+    public int MetaLength { get; init; }
+
     /// <summary>Why the message is <see cref="JsonRpcMessageKind.Invalid"/>.</summary>
     public string? Problem { get; init; }
 
     public ReadOnlySpan<byte> Params(ReadOnlySpan<byte> message) =>
         ParamsStart < 0 ? ReadOnlySpan<byte>.Empty : message.Slice(ParamsStart, ParamsLength);
+
+    /// <summary>The value of <c>params._meta</c>, or empty when there is none.</summary>
+    public ReadOnlySpan<byte> Meta(ReadOnlySpan<byte> message) =>
+        MetaLength == 0 ? ReadOnlySpan<byte>.Empty : message.Slice(MetaStart, MetaLength);
 
     /// <summary>
     /// Reads the envelope of <paramref name="message"/>. Throws <see cref="JsonException"/> when the bytes are
@@ -73,7 +85,7 @@ internal readonly struct JsonRpcEnvelope
         RequestId id = default;
         McpMethod method = McpMethod.Unknown;
         string? unknownMethod = null;
-        int paramsStart = -1, paramsLength = 0, resultStart = -1, resultLength = 0;
+        int paramsStart = -1, paramsLength = 0, resultStart = -1, resultLength = 0, metaStart = -1, metaLength = 0;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -113,7 +125,7 @@ internal readonly struct JsonRpcEnvelope
                 reader.Read();
                 paramsStart = (int)reader.TokenStartIndex;
                 paramsOk = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
-                modernClaim = reader.TokenType == JsonTokenType.StartObject ? SkipParams(ref reader) : SkipValue(ref reader);
+                modernClaim = reader.TokenType == JsonTokenType.StartObject ? SkipParams(ref reader, out metaStart, out metaLength) : SkipValue(ref reader);
                 paramsLength = (int)reader.BytesConsumed - paramsStart;
             }
             else if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8))
@@ -162,30 +174,42 @@ internal readonly struct JsonRpcEnvelope
             ParamsStart = paramsStart,
             ParamsLength = paramsLength,
             HasModernClaim = modernClaim,
+            MetaStart = metaStart,
+            MetaLength = metaLength,
         };
     }
 
     /// <summary>
-    /// Skips the params object, noting whether its <c>_meta</c> names a protocol version. Walking the top-level members
-    /// costs what skipping the object whole costs: every token is read once either way.
+    /// Skips the params object, noting where its <c>_meta</c> is and whether it names a protocol version. Walking the
+    /// top-level members costs what skipping the object whole costs: every token is read once either way.
     /// </summary>
-    private static bool SkipParams(ref Utf8JsonReader reader)
+    private static bool SkipParams(ref Utf8JsonReader reader, out int metaStart, out int metaLength)
     {
         var claim = false;
+        metaStart = -1;
+        metaLength = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isMeta = reader.ValueTextEquals("_meta"u8);
             reader.Read();
+            var start = (int)reader.TokenStartIndex;
             if (!isMeta || reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
-                continue;
             }
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            else
             {
-                claim |= reader.ValueTextEquals("io.modelcontextprotocol/protocolVersion"u8);
-                reader.Read();
-                reader.Skip();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    claim |= reader.ValueTextEquals("io.modelcontextprotocol/protocolVersion"u8);
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            if (isMeta && metaStart < 0)
+            {
+                metaStart = start;
+                metaLength = (int)reader.BytesConsumed - start;
             }
         }
         return claim;

@@ -1,0 +1,45 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+
+namespace McpForge.Eras;
+
+/// <summary>
+/// The client profile of the last 2026-07-28 request a server read. A client sends the same <c>_meta</c> on every
+/// request, so a request that repeats it byte for byte gets that profile without reading it again, and one whose
+/// <c>_meta</c> differs only in what a profile does not keep (a <c>progressToken</c>, a <c>traceparent</c>) gets it after
+/// reading. A profile of a modern request never changes (it has no <c>logging/setLevel</c>), so requests on any thread
+/// may share it.
+/// </summary>
+internal sealed class ClientProfileCache
+{
+    private sealed record Entry(byte[] Meta, ClientProfile Profile);
+
+    private Entry? _last;
+
+    /// <summary>The profile <paramref name="meta"/> (the value of <c>params._meta</c>) describes, or why it is malformed.</summary>
+    public bool TryGet(ReadOnlySpan<byte> meta, [NotNullWhen(true)] out ClientProfile? profile, out string problem)
+    {
+        var last = Volatile.Read(ref _last);
+        if (last is not null && meta.SequenceEqual(last.Meta))
+        {
+            profile = last.Profile;
+            problem = "";
+            return true;
+        }
+        if (!RequestMeta.TryRead(meta, last?.Profile.ClientInfo, out var read, out problem))
+        {
+            profile = null;
+            return false;
+        }
+        if (last is not null && last.Profile.Describes(read))
+        {
+            // Not worth keeping these bytes: they differ from the last ones in a field of this request only.
+            profile = last.Profile;
+            return true;
+        }
+        profile = ClientProfile.Modern(read);
+        Volatile.Write(ref _last, new Entry(meta.ToArray(), profile));
+        return true;
+    }
+}
