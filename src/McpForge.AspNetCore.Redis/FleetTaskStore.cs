@@ -1,17 +1,18 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using McpForge.AspNetCore.ScaleOut;
 using McpForge.Tasks;
 
 namespace McpForge.AspNetCore.Redis;
 
 /// <summary>
 /// The task store of an instance in a fleet: the records of the tasks this instance runs, in its memory (where their
-/// handlers and open asks are too), and for each 2026-07-28 task a line in the <see cref="RedisTaskDirectory"/> naming
-/// this instance, so that the others forward the task's requests here. A 2025-11-25 task needs no line: it belongs to
-/// a session, whose requests already reach the session's owner.
+/// handlers and open asks are too), and each 2026-07-28 task listed in the fleet's <see cref="IMcpTaskDirectory"/> under
+/// this instance (Redis's, or the in-memory one of the fleet tests), so that the others forward the task's requests
+/// here. A 2025-11-25 task needs no listing: it belongs to a session, whose requests already reach the session's owner.
 /// </summary>
-internal sealed class FleetTaskStore(InMemoryMcpTaskStore local, RedisTaskDirectory directory) : IMcpTaskStore, IDisposable
+internal sealed class FleetTaskStore(InMemoryMcpTaskStore local, IMcpTaskDirectory directory) : IMcpTaskStore, IDisposable
 {
     /// <summary>How long a task without a time to live is listed (the longest a client may ask for by default).</summary>
     private static readonly TimeSpan Unbounded = TimeSpan.FromHours(24);

@@ -20,7 +20,6 @@ internal sealed class RedisTaskDirectory(RedisConnection redis, RedisSessionDire
         return {runner, redis.call('GET', ARGV[1] .. runner) or ''}
         """;
 
-    /// <summary>Records that this instance runs <paramref name="taskId"/>, for as long as the task lives.</summary>
     public async ValueTask RegisterAsync(string taskId, TimeSpan timeToLive, CancellationToken cancellationToken) =>
         await redis.Database.StringSetAsync(redis.Keys.Task(taskId), sessions.InstanceId, timeToLive).WaitAsync(cancellationToken).ConfigureAwait(false);
 

@@ -19,4 +19,10 @@ public interface IMcpTaskDirectory
     /// when the store cannot be reached.
     /// </summary>
     ValueTask<Uri?> LocateAsync(string taskId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists <paramref name="taskId"/> as run by this instance for <paramref name="timeToLive"/> (the task's own), so that
+    /// the others forward its requests here. Called when the task is created, before its handle leaves.
+    /// </summary>
+    ValueTask RegisterAsync(string taskId, TimeSpan timeToLive, CancellationToken cancellationToken);
 }

@@ -125,30 +125,37 @@ internal sealed class SessionRouter : IDisposable
             return await RefuseAsync(context, "The task directory cannot be reached, and the task may run on another instance; retry shortly.").ConfigureAwait(false);
         }
         if (runner is null) return false;
-        request.EnableBuffering(); // read again below if the runner is gone
-        var result = await Forwarder.ForwardAsync(context, runner, aborted).ConfigureAwait(false);
-        switch (result)
+        switch (await ForwardKeepingBodyAsync(context, runner, aborted).ConfigureAwait(false))
         {
             case McpForwardResult.Forwarded:
                 return true;
             case McpForwardResult.OwnerGone:
-                request.Body.Position = 0;
-                return false;
+                return false; // served here: not found, as the task went with its instance
             default:
                 return await RefuseAsync(context, "The instance that runs the task did not answer; retry shortly.").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Forwards the request to the instance at <paramref name="target"/>, keeping its body readable again (in memory up to
+    /// 30 KB, in a temporary file beyond; a request body is read once otherwise): when that instance hands the request
+    /// back or is gone, this one serves it or forwards it again, and reads the body from its start.
+    /// </summary>
+    private async ValueTask<McpForwardResult> ForwardKeepingBodyAsync(HttpContext context, Uri target, CancellationToken aborted)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsPost(request.Method)) request.EnableBuffering(); // nothing to do when it already is
+        var result = await Forwarder.ForwardAsync(context, target, aborted).ConfigureAwait(false);
+        if (result != McpForwardResult.Forwarded && request.Body.CanSeek) request.Body.Position = 0;
+        return result;
     }
 
     /// <summary>A session not in this process: forwarded to its live owner, or taken over when its owner is gone.</summary>
     private async ValueTask<bool> RouteElsewhereAsync(HttpContext context, string id, bool forwarded)
     {
         var aborted = context.RequestAborted;
-        var body = context.Request.Body;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            // A forward sends the body on: when the owner hands the request back, the next try (another forward, or
-            // this instance serving it) reads the body again from the start, or it would find it gone.
-            if (attempt > 0 && body.CanSeek) body.Position = 0;
             McpSessionLocation where;
             try
             {
@@ -175,13 +182,7 @@ internal sealed class SessionRouter : IDisposable
                     // Forwarded here, yet owned elsewhere (it moved meanwhile): never forwarded twice, so no loop.
                     return await RefuseAsync(context, "The session moved to another instance while the request travelled; retry.").ConfigureAwait(false);
                 }
-                if (!body.CanSeek && HttpMethods.IsPost(context.Request.Method))
-                {
-                    // Kept in memory up to 30 KB, in a temporary file beyond: a request body is read once otherwise.
-                    context.Request.EnableBuffering();
-                    body = context.Request.Body;
-                }
-                var result = await Forwarder.ForwardAsync(context, where.OwnerUrl!, aborted).ConfigureAwait(false);
+                var result = await ForwardKeepingBodyAsync(context, where.OwnerUrl!, aborted).ConfigureAwait(false);
                 if (result == McpForwardResult.Forwarded) return true;
                 if (result == McpForwardResult.HandedBack) continue; // the owner let go of it: where is it now?
                 if (result == McpForwardResult.Failed) return await RefuseAsync(context, "The instance that holds the session did not answer; retry shortly.").ConfigureAwait(false);

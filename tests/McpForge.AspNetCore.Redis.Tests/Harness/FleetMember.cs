@@ -55,6 +55,7 @@ internal sealed class FleetMember : IAsyncDisposable
     public static async Task<FleetMember> StartAsync(string name, InMemorySessionStore store, IMcpEventBus bus, byte[] key, TimeProvider? clock = null)
     {
         var directory = new InMemorySessionDirectory(store, "instance-" + name);
+        var tasks = new InMemoryTaskDirectory(store, directory);
         var signature = new ForwardingSignature(key, directory.InstanceId, TimeProvider.System, TimeSpan.FromSeconds(30));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -67,14 +68,15 @@ internal sealed class FleetMember : IAsyncDisposable
             if (clock is not null) mcp.Options.TimeProvider = clock;
             mcp.Options.Tasks = new McpForge.Tasks.McpTaskOptions
             {
-                Store = new ListingTaskStore(new McpForge.Tasks.InMemoryMcpTaskStore(clock), store, directory.InstanceId),
+                // The package's own store, listing each 2026-07-28 task in the fleet's (here in-memory) task directory.
+                Store = new FleetTaskStore(new McpForge.Tasks.InMemoryMcpTaskStore(clock), tasks),
             };
             // A stopping instance waits for no call: the tests that stop one with a call running play a crash.
             mcp.Options.ShutdownTimeout = TimeSpan.Zero;
             mcp.AddTools<FleetTestTools>().AddResources<FleetTestResources>();
         });
         builder.Services.AddSingleton<IMcpSessionDirectory>(directory);
-        builder.Services.AddSingleton<IMcpTaskDirectory>(new InMemoryTaskDirectory(store, directory));
+        builder.Services.AddSingleton<IMcpTaskDirectory>(tasks);
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton<IMcpSessionForwarder>(provider => new HttpSessionForwarder(provider.GetRequiredService<IHttpForwarder>(), signature));
         var app = builder.Build();

@@ -16,4 +16,10 @@ internal sealed class InMemoryTaskDirectory(InMemorySessionStore store, InMemory
         var runner = store.TaskRunner(taskId);
         return ValueTask.FromResult(runner is null || runner == self.InstanceId ? null : store.LeaseUrl(runner));
     }
+
+    public ValueTask RegisterAsync(string taskId, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        store.RegisterTask(taskId, self.InstanceId);
+        return ValueTask.CompletedTask;
+    }
 }
