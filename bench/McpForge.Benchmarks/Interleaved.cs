@@ -24,10 +24,33 @@ internal static class Interleaved
             ("McpForge: whole tools/call", () => benchmarks.McpForge_ToolsCall()),
             ("Official SDK 2.4.0: InvokeAsync", () => benchmarks.OfficialSdk_ToolsCall().AsTask().GetAwaiter().GetResult()),
         };
+        var (times, bytes) = Measure(contenders, rounds, operations);
+        Report(contenders, times, bytes, "System.Text.Json");
+        var forgeVsStj = Median(times[0].Zip(times[1], (stj, forge) => stj / forge));
+        var sdkVsForge = Median(times[3].Zip(times[2], (sdk, forge) => sdk / forge));
+        Console.WriteLine($"McpForge generated is {forgeVsStj:F2}x as fast as System.Text.Json source-generated (median of per-round ratios).");
+        Console.WriteLine($"A whole McpForge tools/call is {sdkVsForge:F2}x as fast as the official SDK's InvokeAsync.");
+    }
+
+    /// <summary>The two eras of <see cref="ProtocolEraBenchmarks"/> (request bytes to response bytes), interleaved.</summary>
+    public static void RunEras(int rounds = 41, int operations = 20000)
+    {
+        var benchmarks = new ProtocolEraBenchmarks();
+        benchmarks.Setup();
+        var contenders = new (string Name, Action Run)[]
+        {
+            ("2025-11-25 session: tools/call add", () => benchmarks.Legacy()),
+            ("2026-07-28 request: tools/call add", () => benchmarks.Modern()),
+        };
+        var (times, bytes) = Measure(contenders, rounds, operations);
+        Report(contenders, times, bytes, "session");
+    }
+
+    private static (List<double>[] Times, List<double>[] Bytes) Measure((string Name, Action Run)[] contenders, int rounds, int operations)
+    {
         var times = contenders.Select(_ => new List<double>()).ToArray();
         var bytes = contenders.Select(_ => new List<double>()).ToArray();
         for (var i = 0; i < 3; i++) foreach (var c in contenders) Block(c.Run, operations); // warm up and tier up
-
         for (var round = 0; round < rounds; round++)
         {
             for (var k = 0; k < contenders.Length; k++)
@@ -39,9 +62,14 @@ internal static class Interleaved
                 bytes[index].Add(allocated);
             }
         }
-
         Console.WriteLine($"Interleaved: {rounds} rounds of {operations} operations per contender, medians.");
-        Console.WriteLine("| contender | time/op | allocated/op | time vs System.Text.Json | bytes vs System.Text.Json |");
+        return (times, bytes);
+    }
+
+    /// <summary>A table of the medians, each contender against the first (<paramref name="baseline"/>).</summary>
+    private static void Report((string Name, Action Run)[] contenders, List<double>[] times, List<double>[] bytes, string baseline)
+    {
+        Console.WriteLine($"| contender | time/op | allocated/op | time vs {baseline} | bytes vs {baseline} |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         for (var k = 0; k < contenders.Length; k++)
         {
@@ -49,10 +77,6 @@ internal static class Interleaved
             var byteRatio = Median(bytes[k]) / Median(bytes[0]);
             Console.WriteLine($"| {contenders[k].Name} | {Median(times[k]) / 1000:F2} µs | {Median(bytes[k]):F0} B | {timeRatio:F2} | {byteRatio:F2} |");
         }
-        var forgeVsStj = Median(times[0].Zip(times[1], (stj, forge) => stj / forge));
-        var sdkVsForge = Median(times[3].Zip(times[2], (sdk, forge) => sdk / forge));
-        Console.WriteLine($"McpForge generated is {forgeVsStj:F2}x as fast as System.Text.Json source-generated (median of per-round ratios).");
-        Console.WriteLine($"A whole McpForge tools/call is {sdkVsForge:F2}x as fast as the official SDK's InvokeAsync.");
     }
 
     private static (double NanosecondsPerOperation, double BytesPerOperation) Block(Action run, int operations)

@@ -2,6 +2,12 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/McpForge.Benchmarks -- --filter '*'      (BenchmarkDotNet)
 // dotnet run -c Release --project bench/McpForge.Benchmarks -- --interleaved    (A/B in alternating blocks, for busy machines)
+// dotnet run -c Release --project bench/McpForge.Benchmarks -- --interleaved-eras   (the two protocol eras, the same way)
+if (args is ["--interleaved-eras", ..])
+{
+    McpForge.Benchmarks.Interleaved.RunEras();
+    return;
+}
 if (args is ["--interleaved", ..])
 {
     McpForge.Benchmarks.Interleaved.Run();
