@@ -1,5 +1,6 @@
 using System.Text;
 using McpForge.Eras;
+using McpForge.Transports;
 using Xunit;
 
 namespace McpForge.Tests;
@@ -14,7 +15,7 @@ public sealed class RequestMetaTests
     {
         var @params = "{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{},"
             + "\"io.modelcontextprotocol/clientInfo\":" + clientInfo + "}}";
-        Assert.True(RequestMeta.TryRead(Encoding.UTF8.GetBytes(@params), out var meta, out var problem), problem);
+        Assert.True(McpRequestMeta.TryRead(Encoding.UTF8.GetBytes(@params), out var meta, out var problem), problem);
         Assert.Equal("2026-07-28", meta.ProtocolVersion);
         return meta.ClientInfo;
     }

@@ -9,6 +9,7 @@ using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Completions;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using McpForge.Protocol;
+using McpForge.Transports;
 
 namespace McpForge.Eras;
 
@@ -31,7 +32,7 @@ internal sealed class ClientProfile
         new(ProtocolEra.Legacy, protocolVersion, capabilities, clientInfo, (int)McpLogLevel.Info, []);
 
     /// <summary>The client of one modern request, from its <c>_meta</c>; without a <c>logLevel</c> it gets no logs (MCP 2026-07-28, "Logging").</summary>
-    public static ClientProfile Modern(in RequestMeta meta) =>
+    public static ClientProfile Modern(in McpRequestMeta meta) =>
         new(ProtocolEra.Modern, meta.ProtocolVersion, meta.Capabilities, meta.ClientInfo,
             meta.LogLevel is McpLogLevel level ? (int)level : NoLogs, meta.Extensions);
 

@@ -7,6 +7,7 @@ using McpForge.Dispatch;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Eras;
 

@@ -3,32 +3,9 @@ using System.Text.Json;
 using McpForge.Dispatch;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
+using McpForge.Transports;
 
 namespace McpForge.Eras;
-
-/// <summary>
-/// Why a modern request is refused before it runs: the JSON-RPC code, the HTTP status the spec gives it, and what its
-/// <c>data</c> names (the unknown method, the unsupported version).
-/// </summary>
-internal readonly record struct Refusal(int Code, int HttpStatus, string? Details, string? Subject = null)
-{
-    /// <summary>Writes the members of <c>error.data</c> beyond <c>details</c>.</summary>
-    public static void WriteData(Utf8JsonWriter w, Refusal refusal)
-    {
-        switch (refusal.Code)
-        {
-            case JsonRpcErrorCode.MethodNotFound:
-                w.WriteString("method"u8, refusal.Subject);
-                break;
-            case JsonRpcErrorCode.UnsupportedProtocolVersion:
-                w.WriteStartArray("supported"u8);
-                foreach (var version in McpProtocolVersions.PerRequest) w.WriteStringValue(version);
-                w.WriteEndArray();
-                w.WriteString("requested"u8, refusal.Subject);
-                break;
-        }
-    }
-}
 
 /// <summary>
 /// The checks every 2026-07-28 request passes before it is served, in the order the spec and the conformance suite
@@ -37,19 +14,19 @@ internal readonly record struct Refusal(int Code, int HttpStatus, string? Detail
 internal static class ModernGate
 {
     /// <summary>Its <c>_meta</c> is present and well-formed (-32602, HTTP 400).</summary>
-    public static bool CheckMeta(ReadOnlySpan<byte> @params, out RequestMeta meta, out Refusal refusal)
+    public static bool CheckMeta(ReadOnlySpan<byte> @params, out McpRequestMeta meta, out McpRefusal refusal)
     {
-        if (RequestMeta.TryRead(@params, out meta, out var problem))
+        if (McpRequestMeta.TryRead(@params, out meta, out var problem))
         {
             refusal = default;
             return true;
         }
-        refusal = new Refusal(JsonRpcErrorCode.InvalidParams, 400, problem);
+        refusal = new McpRefusal(JsonRpcErrorCode.InvalidParams, 400, problem);
         return false;
     }
 
     /// <summary>It names a version served per request (-32022, HTTP 400, listing what is served).</summary>
-    public static bool CheckVersion(string version, out Refusal refusal)
+    public static bool CheckVersion(string version, out McpRefusal refusal)
     {
         if (McpProtocolVersions.IsPerRequest(version))
         {
@@ -59,7 +36,7 @@ internal static class ModernGate
         var details = McpProtocolVersions.IsSession(version)
             ? $"Protocol version '{version}' is reached through initialize, not per request; per request this server serves {string.Join(", ", McpProtocolVersions.PerRequest.ToArray())}."
             : $"Protocol version '{version}' is not supported; per request this server serves {string.Join(", ", McpProtocolVersions.PerRequest.ToArray())}.";
-        refusal = new Refusal(JsonRpcErrorCode.UnsupportedProtocolVersion, 400, details, version);
+        refusal = new McpRefusal(JsonRpcErrorCode.UnsupportedProtocolVersion, 400, details, version);
         return false;
     }
 
@@ -67,7 +44,7 @@ internal static class ModernGate
     /// The method exists for modern clients: known, not removed in 2026-07-28 (<c>initialize</c>, <c>ping</c>,
     /// <c>logging/setLevel</c>, <c>resources/subscribe</c>, …), and of a capability the server has (-32601, HTTP 404).
     /// </summary>
-    public static bool CheckMethod(McpServer server, in JsonRpcEnvelope envelope, out Refusal refusal)
+    public static bool CheckMethod(McpServer server, in JsonRpcEnvelope envelope, out McpRefusal refusal)
     {
         var method = envelope.Method;
         var info = MethodTable.Get(method);
@@ -77,7 +54,7 @@ internal static class ModernGate
             return true;
         }
         var name = method == McpMethod.Unknown ? envelope.UnknownMethodName ?? "" : info.Name;
-        refusal = new Refusal(JsonRpcErrorCode.MethodNotFound, 404, null, name);
+        refusal = new McpRefusal(JsonRpcErrorCode.MethodNotFound, 404, null, name);
         return false;
     }
 }

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Threading.Tasks;
 using McpForge.Connections;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Tasks;
 

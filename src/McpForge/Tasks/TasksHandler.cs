@@ -5,6 +5,7 @@ using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;
+using McpForge.Transports;
 
 namespace McpForge.Tasks;
 

@@ -1,33 +1,37 @@
 using System;
 using System.Text.Json;
 using System.Threading;
+using System.Diagnostics.CodeAnalysis;
+using McpForge.Eras;
 using McpForge.Protocol;
 
-namespace McpForge.Eras;
+namespace McpForge.Transports;
 
 /// <summary>
 /// The per-request protocol fields of a modern request's <c>params._meta</c> (MCP 2026-07-28, "_meta"):
 /// <c>io.modelcontextprotocol/protocolVersion</c> and <c>…/clientCapabilities</c> (required), <c>…/clientInfo</c> and
 /// <c>…/logLevel</c> (optional). Everything the server knows of the client for this request comes from here.
 /// </summary>
-internal readonly struct RequestMeta
+[Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+public readonly struct McpRequestMeta
 {
-    public string ProtocolVersion { get; init; }
+    /// <summary>The protocol version the request claims (<c>_meta["io.modelcontextprotocol/protocolVersion"]</c>).</summary>
+    public string ProtocolVersion { get; internal init; }
 
-    public McpClientCapabilities Capabilities { get; init; }
+    internal McpClientCapabilities Capabilities { get; init; }
 
-    public string[] Extensions { get; init; }
+    internal string[] Extensions { get; init; }
 
-    public McpClientInfo? ClientInfo { get; init; }
+    internal McpClientInfo? ClientInfo { get; init; }
 
-    public McpLogLevel? LogLevel { get; init; }
+    internal McpLogLevel? LogLevel { get; init; }
 
     /// <summary>
     /// Reads and checks the <c>_meta</c> of <paramref name="params"/>. False, with <paramref name="problem"/> saying what is
     /// wrong, when it is missing, lacks a required field, or has a field of the wrong type: the request is malformed
     /// (-32602, HTTP 400).
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> @params, out RequestMeta meta, out string problem)
+    internal static bool TryRead(ReadOnlySpan<byte> @params, out McpRequestMeta meta, out string problem)
     {
         meta = default;
         problem = "";
@@ -63,7 +67,7 @@ internal readonly struct RequestMeta
         return false;
     }
 
-    private static bool TryReadMeta(ref Utf8JsonReader reader, out RequestMeta meta, out string problem)
+    private static bool TryReadMeta(ref Utf8JsonReader reader, out McpRequestMeta meta, out string problem)
     {
         meta = default;
         string? version = null;
@@ -149,7 +153,7 @@ internal readonly struct RequestMeta
             problem = "\"_meta.io.modelcontextprotocol/clientCapabilities\" is required on a 2026-07-28 request ({} when the client declares none).";
             return false;
         }
-        meta = new RequestMeta
+        meta = new McpRequestMeta
         {
             ProtocolVersion = version,
             Capabilities = capabilities,
