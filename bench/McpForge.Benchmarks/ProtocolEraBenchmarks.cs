@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using McpForge.ClientInput;
-using McpForge.Connections;
 using McpForge.JsonRpc;
 using McpForge.Server;
 using McpForge.Transports;

@@ -7,7 +7,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using McpForge.Generated;
-using McpForge.Connections;
 using McpForge.JsonRpc;
 using McpForge.Server;
 using McpForge.Transports;

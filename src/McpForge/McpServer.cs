@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.Server;
 using McpForge.Transports;
 using McpForge.Transports.Stdio;

@@ -1,5 +1,4 @@
 using System.Text;
-using McpForge.Eras;
 using McpForge.Transports;
 using Xunit;
 

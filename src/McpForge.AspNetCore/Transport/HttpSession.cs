@@ -5,7 +5,6 @@ using System.Threading;
 using McpForge.AspNetCore.EventStore;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
-using McpForge.Server;
 using McpForge.Transports;
 
 namespace McpForge.AspNetCore.Transport;

@@ -1,7 +1,6 @@
 using System;
 using McpForge.AspNetCore.EventStore;
 using McpForge.JsonRpc;
-using McpForge.Server;
 using McpForge.Transports;
 
 namespace McpForge.AspNetCore.Transport;

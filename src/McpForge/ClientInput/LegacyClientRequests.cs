@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.JsonRpc;
 using McpForge.Server;
 using McpForge.Transports;

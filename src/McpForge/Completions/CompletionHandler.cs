@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;

@@ -1,5 +1,4 @@
 using System;
-using McpForge.Connections;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;

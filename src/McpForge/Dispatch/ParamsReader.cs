@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using McpForge.Connections;
 using McpForge.JsonRpc;
 using McpForge.Transports;
 

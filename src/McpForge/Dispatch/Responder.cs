@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using McpForge.Connections;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using McpForge.ClientInput;
-using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.JsonRpc;
 using McpForge.Protocol;

@@ -1,4 +1,3 @@
-using McpForge.Connections;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;

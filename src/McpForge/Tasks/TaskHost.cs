@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.Server;
 using McpForge.Transports;
 

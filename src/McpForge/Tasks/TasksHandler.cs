@@ -1,7 +1,6 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;

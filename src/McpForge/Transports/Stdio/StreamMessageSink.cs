@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Threading.Tasks;
-using McpForge.Server;
 
 namespace McpForge.Transports.Stdio;
 

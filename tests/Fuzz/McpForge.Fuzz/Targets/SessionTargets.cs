@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using McpForge.JsonRpc;
-using McpForge.Connections;
 using McpForge.Server;
 using McpForge.Transports;
 
