@@ -9,29 +9,24 @@ namespace McpForge.Transports;
 /// Why a request is refused before it runs: the JSON-RPC code, the HTTP status the spec gives it, and what its
 /// <c>data</c> names (the unknown method, the unsupported version). <c>default</c> (code 0) refuses nothing.
 /// </summary>
+/// <param name="code">The JSON-RPC error code (<see cref="JsonRpcErrorCode"/>).</param>
+/// <param name="httpStatus">The HTTP status a transport over HTTP answers with.</param>
+/// <param name="details">What <c>error.data.details</c> says, or null.</param>
+/// <param name="subject">The unknown method (-32601) or the unsupported version (-32022), or null.</param>
 [Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
-public readonly struct McpRefusal
+public readonly struct McpRefusal(int code, int httpStatus, string? details, string? subject = null)
 {
-    /// <summary>A refusal with its JSON-RPC code, HTTP status, details and (for -32601 and -32022) the method or version it names.</summary>
-    public McpRefusal(int code, int httpStatus, string? details, string? subject = null)
-    {
-        Code = code;
-        HttpStatus = httpStatus;
-        Details = details;
-        Subject = subject;
-    }
-
     /// <summary>The JSON-RPC error code (<see cref="JsonRpcErrorCode"/>); 0 for no refusal.</summary>
-    public int Code { get; }
+    public int Code { get; } = code;
 
     /// <summary>The HTTP status a transport over HTTP answers with.</summary>
-    public int HttpStatus { get; }
+    public int HttpStatus { get; } = httpStatus;
 
     /// <summary>What <c>error.data.details</c> says, or null.</summary>
-    public string? Details { get; init; }
+    public string? Details { get; init; } = details;
 
     /// <summary>The unknown method (-32601) or the unsupported version (-32022), or null.</summary>
-    public string? Subject { get; }
+    public string? Subject { get; } = subject;
 
     /// <summary>Writes the whole JSON-RPC error response to request <paramref name="id"/>.</summary>
     public void WriteResponse(Utf8JsonWriter writer, RequestId id)
