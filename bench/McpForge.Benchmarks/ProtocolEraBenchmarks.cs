@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using McpForge.ClientInput;
-using McpForge.Connections;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Benchmarks;
 
@@ -71,13 +71,13 @@ public class ProtocolEraBenchmarks
     [Benchmark(Description = "request state: open (one answer)")]
     public bool Open() => RequestStateSeal.TryOpen(_server, _sealed, _binding, out _, out _);
 
-    private sealed class CountingSink : IMessageSink
+    private sealed class CountingSink : IMcpMessageSink
     {
         public int Count;
         public string? Last;
         public bool Keep = true;
 
-        public void Send(ReadOnlySpan<byte> message, MessageRoute route)
+        public void Send(ReadOnlySpan<byte> message, McpMessageRoute route)
         {
             Count++;
             if (Keep) Last = Encoding.UTF8.GetString(message);

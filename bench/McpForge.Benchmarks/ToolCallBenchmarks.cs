@@ -7,9 +7,9 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using McpForge.Generated;
-using McpForge.Connections;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 using Sdk = ModelContextProtocol;
 
 namespace McpForge.Benchmarks;
@@ -118,13 +118,13 @@ public class ToolCallBenchmarks
     }
 
     /// <summary>A transport that keeps nothing but the count of messages (and, for the setup check, the last one).</summary>
-    private sealed class CountingSink : IMessageSink
+    private sealed class CountingSink : IMcpMessageSink
     {
         public int Count;
         public string? Last;
         public bool Keep = true;
 
-        public void Send(ReadOnlySpan<byte> message, MessageRoute route)
+        public void Send(ReadOnlySpan<byte> message, McpMessageRoute route)
         {
             Count++;
             if (Keep) Last = Encoding.UTF8.GetString(message);

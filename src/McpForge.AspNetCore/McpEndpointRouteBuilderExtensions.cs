@@ -37,7 +37,7 @@ public static class McpEndpointRouteBuilderExtensions
         // Calls use the HTTP request's DI scope when the server resolves from this application's container (AddMcpServer);
         // a server built on another container (or none) makes its own scopes, as over stdio.
         // (Compared by scope factory: a singleton's factory is given the container's root scope, not the provider itself.)
-        var sameContainer = server.Registry.ScopeFactory is { } factory && ReferenceEquals(factory, endpoints.ServiceProvider.GetService<IServiceScopeFactory>());
+        var sameContainer = server.Services.GetService<IServiceScopeFactory>() is { } factory && ReferenceEquals(factory, endpoints.ServiceProvider.GetService<IServiceScopeFactory>());
         // In a fleet (McpForge.AspNetCore.Redis, docs/scale-out.md) the directory and forwarder come from the services.
         var transport = new McpHttpTransport(server, options, pattern, requestScopes: sameContainer && options.UseRequestServices,
             endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionDirectory>(), endpoints.ServiceProvider.GetService<ScaleOut.IMcpSessionForwarder>(),

@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.Server;
+using McpForge.Transports;
 using McpForge.Transports.Stdio;
 
 namespace McpForge;
@@ -64,8 +64,12 @@ public sealed class McpServer
         Listeners.Deliver(@event);
     }
 
-    /// <summary>Ends the listen streams of <paramref name="connection"/> (null: of every connection) as its transport stops.</summary>
-    internal void EndSubscriptions(McpConnection? connection, bool graceful) => Listeners.End(connection, graceful);
+    /// <summary>
+    /// Ends the <c>subscriptions/listen</c> streams of <paramref name="connection"/> (null: of every connection) as its
+    /// transport stops; <paramref name="graceful"/> gives each its result first (docs/transports.md, "Listen streams").
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+    public void EndSubscriptions(McpConnection? connection, bool graceful) => Listeners.End(connection, graceful);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<McpConnection, byte> _sessions = new();
 
@@ -91,7 +95,12 @@ public sealed class McpServer
         }
     }
 
-    internal void Attach(McpConnection session)
+    /// <summary>
+    /// Counts <paramref name="session"/> among the server's open sessions: it hears list changes and resource updates, and
+    /// the session metrics count it. Call it once <c>initialize</c> succeeded (or for the life of a one-client transport).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+    public void Attach(McpConnection session)
     {
         if (!_sessions.TryAdd(session, 0)) return;
         if (Diagnostics.McpTelemetry.ActiveSessions.Enabled)
@@ -100,7 +109,9 @@ public sealed class McpServer
         }
     }
 
-    internal void Detach(McpConnection session)
+    /// <summary>The session ended: it leaves what <see cref="Attach"/> joined it to. Idempotent.</summary>
+    [System.Diagnostics.CodeAnalysis.Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+    public void Detach(McpConnection session)
     {
         if (!_sessions.TryRemove(session, out _)) return;
         if (Diagnostics.McpTelemetry.ActiveSessions.Enabled)
@@ -227,7 +238,8 @@ public sealed class McpServer
     /// The authorization policies the components name (<c>[McpAuthorize(Policy = …)]</c>), so a transport can evaluate
     /// them once per request. Cached; a run-time change of the components refreshes it.
     /// </summary>
-    internal string[] AuthorizationPolicies => _policies ??= CollectPolicies();
+    [System.Diagnostics.CodeAnalysis.Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+    public System.Collections.Generic.IReadOnlyList<string> AuthorizationPolicies => _policies ??= CollectPolicies();
 
     private string[]? _policies;
 
@@ -304,7 +316,8 @@ public sealed class McpServer
     internal Diagnostics.MessageTracer? Tracer { get; }
 
     /// <summary>Writes out what the message trace holds (a transport calls it when it stops).</summary>
-    internal void FlushTrace() => Tracer?.Flush();
+    [System.Diagnostics.CodeAnalysis.Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+    public void FlushTrace() => Tracer?.Flush();
 
     /// <summary>The server's own log (category <c>McpForge</c>): failures, slow requests, dropped messages.</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; }
@@ -319,6 +332,21 @@ public sealed class McpServer
     internal ServiceRegistry Registry { get; }
 
     internal ComponentRegistry<Tools.McpTool> Tools { get; }
+
+    /// <summary>The tool named <paramref name="name"/>, or null (a transport checks its <c>Mcp-Param-*</c> headers against it).</summary>
+    [System.Diagnostics.CodeAnalysis.Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+    public Tools.McpTool? FindTool(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Tools.Find(System.Text.Encoding.UTF8.GetBytes(name));
+    }
+
+    /// <summary>
+    /// Ends the server's running tasks, cancelled, saying the server stopped (docs/tasks.md, "Shutdown"); nothing when
+    /// tasks are off. A transport calls it when it stops serving.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+    public System.Threading.Tasks.Task StopTasksAsync() => Tasks?.StopAsync() ?? System.Threading.Tasks.Task.CompletedTask;
 
     internal ComponentRegistry<Prompts.McpPrompt> Prompts { get; }
 

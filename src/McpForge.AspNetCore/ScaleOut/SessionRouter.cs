@@ -4,9 +4,9 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using McpForge.AspNetCore.Transport;
-using McpForge.Dispatch;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
+using McpForge.Transports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -241,7 +241,7 @@ internal sealed class SessionRouter : IDisposable
             await Directory.RemoveAsync(record.SessionId, CancellationToken.None).ConfigureAwait(false);
             return null;
         }
-        McpForge.Diagnostics.McpLog.TransportWarning(_transport.Server.Logger, $"session {record.SessionId} taken over from {record.OwnerId} at epoch {owned.Epoch}");
+        TransportLog.Warning(_transport.Server.Logger, $"session {record.SessionId} taken over from {record.OwnerId} at epoch {owned.Epoch}");
         return session;
     }
 
@@ -386,17 +386,16 @@ internal sealed class SessionRouter : IDisposable
     /// <summary>What the store keeps of a session owned here.</summary>
     public McpSessionRecord Snapshot(HttpSession session)
     {
-        var legacy = session.Connection.Legacy!;
         return new McpSessionRecord
         {
             SessionId = session.Id,
             OwnerId = Directory.InstanceId,
             Epoch = session.Epoch,
             Principal = session.Owner,
-            ProtocolVersion = legacy.Client.ProtocolVersion,
+            ProtocolVersion = session.Connection.SessionProtocolVersion!,
             InitializeParams = session.InitializeParams ?? "{}",
-            LogLevel = legacy.Client.LogLevel,
-            Subscriptions = [.. legacy.SubscribedUris],
+            LogLevel = session.Connection.SessionLogLevel,
+            Subscriptions = [.. session.Connection.SessionSubscriptions],
         };
     }
 

@@ -3,11 +3,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading;
 using McpForge.AspNetCore.EventStore;
-using McpForge.Connections;
-using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
-using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.AspNetCore.Transport;
 
@@ -16,7 +14,7 @@ namespace McpForge.AspNetCore.Transport;
 /// every outgoing message onto exactly one of them. A response and what its call sends go on that request's POST
 /// stream; anything else goes on the GET stream.
 /// </summary>
-internal sealed class HttpSession : IMessageSink, IStreamOwner
+internal sealed class HttpSession : IMcpMessageSink, IStreamOwner
 {
     private readonly ConcurrentDictionary<RequestId, OutgoingStream> _requests = new();
     private readonly ConcurrentDictionary<string, OutgoingStream> _resumable = new(StringComparer.Ordinal);
@@ -55,7 +53,7 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
     /// priming events: 2025-11-25 clients; older ones may not accept an event without data.
     /// </summary>
     public bool IsResumable => !IsStateless && Store is not null
-        && string.CompareOrdinal(Connection.Legacy?.Client.ProtocolVersion ?? "", McpProtocolVersions.V2025_11_25) >= 0; // priming events came with SEP-1699
+        && string.CompareOrdinal(Connection.SessionProtocolVersion ?? "", McpProtocolVersions.V2025_11_25) >= 0; // priming events came with SEP-1699
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
@@ -176,18 +174,18 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
     public void StreamLost(OutgoingStream stream)
     {
         RemoveRequest(stream);
-        if (stream.RequestId.IsValid) Connection.InFlight.TryCancel(stream.RequestId);
+        if (stream.RequestId.IsValid) Connection.TryCancel(stream.RequestId);
         if (stream == Volatile.Read(ref _standalone)) Interlocked.CompareExchange(ref _standalone, null, stream);
     }
 
-    void IMessageSink.Send(ReadOnlySpan<byte> message, MessageRoute route)
+    void IMcpMessageSink.Send(ReadOnlySpan<byte> message, McpMessageRoute route)
     {
         if (McpForge.Diagnostics.McpTelemetry.BytesSent.Enabled)
         {
-            McpForge.Diagnostics.McpTelemetry.BytesSent.Add(message.Length, McpForge.Diagnostics.McpTelemetry.Tag("network.transport", "tcp"));
+            McpForge.Diagnostics.McpTelemetry.BytesSent.Add(message.Length, TransportLog.TcpTag);
         }
         var related = route.RelatedRequest;
-        if (route.Kind == OutgoingKind.Response)
+        if (route.Kind == McpOutgoingKind.Response)
         {
             if (_requests.TryRemove(related, out var answered)) answered.Complete(message);
             else _transport.Log($"a response to {related}, whose request is no longer waiting, was dropped");
@@ -204,15 +202,15 @@ internal sealed class HttpSession : IMessageSink, IStreamOwner
         }
     }
 
-    void IMessageSink.Abandon(RequestId request)
+    void IMcpMessageSink.Abandon(RequestId request)
     {
         if (_requests.TryRemove(request, out var stream)) stream.Complete(ReadOnlySpan<byte>.Empty);
     }
 
-    bool IMessageSink.EndStreamForPolling(RequestId request) =>
+    bool IMcpMessageSink.EndStreamForPolling(RequestId request) =>
         _requests.TryGetValue(request, out var stream) && stream.RequestPollingClose();
 
-    bool IMessageSink.Forbid(RequestId request, System.Collections.Generic.IReadOnlyList<string> scopes, string details)
+    bool IMcpMessageSink.Forbid(RequestId request, System.Collections.Generic.IReadOnlyList<string> scopes, string details)
     {
         if (!_requests.TryRemove(request, out var stream)) return false;
         stream.Forbid(scopes, details);

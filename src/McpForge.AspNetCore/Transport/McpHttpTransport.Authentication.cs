@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using McpForge.AspNetCore.Authorization;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -45,13 +46,13 @@ internal sealed partial class McpHttpTransport
     private async Task<IReadOnlySet<string>> SatisfiedPoliciesAsync(HttpContext context, ClaimsPrincipal user)
     {
         var policies = Server.AuthorizationPolicies;
-        if (policies.Length == 0) return s_noPolicies;
+        if (policies.Count == 0) return s_noPolicies;
         var service = context.RequestServices.GetService<IAuthorizationService>()
             ?? throw new InvalidOperationException("Components name authorization policies, but no IAuthorizationService is registered: call builder.Services.AddAuthorization(…).");
         var satisfied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var policy in policies)
+        for (var i = 0; i < policies.Count; i++)
         {
-            if ((await service.AuthorizeAsync(user, policy).ConfigureAwait(false)).Succeeded) satisfied.Add(policy);
+            if ((await service.AuthorizeAsync(user, policies[i]).ConfigureAwait(false)).Succeeded) satisfied.Add(policies[i]);
         }
         return satisfied;
     }

@@ -7,12 +7,10 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using McpForge.Connections;
-using McpForge.Dispatch;
-using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
 using McpForge.Server;
+using McpForge.Transports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -153,7 +151,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     {
         if (McpForge.Diagnostics.McpTelemetry.BytesReceived.Enabled)
         {
-            McpForge.Diagnostics.McpTelemetry.BytesReceived.Add(body.Length, McpForge.Diagnostics.McpTelemetry.Tag("network.transport", "tcp"));
+            McpForge.Diagnostics.McpTelemetry.BytesReceived.Add(body.Length, TransportLog.TcpTag);
         }
         JsonRpcEnvelope envelope;
         try
@@ -171,13 +169,13 @@ internal sealed partial class McpHttpTransport : IDisposable
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest, envelope.Problem!, envelope.Id).ConfigureAwait(false);
             return;
         }
-        if (!_requestScopes || envelope.Kind != JsonRpcMessageKind.Request || !MethodTable.Get(envelope.Method).Has(MethodTraits.RunsHandler))
+        if (!_requestScopes || envelope.Kind != JsonRpcMessageKind.Request || !envelope.RunsHandler)
         {
             await RouteAsync(context, envelope, body, accepted, caller).ConfigureAwait(false);
             return;
         }
         // A call runs in the HTTP request's DI scope, which ASP.NET Core disposes when this endpoint returns: wait for it.
-        var scope = new TransportScope(context.RequestServices);
+        var scope = new McpTransportScope(context.RequestServices);
         try
         {
             await RouteAsync(context, envelope, body, accepted, caller.WithServiceScope(scope)).ConfigureAwait(false);
@@ -196,7 +194,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     /// one returns, so that connection stays busy until the handler does (HTTP/2 and HTTP/3 streams are independent);
     /// <see cref="McpHttpOptions.UseRequestServices"/> false frees it.
     /// </summary>
-    private static async Task EndRequestScopeAsync(HttpContext context, TransportScope scope)
+    private static async Task EndRequestScopeAsync(HttpContext context, McpTransportScope scope)
     {
         var ended = scope.WhenCallsEnded();
         if (ended.IsCompleted) return;
@@ -230,7 +228,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (Options.Stateless)
         {
             session = new HttpSession(this, string.Empty, stateless: true);
-            if (!isInitialize) session.Connection.TryOpenLegacy(LegacySession.Stateless(session.Connection, versionHeader ?? McpProtocolVersions.V2025_03_26));
+            if (!isInitialize) session.Connection.OpenStatelessSession(versionHeader ?? McpProtocolVersions.V2025_03_26);
         }
         else if (isInitialize && StringValues.IsNullOrEmpty(sessionId))
         {
@@ -272,14 +270,14 @@ internal sealed partial class McpHttpTransport : IDisposable
         {
             return;
         }
-        if (Router is not null && !isNew && ScaleOut.SessionRouter.ChangesSnapshot(envelope.Method) && session.Connection.Legacy is not null)
+        if (Router is not null && !isNew && ScaleOut.SessionRouter.ChangesSnapshot(envelope.Method) && session.Connection.HasSession)
         {
             await Router.SaveChangedAsync(session).ConfigureAwait(false);
         }
 
         if (isNew)
         {
-            if (session.Connection.Legacy is null)
+            if (!session.Connection.HasSession)
             {
                 await WriteResponseAsync(context, session, stream).ConfigureAwait(false);
                 return; // a failed initialize leaves no session behind
@@ -329,11 +327,11 @@ internal sealed partial class McpHttpTransport : IDisposable
         var @params = envelope.Params(body.Span);
         if (versionHeader is null)
         {
-            await WriteRefusalAsync(context, envelope.Id, new Refusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
+            await WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
                 "The MCP-Protocol-Version header is required on 2026-07-28 requests; it repeats _meta[\"io.modelcontextprotocol/protocolVersion\"].")).ConfigureAwait(false);
             return;
         }
-        if (!ModernGate.CheckMeta(Server, envelope, body.Span, out var client, out var refusal))
+        if (!McpConnection.TryReadModernMeta(Server, envelope, body.Span, out var meta, out var refusal))
         {
             if (!envelope.HasModernClaim && !McpProtocolVersions.IsPerRequest(versionHeader))
             {
@@ -348,15 +346,14 @@ internal sealed partial class McpHttpTransport : IDisposable
             await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
             return;
         }
-        if (!string.Equals(client.ProtocolVersion, versionHeader, StringComparison.Ordinal))
+        if (!string.Equals(meta.ProtocolVersion, versionHeader, StringComparison.Ordinal))
         {
-            await WriteRefusalAsync(context, envelope.Id, new Refusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
-                $"The MCP-Protocol-Version header '{versionHeader}' differs from _meta[\"io.modelcontextprotocol/protocolVersion\"] '{client.ProtocolVersion}'.")).ConfigureAwait(false);
+            await WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
+                $"The MCP-Protocol-Version header '{versionHeader}' differs from _meta[\"io.modelcontextprotocol/protocolVersion\"] '{meta.ProtocolVersion}'.")).ConfigureAwait(false);
             return;
         }
         if (!ModernHeaders.Check(context.Request, envelope, @params, Server, out refusal)
-            || !ModernGate.CheckVersion(client.ProtocolVersion, out refusal)
-            || !ModernGate.CheckMethod(Server, envelope, out refusal))
+            || !McpConnection.CheckModernTarget(Server, envelope, meta.ProtocolVersion, out refusal))
         {
             await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
             return;
@@ -364,27 +361,21 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (envelope.Method == McpMethod.SubscriptionsListen && !accepted.Events)
         {
             // A listen stream is an event stream: a client that takes JSON only would wait for its acknowledgment forever.
-            await WriteRefusalAsync(context, envelope.Id, new Refusal(JsonRpcErrorCode.InvalidRequest, StatusCodes.Status406NotAcceptable,
+            await WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.InvalidRequest, StatusCodes.Status406NotAcceptable,
                 "subscriptions/listen is answered with an event stream: Accept must include text/event-stream.")).ConfigureAwait(false);
             return;
         }
         var exchange = new ModernExchange(this, envelope.Id, accepted);
-        exchange.Connection.DispatchModern(envelope, body.Span, client, caller);
+        exchange.Connection.DispatchModern(envelope, body.Span, meta, caller);
         await WriteResponseAsync(context, exchange, exchange.Stream, modern: true).ConfigureAwait(false);
     }
 
     /// <summary>A request refused before it ran: the status the spec gives the refusal, and its JSON-RPC error with the request's id.</summary>
-    private async Task WriteRefusalAsync(HttpContext context, RequestId id, Refusal refusal)
+    private async Task WriteRefusalAsync(HttpContext context, RequestId id, McpRefusal refusal)
     {
-        McpForge.Diagnostics.McpLog.Refused(Server.Logger, refusal.Code, refusal.Details ?? refusal.Subject ?? "");
+        TransportLog.Refused(Server.Logger, refusal.Code, refusal.Details ?? refusal.Subject ?? "");
         context.Response.StatusCode = refusal.HttpStatus;
-        await JsonResponse.WriteAsync(context, (id, refusal), static (w, s) =>
-        {
-            JsonRpcWriter.StartError(w, s.id, s.refusal.Code);
-            if (s.refusal.Details is not null) w.WriteString("details"u8, s.refusal.Details);
-            Refusal.WriteData(w, s.refusal);
-            JsonRpcWriter.EndError(w);
-        }).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, (id, refusal), static (w, s) => s.refusal.WriteResponse(w, s.id)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -395,7 +386,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     private async ValueTask<bool> DispatchInTurnAsync(HttpContext context, HttpSession session, OutgoingStream stream,
         JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, McpCaller caller)
     {
-        if (!MethodTable.Get(envelope.Method).Has(MethodTraits.RunsHandler) || session.Connection.Legacy is null)
+        if (!envelope.RunsHandler || !session.Connection.HasSession)
         {
             session.Connection.Dispatch(envelope, body.Span, caller);
             return true;
@@ -403,7 +394,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         bool admitted;
         try
         {
-            admitted = await session.Connection.Admission.WaitTurnAsync(envelope.Id, caller, context.RequestAborted).ConfigureAwait(false);
+            admitted = await session.Connection.WaitTurnAsync(envelope.Id, caller, context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -415,7 +406,7 @@ internal sealed partial class McpHttpTransport : IDisposable
             session.RemoveRequest(stream);
             context.Response.Headers.RetryAfter = "1";
             await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorCode.ServerBusy,
-                RequestAdmission.BusyDetails(Server.Options), envelope.Id).ConfigureAwait(false);
+                session.Connection.BusyDetails, envelope.Id).ConfigureAwait(false);
             return false;
         }
         try
@@ -424,7 +415,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         }
         finally
         {
-            session.Connection.Admission.EndAdmission();
+            session.Connection.EndTurn();
         }
         return true;
     }
@@ -637,7 +628,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
         {
-            JsonRpcWriter.WriteError(w, lost, JsonRpcErrorCode.InternalError, Why);
+            new McpRefusal(JsonRpcErrorCode.InternalError, StatusCodes.Status200OK, Why).WriteResponse(w, lost);
         }
         SseFormat.WriteMessage(context.Response.BodyWriter, null, buffer.WrittenSpan);
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
@@ -768,7 +759,7 @@ internal sealed partial class McpHttpTransport : IDisposable
             LeaseGeneration = leaseGeneration,
             InitializeParams = record.InitializeParams,
         };
-        if (!LegacySession.TryRestore(session.Connection, System.Text.Encoding.UTF8.GetBytes(record.InitializeParams), record.ProtocolVersion,
+        if (!session.Connection.TryRestoreSession(System.Text.Encoding.UTF8.GetBytes(record.InitializeParams), record.ProtocolVersion,
             record.LogLevel, record.Subscriptions))
         {
             return null;
@@ -800,14 +791,14 @@ internal sealed partial class McpHttpTransport : IDisposable
         Server.EndSubscriptions(null, graceful: true); // each listen stream gets its result before the server goes
         foreach (var session in _sessions.Values) EndSession(session, forget: Router is null);
         // Running tasks end cancelled, saying the server stopped (docs/tasks.md, "Shutdown"); a shared store keeps that for other instances.
-        if (Server.Tasks is { } tasks) tasks.StopAsync().GetAwaiter().GetResult();
+        Server.StopTasksAsync().GetAwaiter().GetResult();
         Server.FlushTrace();
     }
 
     /// <summary>A session id: 128 random bits as hex, visible ASCII as MCP requires, unguessable.</summary>
     private static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    internal void Log(string what) => McpForge.Diagnostics.McpLog.TransportWarning(Server.Logger, what);
+    internal void Log(string what) => TransportLog.Warning(Server.Logger, what);
 
     private static async Task WriteTooLargeAsync(HttpContext context) =>
         await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorCode.InvalidRequest,
@@ -818,7 +809,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     {
         if (context.Response.HasStarted) return;
         context.Response.StatusCode = status;
-        await JsonResponse.WriteAsync(context, (id, code, details), static (w, error) => JsonRpcWriter.WriteError(w, error.id, error.code, error.details))
+        await JsonResponse.WriteAsync(context, (id, code, details), static (w, error) => new McpRefusal(error.code, 0, error.details).WriteResponse(w, error.id))
             .ConfigureAwait(false);
     }
 }

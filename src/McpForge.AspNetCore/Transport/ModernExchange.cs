@@ -1,8 +1,7 @@
 using System;
 using McpForge.AspNetCore.EventStore;
-using McpForge.Connections;
 using McpForge.JsonRpc;
-using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.AspNetCore.Transport;
 
@@ -11,7 +10,7 @@ namespace McpForge.AspNetCore.Transport;
 /// the POST's response (one JSON body, or SSE carrying the request's progress and logs, or a listen stream's
 /// notifications, then the result). Nothing outlives it; closing the stream cancels the request.
 /// </summary>
-internal sealed class ModernExchange : IMessageSink, IStreamOwner
+internal sealed class ModernExchange : IMcpMessageSink, IStreamOwner
 {
     public ModernExchange(McpHttpTransport transport, RequestId requestId, AcceptedMedia accepted)
     {
@@ -44,22 +43,22 @@ internal sealed class ModernExchange : IMessageSink, IStreamOwner
     }
 
     /// <summary>The client closed the stream: for 2026-07-28 that is the cancellation of the request (or the end of its subscription).</summary>
-    void IStreamOwner.StreamLost(OutgoingStream stream) => Connection.InFlight.TryCancel(stream.RequestId);
+    void IStreamOwner.StreamLost(OutgoingStream stream) => Connection.TryCancel(stream.RequestId);
 
-    void IMessageSink.Send(ReadOnlySpan<byte> message, MessageRoute route)
+    void IMcpMessageSink.Send(ReadOnlySpan<byte> message, McpMessageRoute route)
     {
         if (McpForge.Diagnostics.McpTelemetry.BytesSent.Enabled)
         {
-            McpForge.Diagnostics.McpTelemetry.BytesSent.Add(message.Length, McpForge.Diagnostics.McpTelemetry.Tag("network.transport", "tcp"));
+            McpForge.Diagnostics.McpTelemetry.BytesSent.Add(message.Length, TransportLog.TcpTag);
         }
         if (route.RelatedRequest != Stream.RequestId) return; // nothing unrelated has anywhere to go without a session
-        if (route.Kind == OutgoingKind.Response) Stream.Complete(message);
-        else if (route.Kind == OutgoingKind.Notification) Stream.Publish(message); // a JSON-only client gets the result alone
+        if (route.Kind == McpOutgoingKind.Response) Stream.Complete(message);
+        else if (route.Kind == McpOutgoingKind.Notification) Stream.Publish(message); // a JSON-only client gets the result alone
     }
 
-    void IMessageSink.Abandon(RequestId request) => Stream.Complete(ReadOnlySpan<byte>.Empty);
+    void IMcpMessageSink.Abandon(RequestId request) => Stream.Complete(ReadOnlySpan<byte>.Empty);
 
-    bool IMessageSink.Forbid(RequestId request, System.Collections.Generic.IReadOnlyList<string> scopes, string details)
+    bool IMcpMessageSink.Forbid(RequestId request, System.Collections.Generic.IReadOnlyList<string> scopes, string details)
     {
         Stream.Forbid(scopes, details);
         return true;

@@ -2,10 +2,9 @@ using System;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using McpForge.Dispatch;
-using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Tools;
+using McpForge.Transports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -21,9 +20,9 @@ namespace McpForge.AspNetCore.Transport;
 /// </summary>
 internal static class ModernHeaders
 {
-    public static bool Check(HttpRequest request, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, McpServer server, out Refusal refusal)
+    public static bool Check(HttpRequest request, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, McpServer server, out McpRefusal refusal)
     {
-        var method = envelope.Method == McpMethod.Unknown ? envelope.UnknownMethodName ?? "" : MethodTable.Name(envelope.Method);
+        var method = envelope.MethodName;
         if (!TryValue(request.Headers["Mcp-Method"], out var methodHeader, out var problem))
         {
             refusal = Mismatch(problem ?? "The Mcp-Method header is required on every 2026-07-28 request: it names the body's method.");
@@ -34,7 +33,7 @@ internal static class ModernHeaders
             refusal = Mismatch($"The Mcp-Method header '{methodHeader}' differs from the body's method '{method}' (values are case-sensitive).");
             return false;
         }
-        var isTask = envelope.Method is McpMethod.TasksGet or McpMethod.TasksUpdate or McpMethod.TasksCancel && server.Tasks is not null;
+        var isTask = envelope.Method is McpMethod.TasksGet or McpMethod.TasksUpdate or McpMethod.TasksCancel && server.Options.Tasks is not null;
         if (envelope.Method is not (McpMethod.ToolsCall or McpMethod.PromptsGet or McpMethod.ResourcesRead) && !isTask)
         {
             refusal = default;
@@ -60,7 +59,7 @@ internal static class ModernHeaders
         }
 
         if (envelope.Method == McpMethod.ToolsCall && body.Name is not null
-            && server.Tools.Find(Encoding.UTF8.GetBytes(body.Name)) is { ParamHeaders.Count: > 0 } tool)
+            && server.FindTool(body.Name) is { ParamHeaders.Count: > 0 } tool)
         {
             // Only a tool with mirrored arguments costs a parse of its arguments here.
             using var arguments = body.ArgumentsLength > 0 ? JsonDocument.Parse(@params.Slice(body.ArgumentsStart, body.ArgumentsLength).ToArray()) : null;
@@ -71,7 +70,7 @@ internal static class ModernHeaders
     }
 
     /// <summary>Each <c>Mcp-Param-{Name}</c> of the tool against the argument it mirrors.</summary>
-    private static bool CheckParams(HttpRequest request, McpTool tool, JsonElement? arguments, out Refusal refusal)
+    private static bool CheckParams(HttpRequest request, McpTool tool, JsonElement? arguments, out McpRefusal refusal)
     {
         foreach (var param in tool.ParamHeaders)
         {
@@ -146,7 +145,7 @@ internal static class ModernHeaders
         return true;
     }
 
-    private static Refusal Mismatch(string details) => new(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest, details);
+    private static McpRefusal Mismatch(string details) => new(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest, details);
 
     /// <summary>The body fields the headers repeat.</summary>
     private readonly record struct BodyFields(string? Name, int ArgumentsStart, int ArgumentsLength)

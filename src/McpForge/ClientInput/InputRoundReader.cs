@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.ClientInput;
 

@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.ClientInput;
 
@@ -43,7 +43,7 @@ internal sealed class LegacyClientRequests(McpConnection connection)
                 w.WritePropertyName("params"u8);
                 writeParams(w, state);
                 w.WriteEndObject();
-                connection.Sink.Send(buffer.WrittenSpan, new MessageRoute(OutgoingKind.Request, relatedRequest));
+                connection.Sink.Send(buffer.WrittenSpan, new McpMessageRoute(McpOutgoingKind.Request, relatedRequest));
                 connection.Server.Tracer?.Outgoing(connection.SessionId, buffer.WrittenSpan);
             }
             finally

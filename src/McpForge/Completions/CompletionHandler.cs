@@ -4,11 +4,11 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Completions;
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Connections;
 
@@ -24,7 +25,7 @@ internal sealed class RequestAdmission
     private readonly object _gate = new();
     private readonly LinkedList<QueuedRequest> _queue = new();
     private readonly McpServerOptions _options;
-    private readonly IMessageSink _sink;
+    private readonly IMcpMessageSink _sink;
     private readonly Action<byte[], int, McpCaller> _runQueued;
     private long _queuedBytes;
     private int _holding; // requests holding a response slot until their outcome is decided
@@ -37,7 +38,7 @@ internal sealed class RequestAdmission
     /// <param name="options">The limits.</param>
     /// <param name="sink">The transport, whose room for output paces the start of queued requests.</param>
     /// <param name="runQueued">Runs a queued stdio message (its bytes, length and caller) when its turn comes.</param>
-    public RequestAdmission(McpServerOptions options, IMessageSink sink, Action<byte[], int, McpCaller> runQueued)
+    public RequestAdmission(McpServerOptions options, IMcpMessageSink sink, Action<byte[], int, McpCaller> runQueued)
     {
         _options = options;
         _sink = sink;

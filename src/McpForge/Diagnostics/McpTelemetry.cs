@@ -37,10 +37,14 @@ public static class McpTelemetry
     internal static readonly Counter<long> SerializationFailures = Meter.CreateCounter<long>("mcpforge.server.serialization.failures", "{failure}",
         "Results that could not be written (the response became -32603).");
 
-    internal static readonly Counter<long> BytesReceived = Meter.CreateCounter<long>("mcpforge.server.bytes.received", "By",
+    /// <summary><c>mcpforge.server.bytes.received</c>: a transport adds the bytes of each message it reads (tag <c>network.transport</c>).</summary>
+    [System.Diagnostics.CodeAnalysis.Experimental(Transports.TransportApi.DiagnosticId, UrlFormat = Transports.TransportApi.Url)]
+    public static readonly Counter<long> BytesReceived = Meter.CreateCounter<long>("mcpforge.server.bytes.received", "By",
         "Bytes of the JSON-RPC messages received.");
 
-    internal static readonly Counter<long> BytesSent = Meter.CreateCounter<long>("mcpforge.server.bytes.sent", "By",
+    /// <summary><c>mcpforge.server.bytes.sent</c>: a transport adds the bytes of each message it writes (tag <c>network.transport</c>).</summary>
+    [System.Diagnostics.CodeAnalysis.Experimental(Transports.TransportApi.DiagnosticId, UrlFormat = Transports.TransportApi.Url)]
+    public static readonly Counter<long> BytesSent = Meter.CreateCounter<long>("mcpforge.server.bytes.sent", "By",
         "Bytes of the JSON-RPC messages sent.");
 
     internal static readonly UpDownCounter<long> ActiveSessions = Meter.CreateUpDownCounter<long>("mcpforge.server.sessions.active", "{session}",

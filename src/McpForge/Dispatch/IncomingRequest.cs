@@ -1,8 +1,8 @@
 using System;
-using McpForge.Connections;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Dispatch;
 

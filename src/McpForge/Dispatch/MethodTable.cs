@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 using McpForge.Eras;
+using McpForge.Transports;
 
 namespace McpForge.Dispatch;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
-using McpForge.Connections;
 using McpForge.JsonRpc;
+using McpForge.Transports;
 
 namespace McpForge.Dispatch;
 

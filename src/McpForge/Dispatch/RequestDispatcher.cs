@@ -3,6 +3,7 @@ using McpForge.Prompts;
 using McpForge.Resources;
 using McpForge.Subscriptions;
 using McpForge.Tools;
+using McpForge.Transports;
 
 namespace McpForge.Dispatch;
 

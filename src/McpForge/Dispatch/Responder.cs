@@ -1,10 +1,10 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using McpForge.Connections;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Dispatch;
 
@@ -111,7 +111,7 @@ internal sealed class Responder(McpConnection connection)
             JsonRpcWriter.StartNotification(buffer.Json, method);
             writeParams(buffer.Json, state);
             JsonRpcWriter.EndMessage(buffer.Json);
-            connection.Sink.Send(buffer.WrittenSpan, MessageRoute.NotificationFor(relatedRequest));
+            connection.Sink.Send(buffer.WrittenSpan, McpMessageRoute.NotificationFor(relatedRequest));
             Server.Tracer?.Outgoing(connection.SessionId, buffer.WrittenSpan);
         }
         finally
@@ -137,7 +137,7 @@ internal sealed class Responder(McpConnection connection)
         // The request's span and measurements end before the client can see the response, so whoever reads the
         // response (a test, a client that then reads the server's metrics) finds the request over.
         connection.Telemetry.Complete(id, message);
-        connection.Sink.Send(message, MessageRoute.ResponseTo(id));
+        connection.Sink.Send(message, McpMessageRoute.ResponseTo(id));
         Server.Tracer?.Outgoing(connection.SessionId, message);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using McpForge.Protocol;
+using McpForge.Transports;
 
 namespace McpForge.Eras;
 

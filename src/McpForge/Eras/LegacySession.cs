@@ -2,11 +2,11 @@ using System;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using McpForge.ClientInput;
-using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Eras;
 

@@ -4,32 +4,9 @@ using System.Text.Json;
 using McpForge.Dispatch;
 using McpForge.JsonRpc;
 using McpForge.Protocol;
+using McpForge.Transports;
 
 namespace McpForge.Eras;
-
-/// <summary>
-/// Why a modern request is refused before it runs: the JSON-RPC code, the HTTP status the spec gives it, and what its
-/// <c>data</c> names (the unknown method, the unsupported version).
-/// </summary>
-internal readonly record struct Refusal(int Code, int HttpStatus, string? Details, string? Subject = null)
-{
-    /// <summary>Writes the members of <c>error.data</c> beyond <c>details</c>.</summary>
-    public static void WriteData(Utf8JsonWriter w, Refusal refusal)
-    {
-        switch (refusal.Code)
-        {
-            case JsonRpcErrorCode.MethodNotFound:
-                w.WriteString("method"u8, refusal.Subject);
-                break;
-            case JsonRpcErrorCode.UnsupportedProtocolVersion:
-                w.WriteStartArray("supported"u8);
-                foreach (var version in McpProtocolVersions.PerRequest) w.WriteStringValue(version);
-                w.WriteEndArray();
-                w.WriteString("requested"u8, refusal.Subject);
-                break;
-        }
-    }
-}
 
 /// <summary>
 /// The checks every 2026-07-28 request passes before it is served, in the order the spec and the conformance suite
@@ -42,7 +19,7 @@ internal static class ModernGate
     /// client (<see cref="ClientProfileCache"/>: read once while the client repeats it).
     /// </summary>
     public static bool CheckMeta(McpServer server, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message,
-        [NotNullWhen(true)] out ClientProfile? client, out Refusal refusal)
+        [NotNullWhen(true)] out ClientProfile? client, out McpRefusal refusal)
     {
         var problem = envelope.ParamsStart < 0
             ? "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no params."
@@ -57,12 +34,12 @@ internal static class ModernGate
             return true;
         }
         client = null;
-        refusal = new Refusal(JsonRpcErrorCode.InvalidParams, 400, problem);
+        refusal = new McpRefusal(JsonRpcErrorCode.InvalidParams, 400, problem);
         return false;
     }
 
     /// <summary>It names a version served per request (-32022, HTTP 400, listing what is served).</summary>
-    public static bool CheckVersion(string version, out Refusal refusal)
+    public static bool CheckVersion(string version, out McpRefusal refusal)
     {
         if (McpProtocolVersions.IsPerRequest(version))
         {
@@ -72,7 +49,7 @@ internal static class ModernGate
         var details = McpProtocolVersions.IsSession(version)
             ? $"Protocol version '{version}' is reached through initialize, not per request; per request this server serves {string.Join(", ", McpProtocolVersions.PerRequest.ToArray())}."
             : $"Protocol version '{version}' is not supported; per request this server serves {string.Join(", ", McpProtocolVersions.PerRequest.ToArray())}.";
-        refusal = new Refusal(JsonRpcErrorCode.UnsupportedProtocolVersion, 400, details, version);
+        refusal = new McpRefusal(JsonRpcErrorCode.UnsupportedProtocolVersion, 400, details, version);
         return false;
     }
 
@@ -80,7 +57,7 @@ internal static class ModernGate
     /// The method exists for modern clients: known, not removed in 2026-07-28 (<c>initialize</c>, <c>ping</c>,
     /// <c>logging/setLevel</c>, <c>resources/subscribe</c>, …), and of a capability the server has (-32601, HTTP 404).
     /// </summary>
-    public static bool CheckMethod(McpServer server, in JsonRpcEnvelope envelope, out Refusal refusal)
+    public static bool CheckMethod(McpServer server, in JsonRpcEnvelope envelope, out McpRefusal refusal)
     {
         var method = envelope.Method;
         var info = MethodTable.Get(method);
@@ -90,7 +67,7 @@ internal static class ModernGate
             return true;
         }
         var name = method == McpMethod.Unknown ? envelope.UnknownMethodName ?? "" : info.Name;
-        refusal = new Refusal(JsonRpcErrorCode.MethodNotFound, 404, null, name);
+        refusal = new McpRefusal(JsonRpcErrorCode.MethodNotFound, 404, null, name);
         return false;
     }
 }

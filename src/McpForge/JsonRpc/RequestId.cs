@@ -33,7 +33,7 @@ public readonly struct RequestId : IEquatable<RequestId>
     public bool IsString => _string is not null;
 
     /// <summary>The numeric value of an integer id.</summary>
-    internal bool TryGetNumber(out long number)
+    public bool TryGetNumber(out long number)
     {
         number = _number;
         return IsValid && _string is null;

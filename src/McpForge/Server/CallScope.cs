@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using McpForge.Transports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpForge.Server;
@@ -15,11 +16,11 @@ namespace McpForge.Server;
 internal sealed class CallScope
 {
     private readonly ServiceRegistry _root;
-    private readonly TransportScope? _transport;
+    private readonly McpTransportScope? _transport;
     private IServiceProvider? _services;
     private IServiceScope? _own;
 
-    public CallScope(ServiceRegistry root, TransportScope? transport)
+    public CallScope(ServiceRegistry root, McpTransportScope? transport)
     {
         _root = root;
         _transport = transport;

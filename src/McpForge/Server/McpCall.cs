@@ -5,6 +5,7 @@ using McpForge.Connections;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Generated;
+using McpForge.Transports;
 
 namespace McpForge.Server;
 

@@ -3,6 +3,7 @@ using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;
+using McpForge.Transports;
 
 namespace McpForge.Subscriptions;
 

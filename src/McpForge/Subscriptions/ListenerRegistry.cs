@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using McpForge.Transports;
 
 namespace McpForge.Subscriptions;
 
@@ -22,7 +23,7 @@ internal sealed class ListenerRegistry
     /// Ends the streams of <paramref name="connection"/> (null: all): gracefully when the server is stopping (each gets its
     /// listen request's result), or silently when the client is gone (nothing could reach it).
     /// </summary>
-    public void End(Connections.McpConnection? connection, bool graceful)
+    public void End(McpConnection? connection, bool graceful)
     {
         foreach (var subscription in _open.Keys)
         {

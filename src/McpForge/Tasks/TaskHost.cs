@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Tasks;
 

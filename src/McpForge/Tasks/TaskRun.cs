@@ -4,12 +4,12 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using McpForge.ClientInput;
-using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;
 using McpForge.Tools;
+using McpForge.Transports;
 
 namespace McpForge.Tasks;
 
@@ -23,7 +23,7 @@ namespace McpForge.Tasks;
 /// that asks for input ends its round; the task shows the asks (2026-07-28 <c>inputRequests</c>) and runs the handler
 /// again with the answers once all have come (<c>tasks/update</c>), as a 2026-07-28 retry would.
 /// </summary>
-internal sealed class TaskRun : IMessageSink
+internal sealed class TaskRun : IMcpMessageSink
 {
     private readonly Lock _gate = new();
     private readonly TaskHost _host;
@@ -208,11 +208,11 @@ internal sealed class TaskRun : IMessageSink
         if (early is not null) await SettleAsync(early).ConfigureAwait(false); // a 2025-11-25 handler that ended before the task existed
     }
 
-    void IMessageSink.Send(ReadOnlySpan<byte> message, MessageRoute route)
+    void IMcpMessageSink.Send(ReadOnlySpan<byte> message, McpMessageRoute route)
     {
         switch (route.Kind)
         {
-            case OutgoingKind.Response:
+            case McpOutgoingKind.Response:
                 byte[] copy;
                 lock (_gate)
                 {
@@ -225,11 +225,11 @@ internal sealed class TaskRun : IMessageSink
                 }
                 _ = SettleAsync(copy);
                 return;
-            case OutgoingKind.Notification:
+            case McpOutgoingKind.Notification:
                 bool promoted;
                 lock (_gate) promoted = _promoted;
                 if (!promoted) _origin.Sink.Send(message, route); // still the request's: its stream is open
-                else if (!_client.IsModern) _origin.Sink.Send(message, MessageRoute.Unrelated); // 2025-11-25: progress goes on, on the session's stream
+                else if (!_client.IsModern) _origin.Sink.Send(message, McpMessageRoute.Unrelated); // 2025-11-25: progress goes on, on the session's stream
                 return; // 2026-07-28: no progress or logs for tasks (extension, "Task Status Notifications")
             default:
                 _origin.Sink.Send(message, route); // a session's ask to its client

@@ -1,10 +1,10 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
-using McpForge.Connections;
 using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;
+using McpForge.Transports;
 
 namespace McpForge.Tasks;
 

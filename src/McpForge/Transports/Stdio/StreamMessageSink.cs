@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Threading.Tasks;
-using McpForge.Server;
 
 namespace McpForge.Transports.Stdio;
 
@@ -14,7 +13,7 @@ namespace McpForge.Transports.Stdio;
 /// is bounded: past <c>maxUnsentBytes</c> the read loop stops reading and tools sending progress or logs wait
 /// (<see cref="WaitForRoomAsync"/>), so a client that never reads costs a bounded amount of memory.
 /// </summary>
-internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = long.MaxValue) : IMessageSink
+internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = long.MaxValue) : IMcpMessageSink
 {
     private const int MaxRetainedBytes = 1024 * 1024;
     private readonly object _gate = new();
@@ -44,7 +43,7 @@ internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = lon
         }
     }
 
-    public void Send(ReadOnlySpan<byte> message, MessageRoute route)
+    public void Send(ReadOnlySpan<byte> message, McpMessageRoute route)
     {
         if (Diagnostics.McpTelemetry.BytesSent.Enabled)
         {

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using McpForge.JsonRpc;
-using McpForge.Connections;
 using McpForge.Server;
+using McpForge.Transports;
 
 namespace McpForge.Fuzz.Targets;
 
@@ -151,11 +151,11 @@ public static class SessionTargets
 public sealed class InvariantException(string message) : Exception(message);
 
 /// <summary>Keeps what a session sends; checks each message is one JSON-RPC 2.0 object and counts the responses.</summary>
-internal sealed class CapturingSink : IMessageSink
+internal sealed class CapturingSink : IMcpMessageSink
 {
-    private readonly List<(byte[] Message, MessageRoute Route)> _messages = new();
+    private readonly List<(byte[] Message, McpMessageRoute Route)> _messages = new();
 
-    public void Send(ReadOnlySpan<byte> message, MessageRoute route)
+    public void Send(ReadOnlySpan<byte> message, McpMessageRoute route)
     {
         lock (_messages) _messages.Add((message.ToArray(), route));
     }
@@ -188,7 +188,7 @@ internal sealed class CapturingSink : IMessageSink
                 {
                     throw new InvariantException("the server sent something that is not a JSON-RPC 2.0 object: " + text);
                 }
-                if (route.Kind != OutgoingKind.Response) continue;
+                if (route.Kind != McpOutgoingKind.Response) continue;
                 var hasResult = root.TryGetProperty("result", out _);
                 var hasError = root.TryGetProperty("error", out var error);
                 if (hasResult == hasError || !root.TryGetProperty("id", out _))

@@ -1,8 +1,9 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Diagnostics.CodeAnalysis;
 
-namespace McpForge.Server;
+namespace McpForge.Transports;
 
 /// <summary>
 /// A transport request that already is a DI scope (over ASP.NET Core, the HTTP request and its
@@ -10,19 +11,20 @@ namespace McpForge.Server;
 /// when its endpoint returns, so the endpoint awaits <see cref="WhenCallsEnded"/> first: a handler that outlives its
 /// response (cancelled, timed out, or left running by a client that went away) keeps live services to its end.
 /// </summary>
-internal sealed class TransportScope(IServiceProvider services)
+[Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+public sealed class McpTransportScope(IServiceProvider services)
 {
     private int _running;
     private TaskCompletionSource? _ended;
 
     /// <summary>The request's services.</summary>
-    public IServiceProvider Services { get; } = services;
+    internal IServiceProvider Services { get; } = services;
 
     /// <summary>A call started under this request (before the transport awaits <see cref="WhenCallsEnded"/>).</summary>
-    public void Enter() => Interlocked.Increment(ref _running);
+    internal void Enter() => Interlocked.Increment(ref _running);
 
     /// <summary>A call ended: its handler returned and its own services were released.</summary>
-    public void Exit()
+    internal void Exit()
     {
         if (Interlocked.Decrement(ref _running) == 0) Volatile.Read(ref _ended)?.TrySetResult();
     }

@@ -1,10 +1,12 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using McpForge.JsonRpc;
 
-namespace McpForge.Server;
+namespace McpForge.Transports;
 
 /// <summary>What an outgoing message is to the transport that carries it.</summary>
-internal enum OutgoingKind
+[Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+public enum McpOutgoingKind
 {
     /// <summary>The one response to a client request: it ends that request.</summary>
     Response,
@@ -20,21 +22,35 @@ internal enum OutgoingKind
 /// message on its request's stream; a message related to no request (<see cref="RequestId.IsValid"/> false)
 /// goes on the session's own stream. Stdio has one stream and ignores the route.
 /// </summary>
-internal readonly record struct MessageRoute(OutgoingKind Kind, RequestId RelatedRequest)
+[Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+public readonly struct McpMessageRoute
 {
-    public static MessageRoute ResponseTo(RequestId request) => new(OutgoingKind.Response, request);
+    internal McpMessageRoute(McpOutgoingKind kind, RequestId relatedRequest)
+    {
+        Kind = kind;
+        RelatedRequest = relatedRequest;
+    }
 
-    public static MessageRoute NotificationFor(RequestId request) => new(OutgoingKind.Notification, request);
+    /// <summary>What the message is: a response, a notification, or a request of the server's own.</summary>
+    public McpOutgoingKind Kind { get; }
+
+    /// <summary>The client request the message belongs to; not <see cref="RequestId.IsValid"/> when it belongs to none.</summary>
+    public RequestId RelatedRequest { get; }
+
+    internal static McpMessageRoute ResponseTo(RequestId request) => new(McpOutgoingKind.Response, request);
+
+    internal static McpMessageRoute NotificationFor(RequestId request) => new(McpOutgoingKind.Notification, request);
 
     /// <summary>A notification that belongs to no request (list changed, resource updated).</summary>
-    public static MessageRoute Unrelated => new(OutgoingKind.Notification, default);
+    internal static McpMessageRoute Unrelated => new(McpOutgoingKind.Notification, default);
 }
 
 /// <summary>Where a session sends outgoing messages. Each call carries one complete JSON-RPC message.</summary>
-internal interface IMessageSink
+[Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+public interface IMcpMessageSink
 {
     /// <summary>Sends one complete message (JSON, without framing). Safe to call from any thread.</summary>
-    void Send(ReadOnlySpan<byte> message, MessageRoute route);
+    void Send(ReadOnlySpan<byte> message, McpMessageRoute route);
 
     /// <summary>
     /// The request will get no response (the client cancelled it): a transport holding a stream open for it can end it.

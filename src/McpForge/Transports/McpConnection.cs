@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using McpForge.Connections;
 using McpForge.Diagnostics;
 using McpForge.Dispatch;
 using McpForge.Eras;
 using McpForge.JsonRpc;
 using McpForge.Server;
 
-namespace McpForge.Connections;
+namespace McpForge.Transports;
 
 /// <summary>
 /// One client connection as a transport sees it — a stdio process, a Streamable HTTP session, or a single modern HTTP
@@ -22,7 +25,8 @@ namespace McpForge.Connections;
 /// A request runs on the transport's read loop until it first awaits, as in ASP.NET Core; synchronous tools and the
 /// built-in methods therefore answer without a thread hop.
 /// </remarks>
-internal sealed class McpConnection
+[Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+public sealed class McpConnection
 {
     private LegacySession? _legacy;
 
@@ -31,7 +35,7 @@ internal sealed class McpConnection
     /// <param name="transport">OpenTelemetry's <c>network.transport</c>: <c>pipe</c> (stdio) or <c>tcp</c> (HTTP).</param>
     /// <param name="sessionId">The Streamable HTTP session id, or null.</param>
     /// <param name="canNotify">False when the transport cannot reach a legacy client outside a request (stateless HTTP).</param>
-    public McpConnection(McpServer server, IMessageSink sink, string transport = "pipe", string? sessionId = null, bool canNotify = true)
+    public McpConnection(McpServer server, IMcpMessageSink sink, string transport = "pipe", string? sessionId = null, bool canNotify = true)
     {
         Server = server;
         Sink = sink;
@@ -43,18 +47,18 @@ internal sealed class McpConnection
         Admission = new RequestAdmission(server.Options, sink, RunQueued);
     }
 
-    public McpServer Server { get; }
+    internal McpServer Server { get; }
 
-    public IMessageSink Sink { get; }
+    internal IMcpMessageSink Sink { get; }
 
     /// <summary>The transport, as OpenTelemetry's <c>network.transport</c> names it.</summary>
-    public string Transport { get; }
+    internal string Transport { get; }
 
     /// <summary>The Streamable HTTP session id, or null.</summary>
-    public string? SessionId { get; }
+    internal string? SessionId { get; }
 
     /// <summary>What owns the tasks an anonymous session makes (docs/tasks.md): the session id, else a random key of this connection.</summary>
-    public string OwnerKey => _ownerKey ??= SessionId ?? Tasks.TaskHost.NewTaskId();
+    internal string OwnerKey => _ownerKey ??= SessionId ?? Tasks.TaskHost.NewTaskId();
 
     private string? _ownerKey;
 
@@ -62,27 +66,27 @@ internal sealed class McpConnection
     /// False when the transport has no way to reach a legacy client outside a request (stateless HTTP): its session then
     /// declares neither subscriptions nor list changes, and refuses <c>resources/subscribe</c>.
     /// </summary>
-    public bool CanNotify { get; }
+    internal bool CanNotify { get; }
 
     /// <summary>When the connection started (<see cref="System.Diagnostics.Stopwatch"/> ticks), for <c>mcp.server.session.duration</c>.</summary>
-    public long StartedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    internal long StartedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    public Responder Responder { get; }
+    internal Responder Responder { get; }
 
-    public RequestAdmission Admission { get; }
+    internal RequestAdmission Admission { get; }
 
-    public InFlightRequests InFlight { get; } = new();
+    internal InFlightRequests InFlight { get; } = new();
 
-    public RequestTelemetry Telemetry { get; }
+    internal RequestTelemetry Telemetry { get; }
 
     /// <summary>The session <c>initialize</c> opened on this connection, or null.</summary>
-    public LegacySession? Legacy => Volatile.Read(ref _legacy);
+    internal LegacySession? Legacy => Volatile.Read(ref _legacy);
 
     /// <summary>Installs the session <c>initialize</c> opened; false when one exists already.</summary>
-    public bool TryOpenLegacy(LegacySession session) => Interlocked.CompareExchange(ref _legacy, session, null) is null;
+    internal bool TryOpenLegacy(LegacySession session) => Interlocked.CompareExchange(ref _legacy, session, null) is null;
 
     /// <summary>Completes when the transport can take more output (a stdio client that stops reading holds tools here).</summary>
-    public ValueTask WaitForOutputRoomAsync() => Sink.WaitForRoomAsync();
+    internal ValueTask WaitForOutputRoomAsync() => Sink.WaitForRoomAsync();
 
     /// <summary>Handles one complete incoming message (without its line ending), as stdio reads them. Never throws for bad input.</summary>
     public void HandleMessage(ReadOnlySpan<byte> message)
@@ -172,7 +176,7 @@ internal sealed class McpConnection
     /// Every slot is taken and the queue is full, and the server rejects: -32004 in a session; a modern request, which
     /// must not get a code from -32000 to -32019, gets -32603 saying the same (Streamable HTTP answers 429 itself).
     /// </summary>
-    public void RefuseBusy(RequestId id, bool modern) =>
+    internal void RefuseBusy(RequestId id, bool modern) =>
         Responder.Error(id, modern ? JsonRpcErrorCode.InternalError : JsonRpcErrorCode.ServerBusy, RequestAdmission.BusyDetails(Server.Options));
 
     /// <summary>
@@ -210,17 +214,17 @@ internal sealed class McpConnection
     }
 
     /// <summary>A modern request whose <c>_meta</c> the transport already checked (Streamable HTTP runs the gate between its header checks).</summary>
-    public void DispatchModern(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, ClientProfile client, McpCaller caller)
+    public void DispatchModern(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, in McpRequestMeta meta, McpCaller caller)
     {
         Server.Tracer?.Incoming(SessionId, message);
-        Serve(envelope, envelope.Params(message), client, caller, default);
+        Serve(envelope, envelope.Params(message), meta.Client, caller, default);
     }
 
     /// <summary>
     /// Serves one request, observed when something listens: a modern one (<paramref name="modern"/>, from its
     /// <c>_meta</c>) or one of the legacy session. <paramref name="refusal"/> is a modern request's malformed <c>_meta</c>.
     /// </summary>
-    private void Serve(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, ClientProfile? modern, McpCaller caller, Refusal refusal)
+    private void Serve(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, ClientProfile? modern, McpCaller caller, McpRefusal refusal)
     {
         var id = envelope.Id;
         var name = envelope.Method == McpMethod.Unknown ? envelope.UnknownMethodName ?? "unknown" : MethodTable.Name(envelope.Method);
@@ -230,7 +234,7 @@ internal sealed class McpConnection
         {
             if (refusal.Code != 0)
             {
-                Responder.Error(id, refusal.Code, refusal.Details, refusal, Refusal.WriteData);
+                Responder.Error(id, refusal.Code, refusal.Details, refusal, McpRefusal.WriteData);
             }
             else if (modern is not null)
             {
@@ -264,7 +268,7 @@ internal sealed class McpConnection
         if (!ModernGate.CheckVersion(client.ProtocolVersion, out var refusal)
             || !ModernGate.CheckMethod(Server, envelope, out refusal))
         {
-            Responder.Error(envelope.Id, refusal.Code, refusal.Details, refusal, Refusal.WriteData);
+            Responder.Error(envelope.Id, refusal.Code, refusal.Details, refusal, McpRefusal.WriteData);
             return;
         }
         Dispatch(envelope, @params, client, caller);
@@ -367,6 +371,72 @@ internal sealed class McpConnection
         }
     }
 
+    /// <summary>
+    /// Reads the <c>params._meta</c> of the 2026-07-28 request <paramref name="envelope"/> read from <paramref name="message"/>
+    /// (present and well-formed, else -32602 with HTTP 400), for a transport that checks its own headers against it
+    /// before <see cref="DispatchModern"/>. A <c>_meta</c> that repeats the one before is not read again.
+    /// </summary>
+    public static bool TryReadModernMeta(McpServer server, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, out McpRequestMeta meta, out McpRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var read = ModernGate.CheckMeta(server, envelope, message, out var client, out refusal);
+        meta = read ? new McpRequestMeta(client!) : default;
+        return read;
+    }
+
+    /// <summary>
+    /// The checks a 2026-07-28 request passes after its <c>_meta</c>: its <paramref name="protocolVersion"/> is served per
+    /// request (-32022, HTTP 400), and its method exists in that era on <paramref name="server"/> (-32601, HTTP 404).
+    /// </summary>
+    public static bool CheckModernTarget(McpServer server, in JsonRpcEnvelope envelope, string protocolVersion, out McpRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return ModernGate.CheckVersion(protocolVersion, out refusal) && ModernGate.CheckMethod(server, envelope, out refusal);
+    }
+
+    /// <summary>True once <c>initialize</c> opened a session on this connection (or <see cref="OpenStatelessSession"/> or <see cref="TryRestoreSession"/> did).</summary>
+    public bool HasSession => Legacy is not null;
+
+    /// <summary>The protocol version the session agreed on, or null before <c>initialize</c>.</summary>
+    public string? SessionProtocolVersion => Legacy?.Client.ProtocolVersion;
+
+    /// <summary>The log level the session's client set (<c>logging/setLevel</c>), or null.</summary>
+    public McpForge.Protocol.McpLogLevel? SessionLogLevel => Legacy?.Client.LogLevel;
+
+    /// <summary>The resource URIs the session's client subscribed to, as of now (empty without a session).</summary>
+    public IReadOnlyList<string> SessionSubscriptions => Legacy is { } legacy ? [.. legacy.SubscribedUris] : [];
+
+    /// <summary>
+    /// Opens a session without a handshake, for a transport that serves every message on its own (stateless Streamable
+    /// HTTP): no client capabilities, nothing sent outside a request. False when a session is open already.
+    /// </summary>
+    public bool OpenStatelessSession(string protocolVersion) => TryOpenLegacy(LegacySession.Stateless(this, protocolVersion));
+
+    /// <summary>
+    /// Opens a session from what another process kept of it (a fleet taking a session over): the client's
+    /// <c>initialize</c> params, the agreed version, its log level and subscriptions. False when they do not read as a session.
+    /// </summary>
+    public bool TryRestoreSession(ReadOnlySpan<byte> initializeParams, string protocolVersion, McpForge.Protocol.McpLogLevel? logLevel,
+        IEnumerable<string> subscriptions) =>
+        LegacySession.TryRestore(this, initializeParams, protocolVersion, logLevel, subscriptions);
+
+    /// <summary>
+    /// Waits for a slot among the connection's <see cref="McpServerOptions.MaxConcurrentRequests"/> for a request the
+    /// transport dispatches itself (<see cref="Dispatch(in JsonRpcEnvelope, ReadOnlySpan{byte}, McpCaller)"/>); false when the queue is full and the server rejects (answer
+    /// <see cref="BusyDetails"/>). After true, call <see cref="EndTurn"/> once the request is dispatched.
+    /// </summary>
+    public ValueTask<bool> WaitTurnAsync(RequestId id, McpCaller caller, CancellationToken cancellationToken) =>
+        Admission.WaitTurnAsync(id, caller, cancellationToken);
+
+    /// <summary>Ends the turn <see cref="WaitTurnAsync"/> gave, once its request was dispatched.</summary>
+    public void EndTurn() => Admission.EndAdmission();
+
+    /// <summary>Why a request was refused as busy, for the transport's own answer (HTTP 429).</summary>
+    public string BusyDetails => RequestAdmission.BusyDetails(Server.Options);
+
+    /// <summary>Cancels request <paramref name="id"/> if it is in flight (its client went away); false when it is not.</summary>
+    public bool TryCancel(RequestId id) => InFlight.TryCancel(id);
+
     /// <summary>Answers a message that was too large to read (its id is unknown, so the error carries none).</summary>
     public void RejectOversizedMessage() =>
         Responder.Error(default, JsonRpcErrorCode.InvalidRequest, string.Create(CultureInfo.InvariantCulture,
@@ -376,13 +446,13 @@ internal sealed class McpConnection
     public void CancelAll() => InFlight.CancelAll();
 
     /// <summary>Asks the transport to end the stream of <paramref name="request"/> until the client resumes it.</summary>
-    public bool EndStreamForPolling(RequestId request) => Sink.EndStreamForPolling(request);
+    internal bool EndStreamForPolling(RequestId request) => Sink.EndStreamForPolling(request);
 
     /// <summary>
     /// Refuses a request for a component the caller may not use: the transport answers it (Streamable HTTP: 403
     /// <c>insufficient_scope</c> naming the missing scopes); otherwise it is a -32003 error.
     /// </summary>
-    public void Forbid(RequestId id, McpCaller caller, McpComponent component, string kind)
+    internal void Forbid(RequestId id, McpCaller caller, McpComponent component, string kind)
     {
         var requirement = component.Authorization!;
         var missing = caller.Missing(requirement);

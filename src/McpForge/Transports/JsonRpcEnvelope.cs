@@ -1,11 +1,14 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using McpForge.JsonRpc;
 using McpForge.Dispatch;
 
-namespace McpForge.JsonRpc;
+namespace McpForge.Transports;
 
 /// <summary>What one incoming message is.</summary>
-internal enum JsonRpcMessageKind
+[Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+public enum JsonRpcMessageKind
 {
     /// <summary>A request: it has an id and a method, and gets exactly one response.</summary>
     Request,
@@ -21,41 +24,58 @@ internal enum JsonRpcMessageKind
 /// The envelope of one incoming JSON-RPC message: kind, id, method and where its <c>params</c> sit in the
 /// message bytes. Reading it never materialises <c>params</c>; method handlers read them from the same bytes.
 /// </summary>
-internal readonly struct JsonRpcEnvelope
+[Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+public readonly struct JsonRpcEnvelope
 {
-    public JsonRpcMessageKind Kind { get; init; }
-    public RequestId Id { get; init; }
-    public McpMethod Method { get; init; }
+    /// <summary>Request, notification, response, or invalid.</summary>
+    public JsonRpcMessageKind Kind { get; internal init; }
+
+    /// <summary>The id of a request or response (not <see cref="RequestId.IsValid"/> for a notification, or when unreadable).</summary>
+    public RequestId Id { get; internal init; }
+
+    /// <summary>The method of a request or notification (<see cref="McpMethod.Unknown"/> for a name the server does not know).</summary>
+    public McpMethod Method { get; internal init; }
+
     /// <summary>The method name, kept only for methods the server does not know (for the -32601 data).</summary>
-    public string? UnknownMethodName { get; init; }
+    internal string? UnknownMethodName { get; init; }
     /// <summary>Offset of <c>params</c> (of <c>result</c> or <c>error</c> for a response) in the message, or -1 when absent.</summary>
-    public int ParamsStart { get; init; }
-    public int ParamsLength { get; init; }
+    internal int ParamsStart { get; init; }
+    internal int ParamsLength { get; init; }
     /// <summary>For a response: it carries <c>error</c> (whose value <see cref="Params"/> then returns) rather than <c>result</c>.</summary>
-    public bool IsError { get; init; }
+    internal bool IsError { get; init; }
 
     /// <summary>
     /// True when <c>params._meta</c> names <c>io.modelcontextprotocol/protocolVersion</c>: the message claims the
     /// 2026-07-28 era (served on its own, without a session), whatever the value says.
     /// </summary>
-    public bool HasModernClaim { get; init; }
+    public bool HasModernClaim { get; internal init; }
 
     /// <summary>
     /// Where the value of <c>params._meta</c> sits in the message (the first one, whatever its type); its length is 0
     /// when <c>params</c> is not an object with a <c>_meta</c>. A modern request's <c>_meta</c> is read from here,
     /// without walking its arguments again.
     /// </summary>
-    public int MetaStart { get; init; }
-    public int MetaLength { get; init; }
+    internal int MetaStart { get; init; }
+    internal int MetaLength { get; init; }
 
     /// <summary>Why the message is <see cref="JsonRpcMessageKind.Invalid"/>.</summary>
-    public string? Problem { get; init; }
+    public string? Problem { get; internal init; }
 
+    /// <summary>The method's name as the message spelled it (the known names are interned: no allocation).</summary>
+    public string MethodName => Method == McpMethod.Unknown ? UnknownMethodName ?? "" : MethodTable.Name(Method);
+
+    /// <summary>
+    /// True for the methods that run user code (<c>tools/call</c>, <c>prompts/get</c>, <c>resources/read</c>,
+    /// <c>completion/complete</c>): these take a slot of <see cref="McpServerOptions.MaxConcurrentRequests"/>.
+    /// </summary>
+    public bool RunsHandler => MethodTable.Get(Method).Has(MethodTraits.RunsHandler);
+
+    /// <summary>The raw <c>params</c> of <paramref name="message"/> (the bytes this envelope was read from), empty when absent.</summary>
     public ReadOnlySpan<byte> Params(ReadOnlySpan<byte> message) =>
         ParamsStart < 0 ? ReadOnlySpan<byte>.Empty : message.Slice(ParamsStart, ParamsLength);
 
     /// <summary>The value of <c>params._meta</c>, or empty when there is none.</summary>
-    public ReadOnlySpan<byte> Meta(ReadOnlySpan<byte> message) =>
+    internal ReadOnlySpan<byte> Meta(ReadOnlySpan<byte> message) =>
         MetaLength == 0 ? ReadOnlySpan<byte>.Empty : message.Slice(MetaStart, MetaLength);
 
     /// <summary>
