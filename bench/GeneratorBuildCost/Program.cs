@@ -24,6 +24,8 @@ namespace McpForge.Bench.GeneratorBuildCost;
 /// </remarks>
 internal static class Program
 {
+    private static readonly IIncrementalGenerator s_floor = new FloorGenerator();
+
     private static readonly CSharpParseOptions s_parse = new(LanguageVersion.Latest, DocumentationMode.Parse);
 
     private static readonly ImmutableArray<MetadataReference> s_references =
@@ -39,6 +41,25 @@ internal static class Program
         var runs = int.Parse(Option(args, "--runs", "9"), CultureInfo.InvariantCulture);
         var builds = int.Parse(Option(args, "--builds", "3"), CultureInfo.InvariantCulture);
         var components = Components.Load(OptionOrNull(args, "--mcpforge-dir"));
+        if (OptionOrNull(args, "--profile") is { } profiled)
+        {
+            // For a sampling profiler (dotnet-trace): McpForge's re-run after an edit in another file, again and again.
+            var project = new SyntheticProject(int.Parse(profiled, CultureInfo.InvariantCulture));
+            var trees = Parse(project.Files);
+            Compilation compilation = Compile(trees);
+            var driver = Driver(components.McpForge).RunGenerators(compilation, CancellationToken.None);
+            var program = trees.Single(t => t.FilePath == SyntheticProject.ProgramFile);
+            var total = TimeSpan.Zero;
+            for (var i = 0; i < runs; i++)
+            {
+                var edited = CSharpSyntaxTree.ParseText(program.GetText().ToString().Replace("ready", "ready" + i, StringComparison.Ordinal), s_parse, path: program.FilePath);
+                compilation = compilation.ReplaceSyntaxTree(program, edited);
+                program = edited;
+                total += Time(() => driver = driver.RunGenerators(compilation, CancellationToken.None));
+            }
+            Console.WriteLine($"{runs} re-runs: {total.TotalMilliseconds / runs:N0} ms each");
+            return 0;
+        }
         Console.WriteLine($"McpForge plug-ins from {components.McpForgeSource}; {runs} runs per generator figure, {builds} per build (medians); {Environment.ProcessorCount} cores");
 
         // Warm-up: JIT-compile Roslyn's and the plug-ins' code paths on a small project, so the first size is not charged for it.
@@ -70,6 +91,13 @@ internal static class Program
                 () => Rerun(components.SystemTextJson, jsonTrees, scenario));
             result.Caching[scenario.Name] = (Tracked(components.McpForge, mcpForgeTrees, scenario), Tracked(components.SystemTextJson, jsonTrees, scenario));
         }
+
+        // The floor: what finding the [McpTool] methods alone costs a re-run (Roslyn's attribute lookup, nothing parsed),
+        // against the same System.Text.Json re-run, after an edit in another file.
+        var elsewhere = Scenario.All.Single(s => s.Name == "an edit in another file");
+        result.Floor = Interleaved(runs,
+            () => Rerun(s_floor, mcpForgeTrees, elsewhere),
+            () => Rerun(components.SystemTextJson, jsonTrees, elsewhere));
 
         if (buildRuns == 0) return result;
 
@@ -164,12 +192,14 @@ internal static class Program
     {
         var compilation = Compile(trees);
         var driver = Driver(generator, track: true).RunGenerators(compilation, CancellationToken.None);
-        var run = driver.RunGenerators(scenario.Apply(compilation, trees), CancellationToken.None).GetRunResult().Results.Single();
+        driver = driver.RunGenerators(scenario.Apply(compilation, trees), CancellationToken.None);
+        var run = driver.GetRunResult().Results.Single();
         var steps = run.TrackedSteps.ToDictionary(
             s => s.Key,
             s => s.Value.SelectMany(step => step.Outputs).GroupBy(o => o.Reason).ToDictionary(g => g.Key, g => g.Count()));
         var outputs = run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).GroupBy(o => o.Reason).ToDictionary(g => g.Key, g => g.Count());
-        return new Caching(steps, outputs);
+        var times = run.TrackedSteps.ToDictionary(s => s.Key, s => s.Value.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.ElapsedTime));
+        return new Caching(steps, outputs, times, driver.GetTimingInfo().ElapsedTime);
     }
 
     private static GeneratorDriver Driver(IIncrementalGenerator generator, bool track = false) =>
