@@ -43,7 +43,8 @@ internal sealed class DeclarationWorld
     private readonly ImmutableArray<MetadataReference> _references;
 
     // The last world this one was compared with and the answer: every component of one run compares its remembered
-    // world (nearly always the same instance, the previous run's) with this run's, so the comparison is made once.
+    // world (nearly always the same instance, the previous run's) with this run's, so the comparison is made once. Held
+    // weakly: each world would otherwise keep the one before it, and its trees, alive, edit after edit.
     private Comparison? _last;
 
     private DeclarationWorld(Compilation compilation)
@@ -62,7 +63,7 @@ internal sealed class DeclarationWorld
     {
         if (ReferenceEquals(this, other)) return true;
         var last = _last;
-        if (last is not null && ReferenceEquals(last.Other, other)) return last.Same;
+        if (last is not null && last.Other.TryGetTarget(out var compared) && ReferenceEquals(compared, other)) return last.Same;
         var same = Compare(other);
         _last = new Comparison(other, same);
         return same;
@@ -162,7 +163,7 @@ internal sealed class DeclarationWorld
 
     private sealed class Comparison(DeclarationWorld other, bool same)
     {
-        public DeclarationWorld Other { get; } = other;
+        public WeakReference<DeclarationWorld> Other { get; } = new(other);
 
         public bool Same { get; } = same;
     }
