@@ -192,15 +192,26 @@ internal static class Program
     {
         var compilation = Compile(trees);
         var driver = Driver(generator, track: true).RunGenerators(compilation, CancellationToken.None);
+        var parses = ParseCounter(generator);
+        var parsedBefore = parses?.GetValue(null) as int?;
         driver = driver.RunGenerators(scenario.Apply(compilation, trees), CancellationToken.None);
+        var parsed = (parses?.GetValue(null) as int?) - parsedBefore;
         var run = driver.GetRunResult().Results.Single();
         var steps = run.TrackedSteps.ToDictionary(
             s => s.Key,
             s => s.Value.SelectMany(step => step.Outputs).GroupBy(o => o.Reason).ToDictionary(g => g.Key, g => g.Count()));
         var outputs = run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).GroupBy(o => o.Reason).ToDictionary(g => g.Key, g => g.Count());
         var times = run.TrackedSteps.ToDictionary(s => s.Key, s => s.Value.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.ElapsedTime));
-        return new Caching(steps, outputs, times, driver.GetTimingInfo().ElapsedTime);
+        return new Caching(steps, outputs, times, driver.GetTimingInfo().ElapsedTime, parsed);
     }
+
+    /// <summary>
+    /// McpForge's count of the components it parsed (rather than remembered) on this thread, which the driver runs its
+    /// transforms on; null for a generator without one (System.Text.Json's, or a McpForge build from before it).
+    /// </summary>
+    private static System.Reflection.FieldInfo? ParseCounter(IIncrementalGenerator generator) =>
+        generator.GetType().Assembly.GetType("McpForge.Generators.Incremental.ComponentMemo")?
+            .GetField("ParsesOnThisThread", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
 
     private static GeneratorDriver Driver(IIncrementalGenerator generator, bool track = false) =>
         CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: s_parse,

@@ -27,7 +27,7 @@ internal static class Report
         output.WriteLine(Row("full run (first build)", r => Pair(r.FullRun)));
 
         output.WriteLine();
-        output.WriteLine("What a re-run did (step tracking): McpForge's ToolMethods outputs run again (Unchanged + Modified) of all, files regenerated; System.Text.Json's files regenerated");
+        output.WriteLine("What a re-run did (step tracking): McpForge's ToolMethods transforms run again (Unchanged + Modified) of all, of those parsed (not remembered), modified, files regenerated; System.Text.Json's files regenerated");
         output.WriteLine();
         output.WriteLine(Header("after …"));
         output.WriteLine(Rule());
@@ -39,7 +39,8 @@ internal static class Report
                 var methods = mcp.Steps.TryGetValue("ToolMethods", out var m) ? m : [];
                 var reran = Count(methods, IncrementalStepRunReason.Unchanged) + Count(methods, IncrementalStepRunReason.Modified);
                 var modified = Count(methods, IncrementalStepRunReason.Modified);
-                return $"{reran:N0}/{methods.Values.Sum():N0} re-parsed, {modified} modified, {Regenerated(mcp)} files regenerated; STJ {Regenerated(json)} files";
+                var parsed = mcp.Parsed is { } p ? p.ToString("N0") : "all";
+                return $"{reran:N0}/{methods.Values.Sum():N0} ran, {parsed} parsed, {modified} modified, {Regenerated(mcp)} files regenerated; STJ {Regenerated(json)} files";
             }));
         }
 

@@ -33,13 +33,15 @@ internal sealed record BuildTimes(TimeSpan Parse, TimeSpan Generate, TimeSpan Co
 
 /// <summary>
 /// What a tracked re-run did: per step, how many outputs had each run reason, and the time spent in it (wall clock, as
-/// Roslyn's step tracking measures it); the same reasons for the generated files; and the run's whole time.
+/// Roslyn's step tracking measures it); the same reasons for the generated files; the run's whole time; and how many
+/// components McpForge parsed rather than remembered (null where the generator does not count them).
 /// </summary>
 internal sealed record Caching(
     IReadOnlyDictionary<string, Dictionary<IncrementalStepRunReason, int>> Steps,
     IReadOnlyDictionary<IncrementalStepRunReason, int> Outputs,
     IReadOnlyDictionary<string, TimeSpan> StepTimes,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    int? Parsed);
 
 /// <summary>Every figure measured for one project size.</summary>
 internal sealed class Result(int tools, int recordTypes)
