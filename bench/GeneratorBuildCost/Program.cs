@@ -20,7 +20,9 @@ namespace McpForge.Bench.GeneratorBuildCost;
 /// fresh compilations, so that no run reuses another's binding and other work on the machine does not count.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project bench/GeneratorBuildCost -- [--tools 100,500,2000] [--runs 9] [--builds 3 (0: generator runs only)] [--mcpforge-dir DIR]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/GeneratorBuildCost -- [--tools 100,500,2000] [--runs 9] [--builds 3 (0: generator runs only)] [--mcpforge-dir DIR]</c>;
+/// <c>--profile N [--runs R]</c> only re-runs McpForge's generator R times after edits in another file of an N-tool project,
+/// for a sampling profiler (<c>dotnet-trace collect --format Speedscope -- dotnet McpForge.Bench.GeneratorBuildCost.dll --profile 500 --runs 40</c>).
 /// </remarks>
 internal static class Program
 {
