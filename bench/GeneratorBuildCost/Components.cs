@@ -36,12 +36,11 @@ internal sealed class Components
     public static Components Load(string? mcpForgeDirectory)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
-        var root = FindRepositoryRoot();
         var generatorPath = mcpForgeDirectory is null
-            ? Path.Combine(root, "generators", "McpForge.Generators", "bin", configuration, "netstandard2.0", "McpForge.Generators.dll")
+            ? Path.Combine(FindRepositoryRoot(), "generators", "McpForge.Generators", "bin", configuration, "netstandard2.0", "McpForge.Generators.dll")
             : Path.Combine(mcpForgeDirectory, "McpForge.Generators.dll");
         var analyzersPath = mcpForgeDirectory is null
-            ? Path.Combine(root, "analyzers", "McpForge.Analyzers", "bin", configuration, "netstandard2.0", "McpForge.Analyzers.dll")
+            ? Path.Combine(FindRepositoryRoot(), "analyzers", "McpForge.Analyzers", "bin", configuration, "netstandard2.0", "McpForge.Analyzers.dll")
             : Path.Combine(mcpForgeDirectory, "McpForge.Analyzers.dll");
 
         // Each plug-in in its own context, as the compiler isolates analyzer assemblies; Roslyn itself is shared.

@@ -20,10 +20,14 @@ namespace McpForge.Bench.GeneratorBuildCost;
 /// fresh compilations, so that no run reuses another's binding and other work on the machine does not count.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project bench/GeneratorBuildCost -- [--tools 100,500,2000] [--runs 9] [--builds 3 (0: generator runs only)] [--mcpforge-dir DIR]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/GeneratorBuildCost -- [--tools 100,500,2000] [--runs 9] [--builds 3 (0: generator runs only)] [--mcpforge-dir DIR]</c>;
+/// <c>--profile N [--runs R]</c> only re-runs McpForge's generator R times after edits in another file of an N-tool project,
+/// for a sampling profiler (<c>dotnet-trace collect --format Speedscope -- dotnet McpForge.Bench.GeneratorBuildCost.dll --profile 500 --runs 40</c>).
 /// </remarks>
 internal static class Program
 {
+    private static readonly IIncrementalGenerator s_floor = new FloorGenerator();
+
     private static readonly CSharpParseOptions s_parse = new(LanguageVersion.Latest, DocumentationMode.Parse);
 
     private static readonly ImmutableArray<MetadataReference> s_references =
@@ -39,6 +43,25 @@ internal static class Program
         var runs = int.Parse(Option(args, "--runs", "9"), CultureInfo.InvariantCulture);
         var builds = int.Parse(Option(args, "--builds", "3"), CultureInfo.InvariantCulture);
         var components = Components.Load(OptionOrNull(args, "--mcpforge-dir"));
+        if (OptionOrNull(args, "--profile") is { } profiled)
+        {
+            // For a sampling profiler (dotnet-trace): McpForge's re-run after an edit in another file, again and again.
+            var project = new SyntheticProject(int.Parse(profiled, CultureInfo.InvariantCulture));
+            var trees = Parse(project.Files);
+            Compilation compilation = Compile(trees);
+            var driver = Driver(components.McpForge).RunGenerators(compilation, CancellationToken.None);
+            var program = trees.Single(t => t.FilePath == SyntheticProject.ProgramFile);
+            var total = TimeSpan.Zero;
+            for (var i = 0; i < runs; i++)
+            {
+                var edited = CSharpSyntaxTree.ParseText(program.GetText().ToString().Replace("ready", "ready" + i, StringComparison.Ordinal), s_parse, path: program.FilePath);
+                compilation = compilation.ReplaceSyntaxTree(program, edited);
+                program = edited;
+                total += Time(() => driver = driver.RunGenerators(compilation, CancellationToken.None));
+            }
+            Console.WriteLine($"{runs} re-runs: {total.TotalMilliseconds / runs:N0} ms each");
+            return 0;
+        }
         Console.WriteLine($"McpForge plug-ins from {components.McpForgeSource}; {runs} runs per generator figure, {builds} per build (medians); {Environment.ProcessorCount} cores");
 
         // Warm-up: JIT-compile Roslyn's and the plug-ins' code paths on a small project, so the first size is not charged for it.
@@ -70,6 +93,13 @@ internal static class Program
                 () => Rerun(components.SystemTextJson, jsonTrees, scenario));
             result.Caching[scenario.Name] = (Tracked(components.McpForge, mcpForgeTrees, scenario), Tracked(components.SystemTextJson, jsonTrees, scenario));
         }
+
+        // The floor: what finding the [McpTool] methods alone costs a re-run (Roslyn's attribute lookup, nothing parsed),
+        // against the same System.Text.Json re-run, after an edit in another file.
+        var elsewhere = Scenario.All.Single(s => s.Name == "an edit in another file");
+        result.Floor = Interleaved(runs,
+            () => Rerun(s_floor, mcpForgeTrees, elsewhere),
+            () => Rerun(components.SystemTextJson, jsonTrees, elsewhere));
 
         if (buildRuns == 0) return result;
 
@@ -164,13 +194,26 @@ internal static class Program
     {
         var compilation = Compile(trees);
         var driver = Driver(generator, track: true).RunGenerators(compilation, CancellationToken.None);
-        var run = driver.RunGenerators(scenario.Apply(compilation, trees), CancellationToken.None).GetRunResult().Results.Single();
+        var parses = ParseCounter(generator);
+        var parsedBefore = parses?.GetValue(null) as int?;
+        driver = driver.RunGenerators(scenario.Apply(compilation, trees), CancellationToken.None);
+        var parsed = (parses?.GetValue(null) as int?) - parsedBefore;
+        var run = driver.GetRunResult().Results.Single();
         var steps = run.TrackedSteps.ToDictionary(
             s => s.Key,
             s => s.Value.SelectMany(step => step.Outputs).GroupBy(o => o.Reason).ToDictionary(g => g.Key, g => g.Count()));
         var outputs = run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).GroupBy(o => o.Reason).ToDictionary(g => g.Key, g => g.Count());
-        return new Caching(steps, outputs);
+        var times = run.TrackedSteps.ToDictionary(s => s.Key, s => s.Value.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.ElapsedTime));
+        return new Caching(steps, outputs, times, driver.GetTimingInfo().ElapsedTime, parsed);
     }
+
+    /// <summary>
+    /// McpForge's count of the components it parsed (rather than remembered) on this thread, which the driver runs its
+    /// transforms on; null for a generator without one (System.Text.Json's, or a McpForge build from before it).
+    /// </summary>
+    private static System.Reflection.FieldInfo? ParseCounter(IIncrementalGenerator generator) =>
+        generator.GetType().Assembly.GetType("McpForge.Generators.Incremental.ComponentMemo")?
+            .GetField("ParsesOnThisThread", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
 
     private static GeneratorDriver Driver(IIncrementalGenerator generator, bool track = false) =>
         CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: s_parse,

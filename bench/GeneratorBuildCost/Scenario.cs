@@ -31,10 +31,17 @@ internal sealed record Scenario(string Name, string? File, Func<string, string> 
 /// <summary>How long each phase of one in-process build took.</summary>
 internal sealed record BuildTimes(TimeSpan Parse, TimeSpan Generate, TimeSpan Compile, TimeSpan Analyze, TimeSpan Total);
 
-/// <summary>What a tracked re-run did: per step, how many outputs had each run reason; and the same for the generated files.</summary>
+/// <summary>
+/// What a tracked re-run did: per step, how many outputs had each run reason, and the time spent in it (wall clock, as
+/// Roslyn's step tracking measures it); the same reasons for the generated files; the run's whole time; and how many
+/// components McpForge parsed rather than remembered (null where the generator does not count them).
+/// </summary>
 internal sealed record Caching(
     IReadOnlyDictionary<string, Dictionary<IncrementalStepRunReason, int>> Steps,
-    IReadOnlyDictionary<IncrementalStepRunReason, int> Outputs);
+    IReadOnlyDictionary<IncrementalStepRunReason, int> Outputs,
+    IReadOnlyDictionary<string, TimeSpan> StepTimes,
+    TimeSpan Elapsed,
+    int? Parsed);
 
 /// <summary>Every figure measured for one project size.</summary>
 internal sealed class Result(int tools, int recordTypes)
@@ -42,6 +49,9 @@ internal sealed class Result(int tools, int recordTypes)
     public int Tools { get; } = tools;
     public int RecordTypes { get; } = recordTypes;
     public (TimeSpan McpForge, TimeSpan Json) FullRun { get; set; }
+
+    /// <summary>The floor generator's re-run after an edit in another file, against System.Text.Json's (<see cref="FloorGenerator"/>).</summary>
+    public (TimeSpan Floor, TimeSpan Json) Floor { get; set; }
     public Dictionary<string, (TimeSpan McpForge, TimeSpan Json)> Reruns { get; } = [];
     public Dictionary<string, (Caching McpForge, Caching Json)> Caching { get; } = [];
     public int GeneratedFiles { get; set; }

@@ -5,6 +5,7 @@ using System.Threading;
 using McpForge.Generators.Diagnostics;
 using McpForge.Generators.Emitting;
 using McpForge.Generators.Helpers;
+using McpForge.Generators.Incremental;
 using McpForge.Generators.Model;
 using McpForge.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -22,7 +23,10 @@ namespace McpForge.Generators;
 /// <remarks>
 /// Pipeline: a parser per kind (<c>Parsing/</c>) turns each attributed method into equatable specs (no symbol survives
 /// it); the specs are grouped by class; an emitter per kind (<c>Emitting/</c>) writes one file per class. A component
-/// its parser rejects is left out silently: the analyzers report why, from the same parser.
+/// its parser rejects is left out silently: the analyzers report why, from the same parser. A method whose syntax is
+/// unchanged, in a compilation whose declarations are all unchanged, is not parsed again (<c>Incremental/</c>): after an
+/// edit inside a method body, in a method's doc comment or in another file's statements, only the edited file's
+/// components are.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class McpGenerator : IIncrementalGenerator
@@ -105,11 +109,12 @@ public sealed class McpGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 attribute,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
-                transform: (ctx, ct) => ctx.Attributes
-                    .Select(a => parse((IMethodSymbol)ctx.TargetSymbol, a, ctx, ct))
-                    .Where(p => p.Spec is not null)
-                    .Select(p => p with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
-                    .ToEquatableArray())
+                transform: (ctx, ct) => ComponentMemo<EquatableArray<ComponentParse<TSpec>>>.GetOrParse(ctx.TargetNode, ctx.SemanticModel.Compilation, ctx,
+                    ctx => ctx.Attributes
+                        .Select(a => parse((IMethodSymbol)ctx.TargetSymbol, a, ctx, ct))
+                        .Where(p => p.Spec is not null)
+                        .Select(p => p with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
+                        .ToEquatableArray()))
             .WithTrackingName(methodsStep)
             .SelectMany(static (parses, _) => parses)
             .Collect()

@@ -159,6 +159,105 @@ public sealed class PipelineCachingTests
         Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
+    // ForAttributeWithMetadataName runs every transform again when the compilation changes; what must not run again is
+    // the parse. Step tracking cannot tell (an output equal to the last keeps the last instance), so the generator counts
+    // the parses it makes on the test's thread.
+    private static (GeneratorRunResult Run, int Parsed) RerunCounting(GeneratorDriver driver, Compilation compilation)
+    {
+        var before = Incremental.ComponentMemo.ParsesOnThisThread;
+        var run = Rerun(driver, compilation);
+        return (run, Incremental.ComponentMemo.ParsesOnThisThread - before);
+    }
+
+    private const string MoreTools = """
+        using McpForge;
+        namespace App;
+        public partial class MoreTools
+        {
+            /// <summary>Doubles.</summary>
+            [McpTool("twice")] public static int Twice(int x) => x * 2;
+            /// <summary>Greets.</summary>
+            [McpTool("greet")] public static string Greet(string name, int times = Defaults.Times) => name;
+        }
+        """;
+
+    private const string DefaultsFile = """
+        namespace App;
+        public static class Defaults
+        {
+            public const int Times = 3;
+            public static int Compute() { return Times + 1; }
+        }
+        """;
+
+    [Fact]
+    public void After_an_edit_inside_a_body_in_another_file_no_tool_is_parsed_again()
+    {
+        var (driver, compilation) = FirstRun(Tools, MoreTools, DefaultsFile);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(2), Replace(compilation, 2, DefaultsFile.Replace("Times + 1", "Times + 2")));
+        var (run, parsed) = RerunCounting(driver, edited);
+
+        Assert.Equal(0, parsed);
+        Assert.Equal(4, run.TrackedSteps["ToolMethods"].SelectMany(s => s.Outputs).Count()); // every transform ran, none parsed
+        Assert.All(run.TrackedSteps["ToolTypes"].SelectMany(s => s.Outputs), o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "ToolTypes was " + o.Reason));
+        Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void After_a_doc_comment_edit_only_the_edited_file_is_parsed_again()
+    {
+        var (driver, compilation) = FirstRun(Tools, MoreTools, DefaultsFile);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), Replace(compilation, 0, Tools.Replace("Echoes.", "Echoes it.")));
+        var (run, parsed) = RerunCounting(driver, edited);
+
+        // The edited file's tools (echo, add) are parsed again, echo to a new description; the other file's are remembered.
+        Assert.Equal(2, parsed);
+        Assert.Contains("Echoes it.", run.GeneratedSources.Single(s => s.HintName == "App.AppTools.McpTools.g.cs").SourceText.ToString());
+        Assert.Equal(1, run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Count(o => o.Reason == IncrementalStepRunReason.Modified));
+    }
+
+    [Fact]
+    public void A_declaration_edited_in_another_file_parses_every_tool_again()
+    {
+        // A constant (a declaration, not a body) changes a default value of a tool in another file: nothing may be remembered.
+        var (driver, compilation) = FirstRun(Tools, MoreTools, DefaultsFile);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(2), Replace(compilation, 2, DefaultsFile.Replace("Times = 3", "Times = 4")));
+        var (run, parsed) = RerunCounting(driver, edited);
+
+        Assert.Equal(4, parsed);
+        var more = run.GeneratedSources.Single(s => s.HintName == "App.MoreTools.McpTools.g.cs").SourceText.ToString();
+        var fresh = GeneratorHarness.Run(edited.SyntaxTrees.Select(t => t.ToString()).ToArray());
+        Assert.Equal(fresh.Generated.Single(g => g.HintName == "App.MoreTools.McpTools.g.cs").Text, more);
+    }
+
+    [Fact]
+    public void A_nullable_directive_inside_a_body_counts_as_a_declaration_change()
+    {
+        // #nullable inside a method body applies to the declarations after it, here the record a tool in another file returns.
+        const string Models = """
+            namespace App;
+            public static class Holder { public static void M() { } }
+            public sealed record Named(string? Name);
+            """;
+        const string NamedTools = """
+            using McpForge;
+            namespace App;
+            public partial class NamedTools
+            {
+                [McpTool("named")] public static Named Get() => new(null);
+            }
+            """;
+        var (driver, compilation) = FirstRun(NamedTools, Models);
+        // Without a directive, an edit of that body parses nothing again.
+        var plain = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(1),
+            Replace(compilation, 1, Models.Replace("public static void M() { }", "public static void M() { M(); }")));
+        Assert.Equal(0, RerunCounting(driver, plain).Parsed);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(1),
+            Replace(compilation, 1, Models.Replace("public static void M() { }", "public static void M() {\n#nullable disable\n}")));
+        Assert.Equal(1, RerunCounting(driver, edited).Parsed);
+    }
+
     [Fact]
     public void The_model_holds_no_symbols_syntax_or_compilations()
     {

@@ -31,6 +31,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
         // A loop over the arrays themselves: the pipeline compares every spec of every component on every keystroke.
         var items = Items;
         var others = other.Items;
+        if (items == others) return true; // the same array: a remembered parse, or a spec compared with itself
         if (items.Length != others.Length) return false;
         for (var i = 0; i < items.Length; i++)
         {
