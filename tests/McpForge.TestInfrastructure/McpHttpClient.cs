@@ -27,8 +27,11 @@ public sealed class McpHttpClient(HttpClient http, Uri endpoint)
 
     public Uri Endpoint => endpoint;
 
-    /// <summary>The bound on one exchange (sending, and reading a whole answer).</summary>
-    public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// A bound on one exchange (sending, and reading a whole answer) tighter than the <see cref="HttpClient.Timeout"/>,
+    /// which alone bounds it by default: a load measures latencies and must not cut them short.
+    /// </summary>
+    public TimeSpan Wait { get; init; } = Timeout.InfiniteTimeSpan;
 
     /// <summary>The session <see cref="OpenAsync"/> opened, used by <see cref="CallAsync"/>, <see cref="NotifyAsync"/> and <see cref="CloseAsync"/>.</summary>
     public string? SessionId { get; private set; }
@@ -116,7 +119,14 @@ public sealed class McpHttpClient(HttpClient http, Uri endpoint)
         using var request = Post(json, session);
         var answer = await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
         if (answer.Status != HttpStatusCode.OK) throw new InvalidOperationException($"HTTP {(int)answer.Status}: {answer.Body}");
-        return answer.Message;
+        try
+        {
+            return answer.Message;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"Not a JSON-RPC answer ({e.Message}): {answer.Body}", e);
+        }
     }
 
     /// <summary>Calls <paramref name="tool"/> in the open session; throws unless the answer is a result that is not an error.</summary>
