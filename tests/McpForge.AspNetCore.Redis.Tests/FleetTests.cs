@@ -355,7 +355,7 @@ public sealed class FleetTests
         // b finds nothing listening at a's address, drops its lease and takes the session over.
         using var resumed = await fleet.B.SendAsync(fleet.B.Get(session, last));
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
-        var data = (await resumed.Content.ReadAsStringAsync()).Split('\n').Single(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
+        var data = Assert.Single(SseReader.Parse(await resumed.Content.ReadAsStringAsync())).Data;
         Assert.Equal("""{"jsonrpc":"2.0","id":4,"error":{"code":-32603,"message":"Internal error","data":{"details":"The instance that ran this call stopped before it finished; its result is lost. Call again."}}}""", data);
         Assert.Equal("b", await fleet.C.CallAsync(session, "whoami", id: 5));
         Assert.Equal(2L, fleet.Store.Get(session)!.Epoch);

@@ -50,7 +50,7 @@ public sealed class InputRoundHttpTests
         return (result, result.GetProperty("requestState").GetString()!);
     }
 
-    private static string Text(Answer answer)
+    private static string Text(McpAnswer answer)
     {
         Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
         var result = answer.Result;
@@ -59,7 +59,7 @@ public sealed class InputRoundHttpTests
     }
 
     /// <summary>A refused retry: in-band -32602 (HTTP 200, the request was well-formed), never a result.</summary>
-    private static string AssertRefused(Answer answer, string id = "2")
+    private static string AssertRefused(McpAnswer answer, string id = "2")
     {
         var error = answer.AssertError(HttpStatusCode.OK, -32602, id);
         return error.GetProperty("data").GetProperty("details").GetString()!;

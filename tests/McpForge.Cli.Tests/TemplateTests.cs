@@ -18,6 +18,9 @@ public sealed class TemplateTests
     private static readonly TimeSpan s_step = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan s_cli = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long an HTTP server may take to listen on a busy machine.</summary>
+    private static readonly TimeSpan s_kestrelStart = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task The_stdio_template_builds_passes_doctor_and_publishes_as_NativeAOT()
     {
@@ -62,10 +65,10 @@ public sealed class TemplateTests
         Assert.DoesNotContain("RunStdioAsync", program);
 
         BuildOutput.AssertNoWarnings(await workspace.RunAsync(app, "build", "-nologo"));
-        await using (var server = await KestrelServer.StartAsync("dotnet", Path.Combine(app, "bin", "Debug", "net10.0", "Weather.Web.dll")))
+        await using (var server = await HttpServerProcess.StartAsync("dotnet", [Path.Combine(app, "bin", "Debug", "net10.0", "Weather.Web.dll")], s_kestrelStart))
         {
-            var doctor = await ProcessRunner.CliAsync(s_cli, "doctor", "--json", "--url", server.McpUrl);
-            Assert.True(doctor.ExitCode == 0, doctor + "\nserver log:\n" + server.Log);
+            var doctor = await ProcessRunner.CliAsync(s_cli, "doctor", "--json", "--url", server.Mcp.ToString());
+            Assert.True(doctor.ExitCode == 0, doctor + "\nserver log:\n" + server.Output);
             var report = DoctorJson.Parse(doctor);
             Assert.Equal("weather.web", report.Root.GetProperty("server").GetProperty("name").GetString());
             Assert.Empty(report.Ids("warned"));
@@ -74,11 +77,11 @@ public sealed class TemplateTests
 
         var output = Path.Combine(workspace.Root, "out");
         BuildOutput.AssertNoWarnings(await workspace.RunAsync(app, "publish", "-r", "linux-x64", "-o", output, "-nologo"));
-        await using (var native = await KestrelServer.StartAsync(Path.Combine(output, "Weather.Web")))
+        await using (var native = await HttpServerProcess.StartAsync(Path.Combine(output, "Weather.Web"), [], s_kestrelStart))
         {
-            var doctor = await ProcessRunner.CliAsync(s_cli, "doctor", "--json", "--url", native.McpUrl);
-            Assert.True(doctor.ExitCode == 0, doctor + "\nserver log:\n" + native.Log);
-            Assert.Equal("Hello, Ada!\n", (await ProcessRunner.CliAsync(s_cli, "call", "greet", "--args", """{"name":"Ada"}""", "--url", native.McpUrl)).Stdout);
+            var doctor = await ProcessRunner.CliAsync(s_cli, "doctor", "--json", "--url", native.Mcp.ToString());
+            Assert.True(doctor.ExitCode == 0, doctor + "\nserver log:\n" + native.Output);
+            Assert.Equal("Hello, Ada!\n", (await ProcessRunner.CliAsync(s_cli, "call", "greet", "--args", """{"name":"Ada"}""", "--url", native.Mcp.ToString())).Stdout);
         }
     }
 
@@ -209,7 +212,7 @@ public sealed class TemplateTests
                 """);
         }
 
-        private static async Task<ProcessResult> Succeed(string fileName, string[] arguments, string workingDirectory, IDictionary<string, string>? environment = null)
+        private static async Task<ProcessResult> Succeed(string fileName, string[] arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
         {
             var result = await ProcessRunner.RunAsync(fileName, arguments, s_step, workingDirectory: workingDirectory, environment: environment);
             Assert.True(result.ExitCode == 0, $"{fileName} {string.Join(' ', arguments)} failed:\n{result}");

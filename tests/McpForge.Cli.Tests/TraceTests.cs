@@ -151,29 +151,13 @@ public sealed class TraceTests
     [Fact]
     public async Task On_SIGTERM_the_server_is_stopped_and_the_summary_still_printed()
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Repo.CliDll, "trace", "--", "dotnet", Repo.QuickStartDll }) info.ArgumentList.Add(argument);
-        using var trace = System.Diagnostics.Process.Start(info)!;
-        try
-        {
-            var stderr = trace.StandardError.ReadToEndAsync();
-            await trace.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"ping"}""");
-            await trace.StandardInput.FlushAsync();
-            Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", await trace.StandardOutput.ReadLineAsync().WaitAsync(s_timeout));
+        await using var trace = ChildProcess.Start("dotnet", Repo.CliDll, "trace", "--", "dotnet", Repo.QuickStartDll);
+        trace.Send("""{"jsonrpc":"2.0","id":1,"method":"ping"}""");
+        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", trace.ReadLine(s_timeout));
 
-            var kill = await ProcessRunner.RunAsync("kill", ["-TERM", trace.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
-            Assert.Equal(0, kill.ExitCode);
-            Assert.True(trace.WaitForExit(TimeSpan.FromSeconds(20)), "trace did not exit after SIGTERM");
-            var log = await stderr.WaitAsync(TimeSpan.FromSeconds(10));
-            Assert.Contains("mcpforge trace: 2 messages (1 in, 1 out; 40 bytes in, 36 bytes out)", log);
-            Assert.Equal(0, trace.ExitCode); // QuickStart's own: it finished cleanly when its stdin closed
-        }
-        finally
-        {
-            if (!trace.HasExited) trace.Kill(entireProcessTree: true);
-        }
+        trace.Terminate();
+        Assert.True(trace.WaitForExit(TimeSpan.FromSeconds(20)), "trace did not exit after SIGTERM");
+        Assert.Contains("mcpforge trace: 2 messages (1 in, 1 out; 40 bytes in, 36 bytes out)", trace.StandardError);
+        Assert.Equal(0, trace.ExitCode); // QuickStart's own: it finished cleanly when its stdin closed
     }
 }

@@ -15,8 +15,8 @@ public sealed class HostedStdioTests
 {
     private static readonly TimeSpan s_exit = TimeSpan.FromSeconds(30);
 
-    private static StdioProcess Start(Dictionary<string, string> environment) =>
-        StdioProcess.Start("dotnet", environment, RepositoryPaths.BuiltAssembly("tests/Fixtures/HostedStdioServer", "HostedStdioServer"));
+    private static ChildProcess Start(Dictionary<string, string> environment) =>
+        ChildProcess.Start("dotnet", environment, RepositoryPaths.BuiltAssembly("tests/Fixtures/HostedStdioServer", "HostedStdioServer"));
 
     [Fact]
     public async System.Threading.Tasks.Task It_serves_its_tools_and_every_log_entry_goes_to_stderr()

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -31,7 +30,7 @@ public sealed class NativeAotTests
             Assert.True(File.Exists(binary), "no native binary at " + binary);
 
             string nativeTools, jitTools;
-            await using (var native = StdioProcess.Start(binary))
+            await using (var native = ChildProcess.Start(binary))
             {
                 Assert.Equal("2025-11-25", native.Initialize().GetProperty("result").GetProperty("protocolVersion").GetString());
                 nativeTools = native.Request(1, "tools/list").GetProperty("result").GetRawText();
@@ -42,7 +41,7 @@ public sealed class NativeAotTests
                 var bad = native.Request(4, "tools/call", """{"name":"add","arguments":{"a":1}}""");
                 Assert.True(bad.GetProperty("result").GetProperty("isError").GetBoolean());
             }
-            await using (var jit = StdioProcess.StartDotnet(RepositoryPaths.BuiltAssembly("samples/QuickStart", "QuickStart")))
+            await using (var jit = ChildProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("samples/QuickStart", "QuickStart")))
             {
                 jit.Initialize();
                 jitTools = jit.Request(1, "tools/list").GetProperty("result").GetRawText();
@@ -70,7 +69,7 @@ public sealed class NativeAotTests
 
             Directory.CreateDirectory(Path.Combine(root, "docs"));
             File.WriteAllText(Path.Combine(root, "docs", "readme.md"), "# Read me");
-            await using var native = StdioProcess.Start(Path.Combine(output, "FileSystem"), root);
+            await using var native = ChildProcess.Start(Path.Combine(output, "FileSystem"), root);
             native.Initialize();
             Assert.Equal("""{"contents":[{"uri":"files:///docs/readme.md","mimeType":"text/plain","text":"# Read me"}]}""",
                 native.Request(1, "resources/read", """{"uri":"files:///docs/readme.md"}""").GetProperty("result").GetRawText());
@@ -100,7 +99,7 @@ public sealed class NativeAotTests
             Assert.True(warnings.Count == 0, "publish printed warnings:\n" + string.Join("\n", warnings));
 
             // Started from another folder, as MCP hosts do: appsettings.json is still found next to the binary.
-            await using var native = StdioProcess.Start(Path.Combine(output, "HostedStdio"), new Dictionary<string, string> { ["McpForge__PageSize"] = "2" });
+            await using var native = ChildProcess.Start(Path.Combine(output, "HostedStdio"), new Dictionary<string, string> { ["McpForge__PageSize"] = "2" });
             var initialize = native.Initialize().GetProperty("result");
             Assert.Equal("Notes are kept in memory until the server stops.", initialize.GetProperty("instructions").GetString());
             Assert.Equal("Saved 'groceries'.", native.Request(1, "tools/call", """{"name":"save_note","arguments":{"title":"groceries","text":"eggs"}}""")
@@ -126,21 +125,7 @@ public sealed class NativeAotTests
 
     internal static async Task<(int ExitCode, string Log)> RunAsync(string fileName, string[] arguments, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new System.Threading.CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await ChildProcess.RunAsync(fileName, arguments, timeout);
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 }

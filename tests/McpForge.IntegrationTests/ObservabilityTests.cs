@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Threading.Tasks;
 
 namespace McpForge.IntegrationTests;
@@ -13,17 +12,11 @@ public sealed class ObservabilityTests
     public async Task OpenTelemetry_exports_the_request_span_under_the_clients_trace_and_the_metrics()
     {
         await using var server = await HttpServerProcess.StartAsync("dotnet", RepositoryPaths.BuiltAssembly("samples/Observability", "Observability"), "--console");
-        using var client = new HttpClient();
-        HttpRequestMessage Post(string json, string? session)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, server.Mcp) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-            request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-            if (session is not null) request.Headers.Add("Mcp-Session-Id", session);
-            return request;
-        }
-        using var initialized = await client.SendAsync(Post("""{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}""", null));
+        using var http = new HttpClient();
+        var client = new McpHttpClient(http, server.Mcp);
+        using var initialized = await client.SendAsync(client.Post("""{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}"""));
         var session = initialized.Headers.GetValues("Mcp-Session-Id").Single();
-        using var call = await client.SendAsync(Post("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"forecast","arguments":{"city":"Oslo"},"_meta":{"traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}}}""", session));
+        using var call = await client.SendAsync(client.Post("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"forecast","arguments":{"city":"Oslo"},"_meta":{"traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}}}""", session));
         Assert.Contains("Oslo: sunny", await call.Content.ReadAsStringAsync());
 
         // The console exporter prints spans at once and metrics every second: each line is awaited as the server prints it

@@ -27,7 +27,7 @@ public sealed class OrdersSampleTests
         """{"name":"place_order","arguments":{"order":{"customer":"c@d.e","shipTo":{"name":"X","street":"Y","city":"Z","zip":"12345"},"lines":[{"sku":"ZZZ-99","quantity":1}],"shipping":"Express","deliverBy":"2026-01-01T00:00:00Z"}}}""",
     ];
 
-    private static (string Tools, List<string> Answers) Drive(StdioProcess server)
+    private static (string Tools, List<string> Answers) Drive(ChildProcess server)
     {
         Assert.Equal("2025-11-25", server.Initialize().GetProperty("result").GetProperty("protocolVersion").GetString());
         var tools = server.Request(1, "tools/list").GetProperty("result").GetRawText();
@@ -48,8 +48,8 @@ public sealed class OrdersSampleTests
             Assert.True(warnings.Count == 0, "publish printed warnings:\n" + string.Join("\n", warnings));
 
             (string Tools, List<string> Answers) native, jit;
-            await using (var server = StdioProcess.Start(Path.Combine(output, "Orders"))) native = Drive(server);
-            await using (var server = StdioProcess.StartDotnet(RepositoryPaths.BuiltAssembly("samples/Orders", "Orders"))) jit = Drive(server);
+            await using (var server = ChildProcess.Start(Path.Combine(output, "Orders"))) native = Drive(server);
+            await using (var server = ChildProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("samples/Orders", "Orders"))) jit = Drive(server);
 
             Assert.Equal(jit.Tools, native.Tools);
             Assert.Equal(jit.Answers, native.Answers);
@@ -71,7 +71,7 @@ public sealed class OrdersSampleTests
     [Fact]
     public async Task Every_structured_result_of_the_sample_agrees_with_its_output_schema()
     {
-        await using var server = StdioProcess.StartDotnet(RepositoryPaths.BuiltAssembly("samples/Orders", "Orders"));
+        await using var server = ChildProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("samples/Orders", "Orders"));
         var (toolsJson, answers) = Drive(server);
         var outputSchemas = JsonDocument.Parse(toolsJson).RootElement.GetProperty("tools").EnumerateArray()
             .Where(t => t.TryGetProperty("outputSchema", out _))

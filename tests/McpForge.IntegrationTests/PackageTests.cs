@@ -125,7 +125,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
             """);
         await Build(project);
 
-        await using var server = StdioProcess.StartDotnet(Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", "App.dll"));
+        await using var server = ChildProcess.Start("dotnet", Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", "App.dll"));
         server.Initialize();
         Assert.Equal(
             """{"tools":[{"name":"hello","description":"Says hello.","inputSchema":{"type":"object","properties":{"name":{"type":"string"}},"required":["name"],"additionalProperties":false}}]}""",
@@ -155,7 +155,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
             """, "McpForge.Hosting");
         await Build(project);
 
-        await using var server = StdioProcess.Start("dotnet", new System.Collections.Generic.Dictionary<string, string> { ["McpForge__Instructions"] = "Be kind." },
+        await using var server = ChildProcess.Start("dotnet", new System.Collections.Generic.Dictionary<string, string> { ["McpForge__Instructions"] = "Be kind." },
             Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", "App.dll"));
         Assert.Equal("Be kind.", server.Initialize().GetProperty("result").GetProperty("instructions").GetString());
         Assert.Equal("Hello, Ada", server.Request(1, "tools/call", """{"name":"hello","arguments":{"name":"Ada"}}""")

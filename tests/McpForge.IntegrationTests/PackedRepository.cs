@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace McpForge.IntegrationTests;
@@ -82,24 +80,10 @@ public sealed class PackedRepository : IAsyncLifetime
     /// <summary>Runs a command; returns its exit code and output instead of failing.</summary>
     public static async Task<(int ExitCode, string Output)> TryRunAsync(string fileName, string[] arguments, string workingDirectory, bool ci = false)
     {
-        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
         // As CI builds: deterministic, with source paths mapped to /_/ (ContinuousIntegrationBuild, Directory.Build.props).
-        info.Environment["CI"] = ci ? "true" : "";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within 8 minutes");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await ChildProcess.RunAsync(fileName, arguments, TimeSpan.FromMinutes(8), workingDirectory: workingDirectory,
+            environment: new Dictionary<string, string> { ["CI"] = ci ? "true" : "" });
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 
     private static async Task<string> RunAsync(string fileName, string[] arguments, string workingDirectory, bool ci = false)

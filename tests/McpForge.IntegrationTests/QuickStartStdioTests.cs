@@ -8,8 +8,8 @@ namespace McpForge.IntegrationTests;
 /// <summary>samples/QuickStart as a real child process (JIT build), spoken to over stdio.</summary>
 public sealed class QuickStartStdioTests
 {
-    private static StdioProcess StartQuickStart() =>
-        StdioProcess.StartDotnet(RepositoryPaths.BuiltAssembly("samples/QuickStart", "QuickStart"));
+    private static ChildProcess StartQuickStart() =>
+        ChildProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("samples/QuickStart", "QuickStart"));
 
     [Fact]
     public async Task Initialize_negotiates_the_version_and_describes_the_server()

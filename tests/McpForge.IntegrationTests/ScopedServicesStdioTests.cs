@@ -16,12 +16,12 @@ public sealed class ScopedServicesStdioTests
         "_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}
         """;
 
-    private static StdioProcess Start(Dictionary<string, string>? environment = null) =>
-        StdioProcess.Start("dotnet", environment ?? [], RepositoryPaths.BuiltAssembly("tests/Fixtures/HostedStdioServer", "HostedStdioServer"));
+    private static ChildProcess Start(Dictionary<string, string>? environment = null) =>
+        ChildProcess.Start("dotnet", environment ?? [], RepositoryPaths.BuiltAssembly("tests/Fixtures/HostedStdioServer", "HostedStdioServer"));
 
     private static string Text(JsonElement response) => response.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString()!;
 
-    private static string Disposals(StdioProcess server, long id, int atLeast) =>
+    private static string Disposals(ChildProcess server, long id, int atLeast) =>
         Text(server.Request(id, "tools/call", $$$"""{"name":"disposals","arguments":{"atLeast":{{{atLeast}}}}}"""));
 
     [Fact]

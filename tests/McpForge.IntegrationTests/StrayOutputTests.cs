@@ -10,7 +10,7 @@ public sealed class StrayOutputTests
     [Fact]
     public async Task Console_writes_from_startup_and_tools_reach_stderr_not_stdout()
     {
-        await using var server = StdioProcess.StartDotnet(RepositoryPaths.BuiltAssembly("tests/Fixtures/StdioFixtureServer", "StdioFixtureServer"));
+        await using var server = ChildProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("tests/Fixtures/StdioFixtureServer", "StdioFixtureServer"));
         server.Initialize();
         var response = server.Request(1, "tools/call", """{"name":"shout","arguments":{"text":"hi"}}""");
         Assert.Equal("HI", response.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
@@ -27,7 +27,7 @@ public sealed class StrayOutputTests
     [Fact]
     public async Task Logs_at_every_level_reach_stderr_never_stdout()
     {
-        await using var server = StdioProcess.Start("dotnet", new System.Collections.Generic.Dictionary<string, string> { ["MCPFORGE_LOG_LEVEL"] = "debug" },
+        await using var server = ChildProcess.Start("dotnet", new System.Collections.Generic.Dictionary<string, string> { ["MCPFORGE_LOG_LEVEL"] = "debug" },
             RepositoryPaths.BuiltAssembly("tests/Fixtures/StdioFixtureServer", "StdioFixtureServer"));
         server.Initialize();
         var failed = server.Request(1, "tools/call", """{"name":"fail","arguments":{}}""");

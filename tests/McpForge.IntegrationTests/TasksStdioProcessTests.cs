@@ -15,7 +15,7 @@ public sealed class TasksStdioProcessTests
     [Fact]
     public async Task A_session_task_asks_through_the_task_and_tasks_result_returns_the_call_result()
     {
-        await using var server = StdioProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("samples/Everything", "Everything"), "--stdio");
+        await using var server = ChildProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("samples/Everything", "Everything"), "--stdio");
         server.Send("""{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"elicitation":{}},"clientInfo":{"name":"t","version":"1"}}}""");
         var initialized = server.ReadResponse(0).Response;
         Assert.Equal("""{"list":{},"cancel":{},"requests":{"tools":{"call":{}}}}""",
@@ -51,7 +51,7 @@ public sealed class TasksStdioProcessTests
     [Fact]
     public async Task A_2026_07_28_task_takes_its_answer_through_tasks_update_and_completes()
     {
-        await using var server = StdioProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("samples/Everything", "Everything"), "--stdio");
+        await using var server = ChildProcess.Start("dotnet", RepositoryPaths.BuiltAssembly("samples/Everything", "Everything"), "--stdio");
         var created = server.Request(1, "tools/call", """{"name":"confirm_delete","arguments":{"filename":"b.txt"},""" + Meta + "}");
         Assert.Equal("task", created.GetProperty("result").GetProperty("resultType").GetString());
         var taskId = created.GetProperty("result").GetProperty("taskId").GetString()!;

@@ -1,9 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace McpForge.IntegrationTests;
@@ -21,24 +19,9 @@ public sealed class TypeScriptClientTests
         Assert.True(Directory.Exists(Path.Combine(clientFolder, "node_modules", "@modelcontextprotocol", "sdk")),
             "npm packages missing: run `npm ci --prefix tests/client-ts` (eng/test.sh does)");
 
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(clientFolder, script));
-        foreach (var part in serverCommand) info.ArgumentList.Add(part);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        Assert.True(process.ExitCode == 0, "the TypeScript client failed:\n" + await stderr);
-        return JsonDocument.Parse(await stdout).RootElement.Clone();
+        var result = await ChildProcess.RunAsync("node", [Path.Combine(clientFolder, script), .. serverCommand], TimeSpan.FromSeconds(60));
+        Assert.True(result.ExitCode == 0, "the TypeScript client failed:\n" + result.Stderr);
+        return JsonDocument.Parse(result.Stdout).RootElement.Clone();
     }
 
     [Fact]

@@ -13,19 +13,20 @@ internal static class ReliabilityServer
     public static IReadOnlyList<string> Command(params string[] arguments) => ["dotnet", Assembly, .. arguments];
 
     /// <summary>Starts it over stdio and initializes a session.</summary>
-    public static StdioProcess StartStdio(params string[] arguments)
+    public static ChildProcess StartStdio(params string[] arguments)
     {
-        var server = StdioProcess.Start("dotnet", [Assembly, "--stdio", .. arguments]);
+        var server = ChildProcess.Start("dotnet", [Assembly, "--stdio", .. arguments]);
         server.Initialize();
         return server;
     }
 
-    public static Task<McpForge.Soak.ServerProcess> StartHttpAsync(params string[] arguments) =>
-        McpForge.Soak.ServerProcess.StartHttpAsync(Command(arguments));
+    /// <summary>Starts it over stdio with its stdout left raw, for a test that reads it at its own pace (or not at all).</summary>
+    public static ChildProcess StartStdioRaw(params string[] arguments) =>
+        ChildProcess.Start("dotnet", [Assembly, "--stdio", .. arguments], rawOutput: true);
 
-    public static string Call(long id, string tool, string arguments = "{}") =>
-        $$$"""{"jsonrpc":"2.0","id":{{{id}}},"method":"tools/call","params":{"name":"{{{tool}}}","arguments":{{{arguments}}}}}""";
+    public static Task<HttpServerProcess> StartHttpAsync(params string[] arguments) => HttpServerProcess.StartAsync("dotnet", [Assembly, .. arguments]);
 
-    public static string Text(System.Text.Json.JsonElement response) =>
-        response.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString()!;
+    public static string Call(long id, string tool, string arguments = "{}") => McpHttpClient.Call(id, tool, arguments);
+
+    public static string Text(System.Text.Json.JsonElement response) => McpHttpClient.Text(response);
 }

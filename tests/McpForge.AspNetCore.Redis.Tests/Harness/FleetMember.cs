@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -37,6 +36,7 @@ internal sealed class FleetMember : IAsyncDisposable
         BaseUrl = baseUrl;
         Endpoint = new Uri(baseUrl, "/mcp");
         Client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = TimeSpan.FromSeconds(30) };
+        Mcp = new McpHttpClient(Client, Endpoint) { Wait = Fleet.Wait };
     }
 
     public string Name { get; }
@@ -51,6 +51,9 @@ internal sealed class FleetMember : IAsyncDisposable
     public Uri Endpoint { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>The MCP client the helpers below send with, on <see cref="Client"/>.</summary>
+    public McpHttpClient Mcp { get; }
 
     public static async Task<FleetMember> StartAsync(string name, InMemorySessionStore store, IMcpEventBus bus, byte[] key, TimeProvider? clock = null)
     {
@@ -90,17 +93,7 @@ internal sealed class FleetMember : IAsyncDisposable
     }
 
     /// <summary>A POST of <paramref name="json"/> to this instance, as a 2025-11-25 client sends it.</summary>
-    public HttpRequestMessage Post(string json, string? session = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-        if (session is not null)
-        {
-            request.Headers.Add("Mcp-Session-Id", session);
-            request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
-        }
-        return request;
-    }
+    public HttpRequestMessage Post(string json, string? session = null) => Mcp.Post(json, session);
 
     /// <summary>
     /// A POST of a 2026-07-28 request, as a client declaring the tasks extension and elicitation sends it: the
@@ -110,82 +103,36 @@ internal sealed class FleetMember : IAsyncDisposable
     {
         var json = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
             + "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{},\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}}," + paramsMembers + "}}";
-        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-        request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
-        request.Headers.Add("Mcp-Method", method);
-        request.Headers.Add("Mcp-Name", name);
-        return request;
+        return Mcp.Post(json, headers: [new("MCP-Protocol-Version", "2026-07-28"), new("Mcp-Method", method), new("Mcp-Name", name)]);
     }
 
     /// <summary>A 2026-07-28 request sent here; returns its <c>result</c>.</summary>
     public async Task<JsonElement> ModernAsync(int id, string method, string paramsMembers, string name)
     {
-        using var response = await SendAsync(PostModern(id, method, paramsMembers, name));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} at {Name}: {(int)response.StatusCode} {body}");
-        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
-        {
-            body = body.Split('\n').Last(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
-        }
-        var message = JsonDocument.Parse(body).RootElement;
-        Assert.True(message.TryGetProperty("result", out var result), $"{method} at {Name}: {body}");
+        using var request = PostModern(id, method, paramsMembers, name);
+        var answer = await Mcp.ExchangeAsync(request);
+        Assert.True(answer.Status == HttpStatusCode.OK, $"{method} at {Name}: {(int)answer.Status} {answer.Body}");
+        Assert.True(answer.Message.TryGetProperty("result", out var result), $"{method} at {Name}: {answer.Body}");
         return result.Clone();
     }
 
-    public HttpRequestMessage Get(string session, string? lastEventId = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, Endpoint);
-        request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-        request.Headers.Add("Mcp-Session-Id", session);
-        request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
-        if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId);
-        return request;
-    }
+    public HttpRequestMessage Get(string session, string? lastEventId = null) => Mcp.Get(session, lastEventId);
 
-    public HttpRequestMessage Delete(string session)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Delete, Endpoint);
-        request.Headers.Add("Mcp-Session-Id", session);
-        request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
-        return request;
-    }
+    public HttpRequestMessage Delete(string session) => Mcp.Delete(session);
 
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
-    {
-        using var cts = new CancellationTokenSource(Fleet.Wait);
-        return await Client.SendAsync(request, completion, cts.Token);
-    }
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
+        Mcp.SendAsync(request, completion);
 
-    /// <summary>Opens a session here and returns its id (<paramref name="capabilities"/> as the client's).</summary>
-    public async Task<string> InitializeAsync(string capabilities = "{}")
-    {
-        using var response = await SendAsync(Post(
-            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":" + capabilities
-            + ",\"clientInfo\":{\"name\":\"fleet-tests\",\"version\":\"1\"}}}"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response.Headers.GetValues("Mcp-Session-Id").Single();
-    }
+    /// <summary>Opens a session here and returns its id (<paramref name="capabilities"/> as the client's), sending no <c>notifications/initialized</c>.</summary>
+    public Task<string> InitializeAsync(string capabilities = "{}") =>
+        Mcp.InitializeAsync(capabilities, clientName: "fleet-tests", notifyInitialized: false);
 
     /// <summary>A request whose answer is one JSON-RPC message (JSON or a one-message SSE stream): returns it.</summary>
-    public async Task<JsonElement> RequestAsync(string session, string json)
-    {
-        using var response = await SendAsync(Post(json, session));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
-        {
-            body = body.Split('\n').Last(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
-        }
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    public Task<JsonElement> RequestAsync(string session, string json) => Mcp.RequestAsync(session, json);
 
     /// <summary>Calls <c>tools/call</c> here and returns the text of the result.</summary>
-    public async Task<string> CallAsync(string session, string tool, string arguments = "{}", int id = 1)
-    {
-        var answer = await RequestAsync(session, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}");
-        return answer.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString()!;
-    }
+    public async Task<string> CallAsync(string session, string tool, string arguments = "{}", int id = 1) =>
+        McpHttpClient.Text(await RequestAsync(session, McpHttpClient.Call(id, tool, arguments)));
 
     /// <summary>Stops the instance (drain: its lease is given up, unless <see cref="InMemorySessionDirectory.Crashing"/>).</summary>
     public async Task StopAsync()

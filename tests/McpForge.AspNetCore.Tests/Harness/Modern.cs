@@ -1,11 +1,8 @@
 using System;
-using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace McpForge.AspNetCore.Tests.Harness;
@@ -89,7 +86,7 @@ internal static class Modern
     }
 
     /// <summary>Sends a modern POST and reads the whole answer.</summary>
-    public static async Task<Answer> SendModernAsync(this McpTestHost host, string json, Action<HttpRequestHeaders>? edit = null,
+    public static async Task<McpAnswer> SendModernAsync(this McpTestHost host, string json, Action<HttpRequestHeaders>? edit = null,
         string accept = "application/json, text/event-stream")
     {
         using var request = host.PostModern(json, edit, accept);
@@ -97,52 +94,12 @@ internal static class Modern
     }
 
     /// <summary>Sends a request and reads the whole answer.</summary>
-    public static async Task<Answer> ReadAsync(this McpTestHost host, HttpRequestMessage request)
-    {
-        using var response = await host.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        return new Answer(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType,
-            response.Headers.TryGetValues("Mcp-Session-Id", out var session) ? session.Single() : null);
-    }
+    public static Task<McpAnswer> ReadAsync(this McpTestHost host, HttpRequestMessage request) => host.Mcp.ExchangeAsync(request);
 
     /// <summary>Replaces header <paramref name="name"/> (or removes it, for null).</summary>
     public static void Set(this HttpRequestHeaders headers, string name, string? value)
     {
         headers.Remove(name);
         if (value is not null) Assert.True(headers.TryAddWithoutValidation(name, value));
-    }
-}
-
-/// <summary>An HTTP answer as the client saw it.</summary>
-internal sealed record Answer(HttpStatusCode Status, string Body, string? MediaType, string? SessionId)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
-
-    /// <summary>The <c>result</c> of a JSON answer; fails when it is an error.</summary>
-    public JsonElement Result
-    {
-        get
-        {
-            Assert.True(Json.TryGetProperty("result", out var result), "expected a result, got: " + Body);
-            return result;
-        }
-    }
-
-    /// <summary>
-    /// Asserts an error answer: its HTTP status, its JSON-RPC code, and the request id echoed with the same JSON type
-    /// (<paramref name="id"/> raw, <c>1</c> or <c>"a"</c>); returns the error object.
-    /// </summary>
-    public JsonElement AssertError(HttpStatusCode status, int code, string id)
-    {
-        Assert.True(Status == status, $"expected HTTP {(int)status}, got {(int)Status}: {Body}");
-        Assert.Equal("application/json", MediaType);
-        var json = Json;
-        Assert.Equal("2.0", json.GetProperty("jsonrpc").GetString());
-        Assert.Equal(id, json.GetProperty("id").GetRawText());
-        Assert.False(json.TryGetProperty("result", out _), Body);
-        var error = json.GetProperty("error");
-        Assert.True(code == error.GetProperty("code").GetInt32(), $"expected code {code}: {Body}");
-        Assert.Null(SessionId);
-        return error;
     }
 }

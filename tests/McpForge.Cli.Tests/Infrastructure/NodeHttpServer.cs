@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 
@@ -8,13 +6,13 @@ namespace McpForge.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// tests/client-ts/http-server.mjs: a Streamable HTTP server on the official TypeScript SDK, on 127.0.0.1 and a
-/// free port. It exits when its stdin closes; disposing closes it and kills it if it lingers.
+/// free port, which it prints as its first line. It exits when its stdin closes; disposing closes it and kills it if it lingers.
 /// </summary>
 internal sealed class NodeHttpServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private NodeHttpServer(Process process, string url)
+    private NodeHttpServer(ChildProcess process, string url)
     {
         _process = process;
         Url = url;
@@ -24,28 +22,27 @@ internal sealed class NodeHttpServer : IAsyncDisposable
 
     public static async Task<NodeHttpServer> StartAsync(params string[] arguments)
     {
-        var info = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(Repo.ClientTs, "http-server.mjs"));
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        if (line is null || !line.StartsWith("listening ", StringComparison.Ordinal))
+        var process = ChildProcess.Start("node", [Path.Combine(Repo.ClientTs, "http-server.mjs"), .. arguments]);
+        try
         {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("the HTTP fixture did not start: " + line + "\n" + await stderr.WaitAsync(TimeSpan.FromSeconds(5)));
+            var line = process.ReadLine(TimeSpan.FromSeconds(30));
+            if (!line.StartsWith("listening ", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("the HTTP fixture did not start: " + line + "\n" + process.StandardError);
+            }
+            return new NodeHttpServer(process, line["listening ".Length..]);
         }
-        return new NodeHttpServer(process, line["listening ".Length..]);
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        try { _process.StandardInput.Close(); } catch (IOException) { }
-        if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
-        {
-            try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        _process.Dispose();
+        try { _process.CloseInput(); } catch (IOException) { }
+        await _process.WaitForExitAsync(TimeSpan.FromSeconds(5));
+        await _process.DisposeAsync();
     }
 }

@@ -9,7 +9,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using McpForge.Soak;
 using Microsoft.Win32.SafeHandles;
 using static McpForge.ReliabilityTests.ReliabilityServer;
 
@@ -35,7 +34,7 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
     [Fact]
     public void A_client_that_dies_without_reading_its_answers_leaves_a_server_that_exits_cleanly()
     {
-        using var server = ServerProcess.StartStdio(Command("--stdio"));
+        using var server = StartStdioRaw();
         var input = server.Input;
         void Send(string line)
         {
@@ -47,8 +46,8 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
         server.Output.Close(); // the client's end of the server's stdout: its writes now fail with EPIPE
         for (var id = 2; id < 50; id++) Send(Call(id, "payload", """{"bytes":10000}"""));
         input.Close();
-        Assert.True(server.Process.WaitForExit(10_000), "the server did not exit after its client went away:\n" + server.Log);
-        Assert.Equal(0, server.Process.ExitCode);
+        Assert.True(server.WaitForExit(TimeSpan.FromSeconds(10)), "the server did not exit after its client went away:\n" + server.Log);
+        Assert.Equal(0, server.ExitCode);
         Assert.DoesNotContain("Unhandled exception", server.Log);
     }
 
@@ -76,7 +75,7 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
     {
         using var server = await StartHttpAsync("--no-event-store");
         using var http = new HttpClient();
-        var client = new McpHttpClient(http, server.Endpoint!);
+        var client = new McpHttpClient(http, server.Mcp);
         await client.OpenAsync();
         await LeaveMidCallAsync(client);
         // Nothing could ever reach the client on that stream again, so the call behind it is cancelled.
@@ -90,7 +89,7 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
     {
         using var server = await StartHttpAsync();
         using var http = new HttpClient();
-        var client = new McpHttpClient(http, server.Endpoint!);
+        var client = new McpHttpClient(http, server.Mcp);
         await client.OpenAsync();
         await LeaveMidCallAsync(client);
         // Disconnection is not cancellation (MCP 2025-11-25, transports): the stream can be resumed, so the call goes on...
@@ -113,7 +112,7 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
         // client's writes blocking is seen as the pipe to the server filling up, and the server's memory is judged by the most it took while its
         // client did not read (its resident set's high-water mark), not by a sample taken when it had probably got there.
         const int calls = 4000, bytes = 64 * 1024;
-        using var server = ServerProcess.StartStdio(Command("--stdio", "--max-concurrent", "8", "--max-queued", "5000"));
+        using var server = StartStdioRaw("--max-concurrent", "8", "--max-queued", "5000");
         var reader = new StreamReader(server.Output, new UTF8Encoding(false), false, 1 << 20);
         var input = server.Input;
         var pipe = ((PipeStream)input).SafePipeHandle;
@@ -165,7 +164,7 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
         await writer.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(calls, seen.Count);
         input.Close();
-        Assert.True(server.Process.WaitForExit(10_000));
+        Assert.True(server.WaitForExit(TimeSpan.FromSeconds(10)));
     }
 
     /// <summary>Whether a write to a pipe would go through now: poll(2) for POLLOUT, which a full pipe does not report.</summary>

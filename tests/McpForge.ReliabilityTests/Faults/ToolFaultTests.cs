@@ -11,7 +11,7 @@ namespace McpForge.ReliabilityTests.Faults;
 /// </summary>
 public sealed class ToolFaultTests
 {
-    private static void StillServes(McpForge.IntegrationTests.StdioProcess server, long id)
+    private static void StillServes(ChildProcess server, long id)
     {
         Assert.Equal("""{"jsonrpc":"2.0","id":""" + id + ""","result":{"content":[{"type":"text","text":"still here"}]}}""",
             server.Request(id, "tools/call", """{"name":"echo","arguments":{"message":"still here"}}""").GetRawText());

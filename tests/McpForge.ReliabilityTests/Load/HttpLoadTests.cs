@@ -11,7 +11,7 @@ public sealed class HttpLoadTests(ITestOutputHelper output)
     public async Task Two_hundred_concurrent_clients_get_every_answer_without_an_error()
     {
         using var server = await ReliabilityServer.StartHttpAsync();
-        var result = await HttpLoad.RunAsync(server.Endpoint!, clients: 200, TimeSpan.FromSeconds(10));
+        var result = await HttpLoad.RunAsync(server.Mcp, clients: 200, TimeSpan.FromSeconds(10));
         output.WriteLine(result.ToString());
         Assert.True(result.Errors == 0, result + "\n" + string.Join("\n", result.FirstErrors));
         Assert.True(result.Requests > 1000, result.ToString());

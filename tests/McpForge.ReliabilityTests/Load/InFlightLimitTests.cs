@@ -11,7 +11,7 @@ namespace McpForge.ReliabilityTests.Load;
 /// </summary>
 public sealed class InFlightLimitTests(ITestOutputHelper output)
 {
-    private static (string[] Texts, long[] Codes) ReadAll(McpForge.IntegrationTests.StdioProcess server, int count)
+    private static (string[] Texts, long[] Codes) ReadAll(ChildProcess server, int count)
     {
         // Answers come in completion order: each id once, whatever the order.
         var texts = new string[count];

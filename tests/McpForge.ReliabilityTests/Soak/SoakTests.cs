@@ -24,7 +24,7 @@ public sealed class SoakTests(ITestOutputHelper output)
     public async Task Rounds_of_a_thousand_http_sessions_opened_used_and_closed_leave_memory_flat()
     {
         using var server = await ReliabilityServer.StartHttpAsync();
-        var result = await HttpSoak.RunAsync(server.Endpoint!, rounds: 4, sessionsPerRound: 1000,
+        var result = await HttpSoak.RunAsync(server.Mcp, rounds: 4, sessionsPerRound: 1000,
             sample => output.WriteLine($"{sample.Calls,6} sessions: heap {sample.HeapBytes,10} B, rss {sample.RssBytes,11} B"));
         var trend = result.Trend;
         output.WriteLine($"{result.Calls} sessions in {result.Seconds:0.0} s; {trend}");

@@ -42,10 +42,10 @@ switch (verb)
     }
     case "http":
     {
-        using var process = await ServerProcess.StartHttpAsync(server);
+        using var process = await HttpServerProcess.StartAsync(server[0], server.Skip(1), TimeSpan.FromSeconds(30));
         var rounds = (int)Option("--rounds", 10);
         var sessions = (int)Option("--sessions", 1000);
-        var result = await HttpSoak.RunAsync(process.Endpoint!, rounds, sessions, Report);
+        var result = await HttpSoak.RunAsync(process.Mcp, rounds, sessions, Report);
         MemorySample.WriteCsv(Path.Combine(outDir, "soak-http.csv"), result.Samples);
         SoakChart.Write(Path.Combine(outDir, "soak-http.png"), $"{rounds} rounds of {sessions:#,0} HTTP sessions", "sessions opened and closed", result.Samples);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"http soak: {result.Calls:#,0} sessions in {result.Seconds:0.0} s; {result.Trend}"));
@@ -53,8 +53,8 @@ switch (verb)
     }
     case "load":
     {
-        using var process = await ServerProcess.StartHttpAsync(server);
-        var result = await HttpLoad.RunAsync(process.Endpoint!, (int)Option("--clients", 200), TimeSpan.FromSeconds(Option("--seconds", 60)));
+        using var process = await HttpServerProcess.StartAsync(server[0], server.Skip(1), TimeSpan.FromSeconds(30));
+        var result = await HttpLoad.RunAsync(process.Mcp, (int)Option("--clients", 200), TimeSpan.FromSeconds(Option("--seconds", 60)));
         Console.WriteLine("http load: " + result);
         foreach (var error in result.FirstErrors) Console.WriteLine("  error: " + error);
         return result.Errors == 0 ? 0 : 1;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -24,7 +25,7 @@ public static class StdioSoak
 {
     public static SoakResult Run(IReadOnlyList<string> server, long calls, long sampleEvery, Action<MemorySample>? progress = null)
     {
-        using var process = ServerProcess.StartStdio(server);
+        using var process = ChildProcess.Start(server[0], server.Skip(1), rawOutput: true);
         var input = new BufferedStream(process.Input, 4096);
         var output = new StreamReader(process.Output, new UTF8Encoding(false), false, 64 * 1024);
         long nextId = 0;
@@ -83,8 +84,8 @@ public static class StdioSoak
             }
         }
         process.Input.Close();
-        if (!process.Process.WaitForExit(10_000)) throw new TimeoutException("The server did not exit 10 s after its input closed:\n" + process.Log);
-        if (process.Process.ExitCode != 0) throw new InvalidOperationException($"The server exited with {process.Process.ExitCode}:\n{process.Log}");
+        if (!process.WaitForExit(TimeSpan.FromSeconds(10))) throw new TimeoutException("The server did not exit 10 s after its input closed:\n" + process.Log);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"The server exited with {process.ExitCode}:\n{process.Log}");
         return new SoakResult(calls, calling.Elapsed.TotalSeconds, samples);
     }
 }
