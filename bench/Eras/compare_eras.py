@@ -7,7 +7,7 @@ the do-nothing Kestrel ceiling of ../../../shared/bench/http/ceiling-kestrel ans
 answer is checked. Runs interleave the three; the report gives medians and the ratios the claims rest on.
 
 stdio: samples/QuickStart as NativeAOT, the same `add` as session requests and as 2026-07-28 requests, one in flight
-(sequential) and in bursts (pipelined), over real pipes.
+(sequential) and in bursts encoded beforehand (pipelined), over real pipes, with the server's CPU time a call.
 
   python3 bench/Eras/compare_eras.py [--runs 3] [--duration 10] [--calls 20000]
 """
@@ -93,6 +93,13 @@ def http_run(kind, command, duration, connection_levels):
         process.wait(10)
 
 
+def cpu_seconds(pid):
+    """User and system CPU time a process has used so far (/proc/PID/stat, fields 14 and 15, in clock ticks)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def stdio_run(kind, binary, calls, burst):
     process = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tempfile.mkdtemp())
     def send(message):
@@ -120,20 +127,36 @@ def stdio_run(kind, binary, calls, burst):
             if b'"text":"' + str(i + 7).encode() + b'"' not in answer:
                 raise RuntimeError(f"wrong answer: {answer[:200]}")
         sequential = calls / (time.perf_counter() - started)
-        # The burst is written from another thread while this one reads: written whole before any answer is read, it
-        # would fill both pipes (the server stops reading while its answers go unread) and neither side would move.
+        # The burst is encoded before the clock starts, so the client's JSON encoding (a 2026-07-28 request is three times the
+        # bytes of a session one) is not what is measured; it is written from another thread while this one reads:
+        # written whole before any answer is read, it would fill both pipes (the server stops reading while its answers
+        # go unread) and neither side would move. The server's own CPU time over the burst (user + system, from /proc)
+        # is the per-call cost that does not depend on the client at all.
+        lines = []
+        for i in range(1, burst + 1):
+            params = {"name": "add", "arguments": {"a": i, "b": 7}}
+            if kind == "modern":
+                params["_meta"] = META
+            lines.append((json.dumps({"jsonrpc": "2.0", "id": i, "method": "tools/call", "params": params}, separators=(",", ":")) + "\n").encode())
+        blob = b"".join(lines)
         def write_burst():
-            for i in range(1, burst + 1):
-                call(i)
+            for offset in range(0, len(blob), 1 << 16):
+                process.stdin.write(blob[offset:offset + (1 << 16)])
             process.stdin.flush()
         writer = threading.Thread(target=write_burst)
+        cpu_before = cpu_seconds(process.pid)
         started = time.perf_counter()
         writer.start()
+        last = b""
         for _ in range(burst):
-            process.stdout.readline()
+            last = process.stdout.readline()
         writer.join()
-        pipelined = burst / (time.perf_counter() - started)
-        return {"sequential": sequential, "pipelined": pipelined}
+        elapsed = time.perf_counter() - started
+        cpu = cpu_seconds(process.pid) - cpu_before
+        if b'"text":"' + str(burst + 7).encode() + b'"' not in last:
+            raise RuntimeError(f"wrong last answer: {last[:200]}")
+        pipelined = burst / elapsed
+        return {"sequential": sequential, "pipelined": pipelined, "server_cpu_us": cpu * 1e6 / burst}
     finally:
         process.stdin.close()
         process.wait(10)
@@ -144,7 +167,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--calls", type=int, default=20000)
-    parser.add_argument("--burst", type=int, default=20000)
+    parser.add_argument("--burst", type=int, default=100000)
     parser.add_argument("--build", default=os.path.join(tempfile.gettempdir(), "mcpforge-era-bench"))
     parser.add_argument("--skip-http", action="store_true")
     args = parser.parse_args()
@@ -188,10 +211,12 @@ def main():
     for kind in ["legacy", "modern"]:
         seq = median([r["sequential"] for r in stdio_results[kind]])
         pipe = median([r["pipelined"] for r in stdio_results[kind]])
-        report["stdio"][kind] = {"sequential": seq, "pipelined": pipe}
-        print(f"| {kind} | sequential {seq:,.0f} | pipelined {pipe:,.0f} |")
+        cpu = median([r["server_cpu_us"] for r in stdio_results[kind]])
+        report["stdio"][kind] = {"sequential": seq, "pipelined": pipe, "server_cpu_us": cpu}
+        print(f"| {kind} | sequential {seq:,.0f} | pipelined {pipe:,.0f} | server CPU {cpu:.2f} µs a call |")
     s = report["stdio"]
-    print(f"2026-07-28 / session: sequential {s['modern']['sequential'] / s['legacy']['sequential']:.3f}, pipelined {s['modern']['pipelined'] / s['legacy']['pipelined']:.3f}")
+    print(f"2026-07-28 / session: sequential {s['modern']['sequential'] / s['legacy']['sequential']:.3f}, pipelined {s['modern']['pipelined'] / s['legacy']['pipelined']:.3f}, "
+          f"server CPU a call {s['modern']['server_cpu_us'] / s['legacy']['server_cpu_us']:.3f}")
     print("ERABENCH_REPORT " + json.dumps(report))
 
 
