@@ -32,6 +32,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     [InlineData("McpForge", "# McpForge")]
     [InlineData("McpForge.Hosting", "# McpForge.Hosting")]
     [InlineData("McpForge.AspNetCore", "# McpForge.AspNetCore")]
+    [InlineData("McpForge.AspNetCore.Redis", "# McpForge.AspNetCore.Redis")]
     [InlineData("McpForge.Testing", "# McpForge.Testing")]
     [InlineData("McpForge.Cli", "# mcpforge")]
     [InlineData("McpForge.Templates", "# McpForge.Templates")]
@@ -59,6 +60,7 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     [InlineData("McpForge", "lib/net10.0/McpForge.pdb")]
     [InlineData("McpForge.Hosting", "lib/net10.0/McpForge.Hosting.pdb")]
     [InlineData("McpForge.AspNetCore", "lib/net10.0/McpForge.AspNetCore.pdb")]
+    [InlineData("McpForge.AspNetCore.Redis", "lib/net10.0/McpForge.AspNetCore.Redis.pdb")]
     [InlineData("McpForge.Testing", "lib/net10.0/McpForge.Testing.pdb")]
     [InlineData("McpForge.Cli", "tools/net10.0/any/mcpforge.pdb")]
     public void Symbols_ship_as_a_snupkg_whose_sources_map_to_the_commit_through_SourceLink(string id, string pdbPath)
@@ -254,6 +256,41 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
             .Single(e => e.Name.LocalName == "PackageVersion" && (string?)e.Attribute("Include") == id).Attribute("Version")!.Value;
 
     [Fact]
+    public async Task A_fresh_web_project_on_McpForge_AspNetCore_Redis_alone_builds_and_its_fleet_settings_are_checked_at_start()
+    {
+        // McpForge.AspNetCore.Redis brings McpForge.AspNetCore, McpForge, StackExchange.Redis and YARP's forwarder with it.
+        var project = CreateProject("fleet", """
+            using McpForge;
+            using McpForge.AspNetCore;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateSlimBuilder(args);
+            builder.Services.AddMcpServer("fleet", "1.0.0", mcp => mcp.AddTools<Tools>());
+            builder.Services.AddMcpRedisScaleOut(builder.Configuration);
+            var app = builder.Build();
+            app.MapMcp("/mcp");
+            app.Run();
+
+            public sealed partial class Tools
+            {
+                /// <summary>Says hello.</summary>
+                [McpTool("hello")]
+                public static string Hello(string name) => "Hello, " + name;
+            }
+            """, "McpForge.AspNetCore.Redis", sdk: "Microsoft.NET.Sdk.Web");
+        await Build(project);
+
+        // Scale-out turned on by configuration alone, with a setting missing: the start fails and names it.
+        var app = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", "App.dll");
+        var (exitCode, log) = await PackedRepository.TryRunAsync("dotnet", [app, "--McpForge:Redis:Configuration=127.0.0.1:1", "--urls", "http://127.0.0.1:0"],
+            Path.GetDirectoryName(project)!);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("McpForge:Redis:InstanceUrl is required: how the other instances reach this one", log);
+        Assert.Contains("McpForge:Redis:ForwardingKey", log);
+    }
+
+    [Fact]
     public async Task A_fresh_project_with_an_unsupported_return_type_fails_with_MCPF0002_on_its_line()
     {
         var project = CreateProject("bad", """
@@ -280,13 +317,13 @@ public sealed class PackageTests(PackedRepository packed) : IClassFixture<Packed
     }
 
     /// <summary>A project outside the repository that restores only from the feed, into its own packages folder.</summary>
-    private string CreateProject(string name, string program, string package = "McpForge")
+    private string CreateProject(string name, string program, string package = "McpForge", string sdk = "Microsoft.NET.Sdk")
     {
         var folder = Path.Combine(packed.Root, name);
         Directory.CreateDirectory(folder);
         WriteNuGetConfig(folder, withMachineCache: false);
         File.WriteAllText(Path.Combine(folder, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>

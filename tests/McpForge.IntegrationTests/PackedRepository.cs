@@ -18,13 +18,14 @@ public sealed class PackedRepository : IAsyncLifetime
     public const string Origin = "https://github.com/mcpforge-tests/mcpforge";
 
     /// <summary>The projects that ship, each one package.</summary>
-    public static readonly string[] Packages = ["McpForge", "McpForge.Hosting", "McpForge.AspNetCore", "McpForge.Testing", "McpForge.Cli", "McpForge.Templates"];
+    public static readonly string[] Packages = ["McpForge", "McpForge.Hosting", "McpForge.AspNetCore", "McpForge.AspNetCore.Redis", "McpForge.Testing", "McpForge.Cli", "McpForge.Templates"];
 
     private static readonly Dictionary<string, string> s_projects = new()
     {
         ["McpForge"] = "src/McpForge",
         ["McpForge.Hosting"] = "src/McpForge.Hosting",
         ["McpForge.AspNetCore"] = "src/McpForge.AspNetCore",
+        ["McpForge.AspNetCore.Redis"] = "src/McpForge.AspNetCore.Redis",
         ["McpForge.Testing"] = "src/McpForge.Testing",
         ["McpForge.Cli"] = "src/McpForge.Cli",
         ["McpForge.Templates"] = "templates/McpForge.Templates",
