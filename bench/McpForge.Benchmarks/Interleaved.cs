@@ -32,7 +32,7 @@ internal static class Interleaved
         Console.WriteLine($"A whole McpForge tools/call is {sdkVsForge:F2}x as fast as the official SDK's InvokeAsync.");
     }
 
-    /// <summary>The two eras of <see cref="ProtocolEraBenchmarks"/> (request bytes to response bytes), interleaved.</summary>
+    /// <summary>The two eras of <see cref="ProtocolEraBenchmarks"/> (request bytes to response bytes), and a session request as large as a 2026-07-28 one, interleaved.</summary>
     public static void RunEras(int rounds = 41, int operations = 20000)
     {
         var benchmarks = new ProtocolEraBenchmarks();
@@ -41,9 +41,26 @@ internal static class Interleaved
         {
             ("2025-11-25 session: tools/call add", () => benchmarks.Legacy()),
             ("2026-07-28 request: tools/call add", () => benchmarks.Modern()),
+            ("2025-11-25 session: the same, request as large as 2026-07-28", () => benchmarks.Padded()),
         };
         var (times, bytes) = Measure(contenders, rounds, operations);
         Report(contenders, times, bytes, "session");
+    }
+
+    /// <summary>One era's call alone, in a loop for <paramref name="seconds"/>: something steady for <c>perf record</c> to sample.</summary>
+    public static void LoopEra(string era, int seconds)
+    {
+        var benchmarks = new ProtocolEraBenchmarks();
+        benchmarks.Setup();
+        Action run = era == "modern" ? () => benchmarks.Modern() : era == "padded" ? () => benchmarks.Padded() : () => benchmarks.Legacy();
+        var watch = Stopwatch.StartNew();
+        long calls = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            Block(run, 10000);
+            calls += 10000;
+        }
+        Console.WriteLine($"{era}: {calls} calls, {watch.Elapsed.TotalNanoseconds / calls:F0} ns a call");
     }
 
     private static (List<double>[] Times, List<double>[] Bytes) Measure((string Name, Action Run)[] contenders, int rounds, int operations)

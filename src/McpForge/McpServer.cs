@@ -341,6 +341,10 @@ public sealed class McpServer
         return Tools.Find(System.Text.Encoding.UTF8.GetBytes(name));
     }
 
+    /// <summary>The tool whose name is <paramref name="utf8Name"/> (UTF-8 bytes, unescaped), or null; found without allocating.</summary>
+    [System.Diagnostics.CodeAnalysis.Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
+    public Tools.McpTool? FindTool(ReadOnlySpan<byte> utf8Name) => Tools.Find(utf8Name);
+
     /// <summary>
     /// Ends the server's running tasks, cancelled, saying the server stopped (docs/tasks.md, "Shutdown"); nothing when
     /// tasks are off. A transport calls it when it stops serving.

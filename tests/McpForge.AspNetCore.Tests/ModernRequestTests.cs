@@ -172,6 +172,30 @@ public sealed class ModernRequestTests
         Assert.Equal("hi", answer.Result.GetProperty("content")[0].GetProperty("text").GetString());
     }
 
+    [Theory]
+    // The envelope notes params.name as it reads the message when the method comes first; otherwise the header check reads
+    // params itself. Both ways give the same answers.
+    [InlineData("""{"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"echo","arguments":{"message":"hi"},META}}""", "echo", true)]
+    [InlineData("""{"jsonrpc":"2.0","id":16,"params":{"name":"echo","arguments":{"message":"hi"},META},"method":"tools/call"}""", "echo", true)]
+    [InlineData("""{"jsonrpc":"2.0","id":16,"params":{"name":"echo","arguments":{"message":"hi"},META},"method":"tools/call"}""", "steps", false)]
+    [InlineData("""{"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"ech\u006f","arguments":{"message":"hi"},META}}""", "echo", true)]
+    [InlineData("""{"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"ech\u006f","arguments":{"message":"hi"},META}}""", "ech\\u006f", false)]
+    [InlineData("""{"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"steps","name":"echo","arguments":{"message":"hi"},META}}""", "echo", true)]
+    [InlineData("""{"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"steps","name":"echo","arguments":{"message":"hi"},META}}""", "steps", false)]
+    public async Task Mcp_name_is_compared_with_the_name_the_tool_is_called_by(string json, string header, bool accepted)
+    {
+        await using var host = await StartAsync();
+        var body = json.Replace("META", Modern.Meta(), System.StringComparison.Ordinal);
+        var answer = await host.SendModernAsync(body, h => h.Set("Mcp-Name", header));
+        if (!accepted)
+        {
+            answer.AssertError(HttpStatusCode.BadRequest, -32020, "16");
+            return;
+        }
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal("hi", answer.Result.GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
     [Fact]
     public async Task Mcp_name_of_resources_read_repeats_the_uri()
     {

@@ -167,6 +167,34 @@ public sealed class ThirdPartyTransportTests
         Assert.Equal(ExpectedRefusal, Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{}}}""", true, "\"add\"")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"a\u0064d","name":"add"}}""", true, "\"add\"")] // the last, as handlers read it
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"a\u0064d"}}""", true, "\"a\\u0064d\"")] // raw: escapes stay
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":7}}""", true, "")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{}}""", true, "")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"name":"x","uri":"notes://one"}}""", true, "\"notes://one\"")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"prompts/get","params":{"name":"greet"}}""", true, "\"greet\"")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"params":{"name":"add"},"method":"tools/call"}""", false, "")]   // the method came after params
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"name":"add"}}""", false, "")]  // no Mcp-Name for this method
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"uri":"a"},"method":"tools/call"}""", false, "")] // method changed after params
+    public void The_envelope_notes_the_member_the_Mcp_Name_header_repeats(string json, bool noted, string token)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var envelope = JsonRpcEnvelope.Read(bytes, maxDepth: 64);
+        Assert.Equal(noted, envelope.TryGetMcpNameToken(bytes, out var found));
+        Assert.Equal(token, Encoding.UTF8.GetString(found));
+    }
+
+    [Fact]
+    public void A_tool_is_found_by_its_UTF8_name_as_by_its_string_name()
+    {
+        var server = Server();
+        Assert.Same(server.FindTool("add"), server.FindTool("add"u8));
+        Assert.NotNull(server.FindTool("add"u8));
+        Assert.Null(server.FindTool("subtract"u8));
+    }
+
     private const string ExpectedInitialize =
         """{"jsonrpc":"2.0","id":1,"result":{"protocolVersion":"2025-11-25","capabilities":{"logging":{},"tools":{"listChanged":true}},"serverInfo":{"name":"seam","version":"1.0.0"}}}""";
     private const string ExpectedList =

@@ -324,7 +324,6 @@ internal sealed partial class McpHttpTransport : IDisposable
             context.Response.StatusCode = StatusCodes.Status202Accepted;
             return;
         }
-        var @params = envelope.Params(body.Span);
         if (versionHeader is null)
         {
             await WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
@@ -352,7 +351,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                 $"The MCP-Protocol-Version header '{versionHeader}' differs from _meta[\"io.modelcontextprotocol/protocolVersion\"] '{meta.ProtocolVersion}'.")).ConfigureAwait(false);
             return;
         }
-        if (!ModernHeaders.Check(context.Request, envelope, @params, Server, out refusal)
+        if (!ModernHeaders.Check(context.Request, envelope, body.Span, Server, out refusal)
             || !McpConnection.CheckModernTarget(Server, envelope, meta.ProtocolVersion, out refusal))
         {
             await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);

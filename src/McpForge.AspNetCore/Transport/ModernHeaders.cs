@@ -20,7 +20,7 @@ namespace McpForge.AspNetCore.Transport;
 /// </summary>
 internal static class ModernHeaders
 {
-    public static bool Check(HttpRequest request, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, McpServer server, out McpRefusal refusal)
+    public static bool Check(HttpRequest request, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, McpServer server, out McpRefusal refusal)
     {
         var method = envelope.MethodName;
         if (!TryValue(request.Headers["Mcp-Method"], out var methodHeader, out var problem))
@@ -42,28 +42,33 @@ internal static class ModernHeaders
 
         // The tasks extension routes tasks/get, tasks/update and tasks/cancel by their task (Mcp-Name: params.taskId).
         var field = envelope.Method == McpMethod.ResourcesRead ? "params.uri" : isTask ? "params.taskId" : "params.name";
-        var body = BodyFields.Read(@params, envelope.Method == McpMethod.ResourcesRead ? "uri"u8 : isTask ? "taskId"u8 : "name"u8, readArguments: !isTask);
+        var @params = envelope.Params(message);
+        // The envelope noted the member's string as it read the message; only a message naming its method after params is walked again.
+        if (!envelope.TryGetMcpNameToken(message, out var nameToken))
+        {
+            nameToken = NameToken(@params, envelope.Method == McpMethod.ResourcesRead ? "uri"u8 : isTask ? "taskId"u8 : "name"u8);
+        }
         var nameHeader = request.Headers["Mcp-Name"];
         if (StringValues.IsNullOrEmpty(nameHeader))
         {
-            if (body.Name is not null)
+            if (!nameToken.IsEmpty)
             {
                 refusal = Mismatch($"The Mcp-Name header is required on {method}: it repeats {field}.");
                 return false;
             }
         }
-        else if (!TryValue(nameHeader, out var name, out problem) || !string.Equals(name, body.Name, StringComparison.Ordinal))
+        else if (!TryValue(nameHeader, out var name, out problem) || !TokenEquals(nameToken, name))
         {
-            refusal = Mismatch(problem ?? $"The Mcp-Name header '{name}' differs from {field} '{body.Name}'.");
+            refusal = Mismatch(problem ?? $"The Mcp-Name header '{name}' differs from {field} '{TokenText(nameToken)}'.");
             return false;
         }
 
-        if (envelope.Method == McpMethod.ToolsCall && body.Name is not null
-            && server.FindTool(body.Name) is { ParamHeaders.Count: > 0 } tool)
+        if (envelope.Method == McpMethod.ToolsCall && !nameToken.IsEmpty && FindTool(server, nameToken) is { ParamHeaders.Count: > 0 } tool)
         {
             // Only a tool with mirrored arguments costs a parse of its arguments here.
-            using var arguments = body.ArgumentsLength > 0 ? JsonDocument.Parse(@params.Slice(body.ArgumentsStart, body.ArgumentsLength).ToArray()) : null;
-            return CheckParams(request, tool, arguments?.RootElement, out refusal);
+            var arguments = ArgumentsOf(@params);
+            using var document = arguments.IsEmpty ? null : JsonDocument.Parse(arguments.ToArray());
+            return CheckParams(request, tool, document?.RootElement, out refusal);
         }
         refusal = default;
         return true;
@@ -147,35 +152,65 @@ internal static class ModernHeaders
 
     private static McpRefusal Mismatch(string details) => new(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest, details);
 
-    /// <summary>The body fields the headers repeat.</summary>
-    private readonly record struct BodyFields(string? Name, int ArgumentsStart, int ArgumentsLength)
+    /// <summary>The JSON string token of <paramref name="member"/> in <paramref name="params"/> (the last string one), or empty.</summary>
+    private static ReadOnlySpan<byte> NameToken(ReadOnlySpan<byte> @params, ReadOnlySpan<byte> member)
     {
-        public static BodyFields Read(ReadOnlySpan<byte> @params, ReadOnlySpan<byte> nameField, bool readArguments)
+        var found = ReadOnlySpan<byte>.Empty;
+        if (@params.IsEmpty) return found;
+        var reader = new Utf8JsonReader(@params);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return found;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (@params.IsEmpty) return default;
-            var reader = new Utf8JsonReader(@params);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return default;
-            string? name = null;
-            int start = 0, length = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isName = reader.ValueTextEquals(nameField);
-                var isArguments = readArguments && reader.ValueTextEquals("arguments"u8);
-                reader.Read();
-                if (isName && reader.TokenType == JsonTokenType.String)
-                {
-                    name = reader.GetString();
-                    continue;
-                }
-                var tokenStart = (int)reader.TokenStartIndex;
-                reader.Skip();
-                if (isArguments)
-                {
-                    start = tokenStart;
-                    length = (int)reader.BytesConsumed - tokenStart;
-                }
-            }
-            return new BodyFields(name, start, length);
+            var isMember = reader.ValueTextEquals(member);
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (isMember && reader.TokenType == JsonTokenType.String) found = @params[start..(int)reader.BytesConsumed];
         }
+        return found;
+    }
+
+    /// <summary>The value of <c>params.arguments</c> (any JSON), or empty.</summary>
+    private static ReadOnlySpan<byte> ArgumentsOf(ReadOnlySpan<byte> @params)
+    {
+        var found = ReadOnlySpan<byte>.Empty;
+        var reader = new Utf8JsonReader(@params);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return found;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isArguments = reader.ValueTextEquals("arguments"u8);
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (isArguments) found = @params[start..(int)reader.BytesConsumed];
+        }
+        return found;
+    }
+
+    /// <summary>True when the JSON string <paramref name="token"/> says <paramref name="text"/> (escapes decoded, no allocation).</summary>
+    private static bool TokenEquals(ReadOnlySpan<byte> token, string text)
+    {
+        if (token.IsEmpty) return false;
+        var raw = token[1..^1];
+        if (raw.IndexOf((byte)'\\') < 0 && Ascii.Equals(raw, text)) return true; // the usual name: ASCII, unescaped
+        var reader = new Utf8JsonReader(token);
+        reader.Read();
+        return reader.ValueTextEquals(text);
+    }
+
+    /// <summary>The text of the JSON string <paramref name="token"/>, for an error's details; null when there is none.</summary>
+    private static string? TokenText(ReadOnlySpan<byte> token)
+    {
+        if (token.IsEmpty) return null;
+        var reader = new Utf8JsonReader(token);
+        reader.Read();
+        return reader.GetString();
+    }
+
+    /// <summary>The tool the token names: its raw bytes are the name unless it has escapes, which only the rare name has.</summary>
+    private static McpTool? FindTool(McpServer server, ReadOnlySpan<byte> token)
+    {
+        var raw = token[1..^1];
+        return raw.IndexOf((byte)'\\') < 0 ? server.FindTool(raw) : server.FindTool(TokenText(token)!);
     }
 }

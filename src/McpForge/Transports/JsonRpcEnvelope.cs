@@ -58,6 +58,13 @@ public readonly struct JsonRpcEnvelope
     internal int MetaStart { get; init; }
     internal int MetaLength { get; init; }
 
+    /// <summary>
+    /// Where the string token of the member <c>Mcp-Name</c> repeats sits (see <see cref="TryGetMcpNameToken"/>): -1 when
+    /// <c>params</c> has no such string member, -2 when the reader did not note it (the method came after <c>params</c>).
+    /// </summary>
+    internal int McpNameStart { get; init; }
+    internal int McpNameLength { get; init; }
+
     /// <summary>Why the message is <see cref="JsonRpcMessageKind.Invalid"/>.</summary>
     public string? Problem { get; internal init; }
 
@@ -73,6 +80,29 @@ public readonly struct JsonRpcEnvelope
     /// <summary>The raw <c>params</c> of <paramref name="message"/> (the bytes this envelope was read from), empty when absent.</summary>
     public ReadOnlySpan<byte> Params(ReadOnlySpan<byte> message) =>
         ParamsStart < 0 ? ReadOnlySpan<byte>.Empty : message.Slice(ParamsStart, ParamsLength);
+
+    /// <summary>
+    /// The JSON string token, quotes included, of the <c>params</c> member a 2026-07-28 request's <c>Mcp-Name</c> header
+    /// repeats (<c>name</c> of <c>tools/call</c> and <c>prompts/get</c>, <c>uri</c> of <c>resources/read</c>, <c>taskId</c> of
+    /// <c>tasks/get</c>, <c>tasks/update</c> and <c>tasks/cancel</c>), noted while the envelope was read so that checking the
+    /// header does not walk <c>params</c> again. True with an empty <paramref name="token"/> when that member is absent or not
+    /// a string; false when it was not noted (the message named its method after <c>params</c>, or another method): the
+    /// caller then reads <see cref="Params"/> itself.
+    /// </summary>
+    public bool TryGetMcpNameToken(ReadOnlySpan<byte> message, out ReadOnlySpan<byte> token)
+    {
+        token = McpNameStart >= 0 ? message.Slice(McpNameStart, McpNameLength) : default;
+        return McpNameStart != -2;
+    }
+
+    /// <summary>The member of <c>params</c> the <c>Mcp-Name</c> header repeats for <paramref name="method"/>; empty when it has none.</summary>
+    private static ReadOnlySpan<byte> McpNameMember(McpMethod method) => method switch
+    {
+        McpMethod.ToolsCall or McpMethod.PromptsGet => "name"u8,
+        McpMethod.ResourcesRead => "uri"u8,
+        McpMethod.TasksGet or McpMethod.TasksUpdate or McpMethod.TasksCancel => "taskId"u8,
+        _ => default,
+    };
 
     /// <summary>The value of <c>params._meta</c>, or empty when there is none.</summary>
     internal ReadOnlySpan<byte> Meta(ReadOnlySpan<byte> message) =>
@@ -106,6 +136,8 @@ public readonly struct JsonRpcEnvelope
         McpMethod method = McpMethod.Unknown;
         string? unknownMethod = null;
         int paramsStart = -1, paramsLength = 0, resultStart = -1, resultLength = 0, metaStart = -1, metaLength = 0;
+        int nameStart = -2, nameLength = 0;
+        var methodAtParams = McpMethod.Unknown;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -145,7 +177,13 @@ public readonly struct JsonRpcEnvelope
                 reader.Read();
                 paramsStart = (int)reader.TokenStartIndex;
                 paramsOk = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
-                modernClaim = reader.TokenType == JsonTokenType.StartObject ? SkipParams(ref reader, out metaStart, out metaLength) : SkipValue(ref reader);
+                // The member Mcp-Name repeats is noted on the way when the method is known by now (it comes first in practice).
+                var nameMember = methodSeen ? McpNameMember(method) : default;
+                methodAtParams = method;
+                nameStart = nameMember.IsEmpty ? -2 : -1;
+                modernClaim = reader.TokenType == JsonTokenType.StartObject
+                    ? SkipParams(ref reader, nameMember, out metaStart, out metaLength, ref nameStart, ref nameLength)
+                    : SkipValue(ref reader);
                 paramsLength = (int)reader.BytesConsumed - paramsStart;
             }
             else if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8))
@@ -196,14 +234,18 @@ public readonly struct JsonRpcEnvelope
             HasModernClaim = modernClaim,
             MetaStart = metaStart,
             MetaLength = metaLength,
+            McpNameStart = method == methodAtParams ? nameStart : -2, // a second "method" member after params: not noted
+            McpNameLength = nameLength,
         };
     }
 
     /// <summary>
-    /// Skips the params object, noting where its <c>_meta</c> is and whether it names a protocol version. Walking the
-    /// top-level members costs what skipping the object whole costs: every token is read once either way.
+    /// Skips the params object, noting where its <c>_meta</c> is and whether it names a protocol version, and where the
+    /// string of <paramref name="nameMember"/> is (the last one, as handlers read it). Walking the top-level members costs
+    /// what skipping the object whole costs: every token is read once either way.
     /// </summary>
-    private static bool SkipParams(ref Utf8JsonReader reader, out int metaStart, out int metaLength)
+    private static bool SkipParams(ref Utf8JsonReader reader, ReadOnlySpan<byte> nameMember, out int metaStart, out int metaLength,
+        ref int nameStart, ref int nameLength)
     {
         var claim = false;
         metaStart = -1;
@@ -211,9 +253,15 @@ public readonly struct JsonRpcEnvelope
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isMeta = reader.ValueTextEquals("_meta"u8);
+            var isName = !isMeta && !nameMember.IsEmpty && reader.ValueTextEquals(nameMember);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
-            if (!isMeta || reader.TokenType != JsonTokenType.StartObject)
+            if (isName && reader.TokenType == JsonTokenType.String)
+            {
+                nameStart = start;
+                nameLength = (int)reader.BytesConsumed - start;
+            }
+            else if (!isMeta || reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
             }
