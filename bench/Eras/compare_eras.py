@@ -87,7 +87,14 @@ def http_run(kind, command, duration, connection_levels):
         else:
             script, extra = os.path.join(os.path.dirname(__file__), "mcp_add_modern.lua"), []
         wrk(port, script, max(connection_levels), max(3, duration // 2), extra)  # warm-up
-        return {c: wrk(port, script, c, duration, extra) for c in connection_levels}
+        results = {}
+        for c in connection_levels:
+            # The server's CPU time a request (user + system, /proc): what the server spends, whatever wrk, which shares
+            # the machine's cores, leaves it.
+            before = cpu_seconds(process.pid)
+            results[c] = wrk(port, script, c, duration, extra)
+            results[c]["server_cpu_us"] = (cpu_seconds(process.pid) - before) * 1e6 / results[c]["requests"]
+        return results
     finally:
         process.terminate()
         process.wait(10)
@@ -195,18 +202,20 @@ def main():
     report = {"http": {}, "stdio": {}}
     if not args.skip_http:
         print(f"Streamable HTTP, tools/call add, NativeAOT, {args.runs} runs x {args.duration} s, medians:")
-        print("| server | c | req/s | p50 µs | p99 µs |")
-        print("|---|---|---|---|---|")
+        print("| server | c | req/s | p50 µs | p99 µs | server CPU a request |")
+        print("|---|---|---|---|---|---|")
         for kind in ["ceiling", "legacy", "modern"]:
             for c in levels:
                 rps = median([r[c]["rps"] for r in http_results[kind]])
                 p50 = median([r[c]["p50_us"] for r in http_results[kind]])
                 p99 = median([r[c]["p99_us"] for r in http_results[kind]])
-                report["http"][f"{kind}-c{c}"] = {"rps": rps, "p50_us": p50, "p99_us": p99}
-                print(f"| {kind} | {c} | {rps:,.0f} | {p50:,.0f} | {p99:,.0f} |")
+                cpu = median([r[c]["server_cpu_us"] for r in http_results[kind]])
+                report["http"][f"{kind}-c{c}"] = {"rps": rps, "p50_us": p50, "p99_us": p99, "server_cpu_us": cpu}
+                print(f"| {kind} | {c} | {rps:,.0f} | {p50:,.0f} | {p99:,.0f} | {cpu:.1f} µs |")
         for c in levels:
             m, l, k = (report["http"][f"{x}-c{c}"]["rps"] for x in ("modern", "legacy", "ceiling"))
-            print(f"c={c}: 2026-07-28 / session {m / l:.2f}x; 2026-07-28 / ceiling {m / k:.2f}")
+            mc, lc = (report["http"][f"{x}-c{c}"]["server_cpu_us"] for x in ("modern", "legacy"))
+            print(f"c={c}: 2026-07-28 / session {m / l:.2f}x; 2026-07-28 / ceiling {m / k:.2f}; server CPU a request 2026-07-28 / session {mc / lc:.2f}")
     print(f"stdio, tools/call add, NativeAOT, {args.runs} runs, medians (calls/s):")
     for kind in ["legacy", "modern"]:
         seq = median([r["sequential"] for r in stdio_results[kind]])
