@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using McpForge.AspNetCore.Tests.Harness;
+using Microsoft.AspNetCore.Builder;
 
 namespace McpForge.AspNetCore.Tests;
 
@@ -157,6 +158,49 @@ public sealed class StreamingTests
         using var late = await host.SendAsync(host.Get(session, primingId));
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", (await host.RequestAsync(session, """{"jsonrpc":"2.0","id":1,"method":"ping"}""")).GetRawText());
+    }
+
+    [Fact]
+    public async Task A_client_that_leaves_a_resumable_stream_leaves_its_call_running_until_it_cancels_it()
+    {
+        // Completed when the server is done with the call's POST after its client left. Calls run in scopes of their own
+        // here: with the request's services (the default) the POST's handler keeps that scope until the call ends, so it
+        // would not return while the call runs. Without them it returns once the transport saw the connection go
+        // (Kestrel fires RequestAborted, the stream's writer stops) and decided what becomes of the call
+        // (OutgoingStream.Detach): everything a wrongful cancellation would do is done by then.
+        var handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await McpTestHost.StartAsync(
+            http => http.UseRequestServices = false,
+            map: app => app.Use(async (context, next) =>
+            {
+                await next(context);
+                if (context.Request.Headers.ContainsKey("X-Test-Leaves")) handled.TrySetResult();
+            }));
+        var session = await host.InitializeAsync();
+        var leaving = host.Post(Call(7, "hold", """{"tag":"left"}"""), session, headers: new System.Collections.Generic.Dictionary<string, string> { ["X-Test-Leaves"] = "1" });
+        using (var response = await host.SendAsync(leaving, HttpCompletionOption.ResponseHeadersRead))
+        using (var reader = new SseReader(await response.Content.ReadAsStreamAsync()))
+        {
+            Assert.NotNull((await reader.NextAsync())!.Id); // the priming event: the stream can be resumed
+            await HttpTools.Started("left").Task.WaitAsync(McpTestHost.Wait);
+        } // the client goes away here, mid-call
+
+        await handled.Task.WaitAsync(McpTestHost.StateWait);
+        var state = host.Session(session);
+        Assert.False(state.HasAttachedStream);
+        // Disconnection is not cancellation (MCP 2025-11-25, transports): the call still owes its answer, which the
+        // store keeps for a resuming GET. A lost stream's call is cancelled and leaves the session's requests
+        // (HttpSession.StreamLost) before that handler returns, so this count cannot be read too early.
+        Assert.Equal(1, state.RequestsInProgress);
+        Assert.False(HttpTools.Cancelled("left").Task.IsCompleted);
+
+        // ...until the client cancels it.
+        using (var cancel = await host.SendAsync(host.Post("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7}}""", session)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        }
+        await HttpTools.Cancelled("left").Task.WaitAsync(McpTestHost.StateWait);
+        Assert.Equal(0, state.RequestsInProgress);
     }
 
     [Fact]

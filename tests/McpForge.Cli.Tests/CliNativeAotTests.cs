@@ -18,7 +18,7 @@ public sealed class CliNativeAotTests
         try
         {
             // Its own artifacts path: nothing of the repository's bin/ and obj/ is touched while other tests run.
-            var publish = await ProcessRunner.RunAsync("dotnet", ["publish", Path.Combine(Repo.Root, "src", "McpForge.Cli"), "-r", "linux-x64", "-p:PublishAot=true",
+            var publish = await ProcessRunner.RunAsync("dotnet", ["publish", Path.Combine(RepositoryPaths.Root, "src", "McpForge.Cli"), "-r", "linux-x64", "-p:PublishAot=true",
                 "--artifacts-path", Path.Combine(folder, "artifacts"), "-o", Path.Combine(folder, "out"), "-nologo"], TimeSpan.FromMinutes(8));
             Assert.True(publish.ExitCode == 0, "publish failed:\n" + publish);
             BuildOutput.AssertNoWarnings(publish);

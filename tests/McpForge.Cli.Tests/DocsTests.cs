@@ -19,7 +19,7 @@ public sealed partial class DocsTests
     [Fact]
     public void Every_check_links_to_a_heading_of_the_troubleshooting_page()
     {
-        var page = File.ReadAllText(Path.Combine(Repo.Root, DoctorCatalog.DocsPage));
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, DoctorCatalog.DocsPage));
         var anchors = Heading().Matches(page).Select(m => Anchor(m.Groups[1].Value)).ToHashSet();
         foreach (var check in DoctorCatalog.All)
             Assert.True(anchors.Contains(check.Anchor), $"{check.Id} links to #{check.Anchor}, which docs/troubleshooting.md lacks");
@@ -28,7 +28,7 @@ public sealed partial class DocsTests
     [Fact]
     public void The_CLI_reference_lists_every_check_id_and_the_ids_are_unique()
     {
-        var page = File.ReadAllText(Path.Combine(Repo.Root, "docs", "cli.md"));
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "cli.md"));
         Assert.Equal(DoctorCatalog.All.Count, DoctorCatalog.All.Select(c => c.Id).Distinct().Count());
         foreach (var check in DoctorCatalog.All) Assert.Contains($"`{check.Id}`", page);
     }

@@ -13,7 +13,7 @@ public sealed class DoctorEverythingTests
     /// <summary>How long an HTTP server may take to listen on a busy machine.</summary>
     private static readonly TimeSpan s_kestrelStart = TimeSpan.FromSeconds(60);
 
-    private static string EverythingDll => Repo.Built("samples/Everything", "Everything");
+    private static string EverythingDll => RepositoryPaths.BuiltAssembly("samples/Everything", "Everything");
 
     [Fact]
     public async Task Everything_over_stdio_passes_every_check()

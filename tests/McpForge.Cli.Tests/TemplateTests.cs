@@ -32,7 +32,7 @@ public sealed class TemplateTests
         Assert.DoesNotContain("#if", File.ReadAllText(Path.Combine(app, "Program.cs")) + File.ReadAllText(Path.Combine(app, "README.md")));
         var project = File.ReadAllText(Path.Combine(app, "Weather.Server.csproj"));
         Assert.Contains("<Project Sdk=\"Microsoft.NET.Sdk\">", project);
-        Assert.Contains($"<PackageReference Include=\"McpForge\" Version=\"{Repo.Version}\" />", project);
+        Assert.Contains($"<PackageReference Include=\"McpForge\" Version=\"{RepositoryPaths.Version}\" />", project);
         Assert.DoesNotContain("McpForge.Hosting", project);
 
         BuildOutput.AssertNoWarnings(await workspace.RunAsync(app, "build", "-nologo"));
@@ -58,7 +58,7 @@ public sealed class TemplateTests
         await using var workspace = await TemplateWorkspace.CreateAsync();
         var app = await workspace.NewAsync("Weather.Web", "--transport", "http");
         Assert.Contains("<Project Sdk=\"Microsoft.NET.Sdk.Web\">", File.ReadAllText(Path.Combine(app, "Weather.Web.csproj")));
-        Assert.Contains($"<PackageReference Include=\"McpForge.AspNetCore\" Version=\"{Repo.Version}\" />", File.ReadAllText(Path.Combine(app, "Weather.Web.csproj")));
+        Assert.Contains($"<PackageReference Include=\"McpForge.AspNetCore\" Version=\"{RepositoryPaths.Version}\" />", File.ReadAllText(Path.Combine(app, "Weather.Web.csproj")));
         var program = File.ReadAllText(Path.Combine(app, "Program.cs"));
         Assert.Contains("app.MapMcp(\"/mcp\");", program);
         Assert.Contains("builder.WebHost.UseUrls(\"http://127.0.0.1:3001\")", program); // loopback by default
@@ -96,7 +96,7 @@ public sealed class TemplateTests
         Assert.Contains("builder.Services.AddMcpServer(\"weather.hosted\", \"1.0.0\", mcp => mcp.AddGeneratedComponents());", program);
         Assert.Contains("builder.Services.AddMcpStdioTransport();", program);
         Assert.DoesNotContain("#if", program + File.ReadAllText(Path.Combine(app, "README.md")) + File.ReadAllText(Path.Combine(app, "Weather.Hosted.csproj")));
-        Assert.Contains($"<PackageReference Include=\"McpForge.Hosting\" Version=\"{Repo.Version}\" />", File.ReadAllText(Path.Combine(app, "Weather.Hosted.csproj")));
+        Assert.Contains($"<PackageReference Include=\"McpForge.Hosting\" Version=\"{RepositoryPaths.Version}\" />", File.ReadAllText(Path.Combine(app, "Weather.Hosted.csproj")));
 
         BuildOutput.AssertNoWarnings(await workspace.RunAsync(app, "build", "-nologo"));
         var doctor = await ProcessRunner.CliAsync(s_cli, "doctor", "--json", "--", "dotnet", Path.Combine(app, "bin", "Debug", "net10.0", "Weather.Hosted.dll"));
@@ -126,7 +126,7 @@ public sealed class TemplateTests
         var tests = Path.Combine(app, "Weather.Tested.Tests");
         Assert.Equal(["ToolTests.cs", "Weather.Tested.Tests.csproj", "tools.snapshot.json"], Directory.GetFiles(tests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var project = File.ReadAllText(Path.Combine(tests, "Weather.Tested.Tests.csproj"));
-        Assert.Contains($"<PackageReference Include=\"McpForge.Testing\" Version=\"{Repo.Version}\" />", project);
+        Assert.Contains($"<PackageReference Include=\"McpForge.Testing\" Version=\"{RepositoryPaths.Version}\" />", project);
         Assert.Contains("<ProjectReference Include=\"../Weather.Tested.csproj\" />", project);
         Assert.Contains("namespace Weather.Tested.Tests;", File.ReadAllText(Path.Combine(tests, "ToolTests.cs")));
 
@@ -140,12 +140,12 @@ public sealed class TemplateTests
     public void The_template_source_names_no_version_of_its_own()
     {
         // The version is stamped in when the template is packed (McpForge.Templates.csproj, StampTemplateVersion).
-        var project = File.ReadAllText(Path.Combine(Repo.Root, "templates", "McpForge.Templates", "content", "McpForgeServer", "McpForgeServer.csproj"));
+        var project = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "templates", "McpForge.Templates", "content", "McpForgeServer", "McpForgeServer.csproj"));
         foreach (var package in new[] { "McpForge", "McpForge.AspNetCore", "McpForge.Hosting" })
         {
             Assert.Contains($"<PackageReference Include=\"{package}\" Version=\"MCPFORGE_VERSION\" />", project);
         }
-        var tests = File.ReadAllText(Path.Combine(Repo.Root, "templates", "McpForge.Templates", "content", "McpForgeServer", "McpForgeServer.Tests", "McpForgeServer.Tests.csproj"));
+        var tests = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "templates", "McpForge.Templates", "content", "McpForgeServer", "McpForgeServer.Tests", "McpForgeServer.Tests.csproj"));
         Assert.Contains("<PackageReference Include=\"McpForge.Testing\" Version=\"MCPFORGE_VERSION\" />", tests);
     }
 
@@ -170,9 +170,9 @@ public sealed class TemplateTests
             var workspace = new TemplateWorkspace(Repo.TempFolder("mcpforge-template"));
             // The repository's build is packed as it is (no rebuild: other tests may be building in parallel).
             foreach (var project in new[] { "src/McpForge", "src/McpForge.Hosting", "src/McpForge.AspNetCore", "src/McpForge.Testing" })
-                await Succeed("dotnet", ["pack", Path.Combine(Repo.Root, project), "-c", Repo.Configuration, "--no-build", "-o", workspace.Feed, "-nologo"], workspace.Root);
-            await Succeed("dotnet", ["pack", Path.Combine(Repo.Root, "templates", "McpForge.Templates"), "-c", Repo.Configuration, "-o", workspace.Feed, "-nologo"], workspace.Root);
-            var install = await Succeed("dotnet", ["new", "install", Path.Combine(workspace.Feed, $"McpForge.Templates.{Repo.Version}.nupkg"), "--debug:custom-hive", workspace.Hive], workspace.Root);
+                await Succeed("dotnet", ["pack", Path.Combine(RepositoryPaths.Root, project), "-c", RepositoryPaths.Configuration, "--no-build", "-o", workspace.Feed, "-nologo"], workspace.Root);
+            await Succeed("dotnet", ["pack", Path.Combine(RepositoryPaths.Root, "templates", "McpForge.Templates"), "-c", RepositoryPaths.Configuration, "-o", workspace.Feed, "-nologo"], workspace.Root);
+            var install = await Succeed("dotnet", ["new", "install", Path.Combine(workspace.Feed, $"McpForge.Templates.{RepositoryPaths.Version}.nupkg"), "--debug:custom-hive", workspace.Hive], workspace.Root);
             Assert.Contains("mcpforge-server", install.Stdout);
             Directory.CreateDirectory(Path.Combine(workspace.Root, "apps"));
             workspace.WriteNuGetConfig();

@@ -18,10 +18,10 @@ public sealed class ToolPackageTests
         try
         {
             var feed = Path.Combine(root, "feed");
-            var pack = await ProcessRunner.RunAsync("dotnet", ["pack", Path.Combine(Repo.Root, "src", "McpForge.Cli"), "-c", Repo.Configuration, "--no-build", "-o", feed, "-nologo"],
+            var pack = await ProcessRunner.RunAsync("dotnet", ["pack", Path.Combine(RepositoryPaths.Root, "src", "McpForge.Cli"), "-c", RepositoryPaths.Configuration, "--no-build", "-o", feed, "-nologo"],
                 TimeSpan.FromMinutes(5), workingDirectory: root);
             Assert.True(pack.ExitCode == 0, pack.ToString());
-            using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"McpForge.Cli.{Repo.Version}.nupkg")))
+            using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"McpForge.Cli.{RepositoryPaths.Version}.nupkg")))
             {
                 var entries = zip.Entries.Select(e => e.FullName).ToList();
                 Assert.Contains("tools/net10.0/any/mcpforge.dll", entries);
@@ -37,7 +37,7 @@ public sealed class ToolPackageTests
                 <configuration><packageSources><clear /><add key="local" value="{feed}" /></packageSources></configuration>
                 """);
             var tools = Path.Combine(root, "tools");
-            var install = await ProcessRunner.RunAsync("dotnet", ["tool", "install", "McpForge.Cli", "--version", Repo.Version, "--tool-path", tools, "--configfile", Path.Combine(root, "nuget.config")],
+            var install = await ProcessRunner.RunAsync("dotnet", ["tool", "install", "McpForge.Cli", "--version", RepositoryPaths.Version, "--tool-path", tools, "--configfile", Path.Combine(root, "nuget.config")],
                 TimeSpan.FromMinutes(5), workingDirectory: root, environment: new System.Collections.Generic.Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") });
             Assert.True(install.ExitCode == 0, install.ToString());
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using McpForge.IntegrationTests;
 
 namespace McpForge.ReliabilityTests;
 

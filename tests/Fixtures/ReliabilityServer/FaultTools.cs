@@ -14,6 +14,7 @@ public sealed partial class FaultTools
 {
     private static int s_cancellations;
     private static int s_hangsStarted;
+    private static int s_abortedRequests;
     private static int s_running;
     private static int s_peak;
     private static TaskCompletionSource s_changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -28,17 +29,15 @@ public sealed partial class FaultTools
     {
         Interlocked.Increment(ref s_hangsStarted);
         Changed();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return "unreachable";
-        }
-        catch (OperationCanceledException)
+        // Counted as the token fires, on the thread that cancels it: by the time the server's cancel returns, the count has
+        // moved, so a test that knows the server is done with something can read whether it cancelled the call.
+        using var counted = cancellationToken.Register(static () =>
         {
             Interlocked.Increment(ref s_cancellations);
             Changed();
-            throw;
-        }
+        });
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return "unreachable";
     }
 
     /// <summary>Never returns and ignores its token: only the server can give its slot back.</summary>
@@ -54,7 +53,20 @@ public sealed partial class FaultTools
     public static int Cancellations() => Volatile.Read(ref s_cancellations);
 
     /// <summary>
-    /// Waits until the counter <paramref name="counter"/> (<c>hangs_started</c> or <c>cancellations</c>) is at least <paramref name="atLeast"/>, or
+    /// How many HTTP requests ended with their client gone (<c>--count-aborted</c>): the server's signal that it saw a client
+    /// leave and is done with that request (Program.cs counts them as their handler returns).
+    /// </summary>
+    public static int AbortedRequests() => Volatile.Read(ref s_abortedRequests);
+
+    /// <summary>An HTTP request ended after its client went away.</summary>
+    public static void RequestEndedAborted()
+    {
+        Interlocked.Increment(ref s_abortedRequests);
+        Changed();
+    }
+
+    /// <summary>
+    /// Waits until the counter <paramref name="counter"/> (<c>hangs_started</c>, <c>cancellations</c> or <c>aborted_requests</c>) is at least <paramref name="atLeast"/>, or
     /// <paramref name="timeoutMs"/> passed, and answers its value then. The signal tests wait on instead of polling: each
     /// counter wakes the waiters when it moves. Its own time limit, so a short <c>--tool-timeout-ms</c> does not cut it.
     /// </summary>
@@ -65,6 +77,7 @@ public sealed partial class FaultTools
         {
             "hangs_started" => HangsStarted,
             "cancellations" => Cancellations,
+            "aborted_requests" => AbortedRequests,
             _ => throw new ArgumentException("No counter " + counter, nameof(counter)),
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -12,7 +12,7 @@ internal static class ProcessRunner
 {
     public static Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout,
         byte[]? stdin = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
-        ChildProcess.RunAsync(fileName, arguments, timeout, stdin, workingDirectory ?? Repo.Root, environment);
+        ChildProcess.RunAsync(fileName, arguments, timeout, stdin, workingDirectory ?? RepositoryPaths.Root, environment);
 
     /// <summary>Runs the built CLI: <c>dotnet mcpforge.dll args…</c>.</summary>
     public static Task<ProcessResult> CliAsync(TimeSpan timeout, params string[] arguments) =>

@@ -87,16 +87,18 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task An_http_client_that_disconnects_from_a_resumable_stream_leaves_the_call_running_until_it_cancels()
     {
-        using var server = await StartHttpAsync();
+        // Calls in scopes of their own: the handler of the call's POST then returns as soon as the server saw its client go (Kestrel fired
+        // RequestAborted, the stream's writer stopped) and decided what becomes of the call, and the fixture counts it (aborted_requests).
+        // With the request's services, the default, that handler keeps the call's scope until the call ends, so it does not return while the
+        // call runs: that is why no such signal was seen here before, and a wait on the clock stood in for it.
+        using var server = await StartHttpAsync("--no-request-services", "--count-aborted");
         using var http = new HttpClient();
         var client = new McpHttpClient(http, server.Mcp);
         await client.OpenAsync();
         await LeaveMidCallAsync(client);
-        // Disconnection is not cancellation (MCP 2025-11-25, transports): the stream can be resumed, so the call goes on...
-        // A wait on the clock, left on purpose: a wrongful cancellation would have to be given time to show, and the server gives no signal
-        // that it has seen this disconnect. With an event store the handler of the stream had still not returned 30 s after the client went
-        // (a middleware counting requests that end aborted never saw it), where without a store it returns at once.
-        await Task.Delay(300);
+        Assert.Equal("1", await WaitForAsync(client, "aborted_requests", "1", 3));
+        // Disconnection is not cancellation (MCP 2025-11-25, transports): the stream can be resumed, so the call goes on. A wrongful
+        // cancellation would have fired the call's token before that handler returned, and `hangs` counts its token firing right then.
         Assert.Equal("0", McpHttpClient.Text(await client.CallAsync(2, "cancellations", "{}")));
         // ...until the client cancels it.
         await client.NotifyAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}""");

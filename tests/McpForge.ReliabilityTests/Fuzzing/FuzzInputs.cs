@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using CsCheck;
-using McpForge.IntegrationTests;
 
 namespace McpForge.ReliabilityTests.Fuzzing;
 

@@ -16,8 +16,14 @@ public sealed partial class TaskFixtures
     /// <summary>The gates, by key: a test creates one, calls a tool with its key, then completes it.</summary>
     public static readonly ConcurrentDictionary<string, TaskCompletionSource<string>> Gates = new();
 
-    /// <summary>Keys of handlers whose token fired.</summary>
-    public static readonly ConcurrentDictionary<string, bool> Cancelled = new();
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> s_cancelled = new();
+
+    /// <summary>
+    /// Completed when the handler called with <paramref name="key"/> saw its token fire: the signal a test waits on to know
+    /// the server stopped the handler. Made by whichever comes first, the test's wait or the handler's cancellation.
+    /// </summary>
+    public static TaskCompletionSource Cancelled(string key) =>
+        s_cancelled.GetOrAdd(key, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     /// <summary>A gate for <paramref name="key"/>, made now.</summary>
     public static TaskCompletionSource<string> Gate(string key) =>
@@ -34,7 +40,7 @@ public sealed partial class TaskFixtures
         }
         catch (OperationCanceledException)
         {
-            Cancelled[key] = true;
+            Cancelled(key).TrySetResult();
             throw;
         }
     }
