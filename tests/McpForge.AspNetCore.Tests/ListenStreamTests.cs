@@ -59,9 +59,8 @@ public sealed class ListenStreamTests
     }
 
     /// <summary>Waits, bounded, for the server's count of open listen streams to reach <paramref name="count"/>.</summary>
-    private static void WaitForListeners(McpTestHost host, int count) =>
-        Assert.True(SpinWait.SpinUntil(() => host.Server.Listeners.Count == count, McpTestHost.Wait),
-            $"{host.Server.Listeners.Count} listen streams open, expected {count}");
+    private static Task WaitForListenersAsync(McpTestHost host, int count) =>
+        McpTestHost.WaitUntilAsync(() => host.Server.Listeners.Count == count, $"{count} listen streams open");
 
     [Fact]
     public async Task The_acknowledgment_comes_first_then_a_change_made_by_another_request_arrives_tagged()
@@ -143,7 +142,7 @@ public sealed class ListenStreamTests
             """{"jsonrpc":"2.0","id":"e","result":{"resultType":"complete","_meta":{"io.modelcontextprotocol/subscriptionId":"e","io.modelcontextprotocol/serverInfo":{"name":"http-tests","version":"2.0.0"}}}}""",
             await stream.NextAsync());
         Assert.Null(await stream.Reader.NextAsync()); // and the stream ends
-        WaitForListeners(host, 0);
+        await WaitForListenersAsync(host, 0);
     }
 
     [Fact]
@@ -175,7 +174,7 @@ public sealed class ListenStreamTests
         Assert.Contains("acknowledged", await stream.NextAsync());
         Assert.Equal(1, host.Server.Listeners.Count);
         stream.Dispose(); // the client closes the stream: for 2026-07-28 that is the cancellation
-        WaitForListeners(host, 0);
+        await WaitForListenersAsync(host, 0);
 
         // The server goes on: a change now reaches nobody, and a new stream works.
         await CallAsync(host, "toggle", """{"kind":"tool"}""");
@@ -213,8 +212,7 @@ public sealed class ListenStreamMemoryTests
                     Assert.Contains("acknowledged", (await reader.NextAsync())!.Data);
                     Assert.Equal(1, host.Server.Listeners.Count);
                 } // closed: the response is disposed before the stream ends
-                Assert.True(SpinWait.SpinUntil(() => host.Server.Listeners.Count == 0, McpTestHost.Wait),
-                    $"stream {i}: the server still holds {host.Server.Listeners.Count} listen streams");
+                await McpTestHost.WaitUntilAsync(() => host.Server.Listeners.Count == 0, $"stream {i}: the server let go of its listen stream");
             }
         }
 

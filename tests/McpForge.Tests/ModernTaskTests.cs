@@ -59,16 +59,21 @@ public sealed class ModernTaskTests
     private static Task<JsonElement> GetAsync(ServerHarness server, object id, string taskId) =>
         server.ModernAsync(id, "tasks/get", $"\"taskId\":\"{taskId}\"", Ext);
 
-    /// <summary>Polls tasks/get until the status is <paramref name="status"/>; bounded in count, each poll waits only for its answer.</summary>
+    /// <summary>
+    /// Polls tasks/get until the status is <paramref name="status"/>. Each poll waits only for its answer; the bound is a
+    /// deadline on a monotonic clock that only fails the test (a count of polls would shrink to a fraction of a second of a
+    /// loaded machine's time, while the task's work waits for a thread).
+    /// </summary>
     internal static async Task<JsonElement> UntilAsync(ServerHarness server, string taskId, string status, int id = 1000)
     {
-        for (var i = 0; i < 2000; i++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; waited.Elapsed < ServerHarness.StateWait; i++)
         {
             var got = await GetAsync(server, id + i, taskId);
             if (got.GetProperty("result").GetProperty("status").GetString() == status) return got;
             await Task.Yield();
         }
-        throw new Xunit.Sdk.XunitException($"Task {taskId} never reached {status}.");
+        throw new Xunit.Sdk.XunitException($"Task {taskId} did not reach {status} within {ServerHarness.StateWait}.");
     }
 
     [Fact]
