@@ -210,6 +210,7 @@ public sealed class LegacyTaskTests
         await using var server = await StartAsync(capabilities: """{"elicitation":{}}""");
         var key = Key();
         var taskId = await CreateAsync(server, 1, "ask_then_gate", $$"""{"key":"{{key}}"}""");
+        TaskFixtures.Gate(key + "/ask").SetResult("ask");
         await server.SendAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"tasks/result","params":{"taskId":"{{{taskId}}}"}}""");
         Assert.Equal(StatusNotification("input_required", "Waiting for the client's answer to elicitation/create."),
             ModernTaskTests.Normalized(await server.ReadMessageAsync(), taskId));

@@ -179,6 +179,7 @@ public sealed class ModernTaskTests
         await using var server = StartServer(new FakeTimeProvider(Start));
         var key = Key();
         var taskId = await CreateAsync(server, 1, "ask_then_gate", $$"""{"key":"{{key}}"}""");
+        TaskFixtures.Gate(key + "/ask").SetResult("ask");
         var asking = (await UntilAsync(server, taskId, "input_required")).GetProperty("result");
         Assert.Equal(
             """{"elicitation-1":{"method":"elicitation/create","params":{"mode":"form","message":"Go on?","requestedSchema":{"type":"object","properties":{"confirm":{"type":"boolean"}},"required":["confirm"]}}}}""",
@@ -301,7 +302,9 @@ public sealed class ModernTaskTests
     public async Task A_result_over_the_limit_fails_the_task()
     {
         await using var server = StartServer(new FakeTimeProvider(Start), t => t.MaxResultBytes = 1000);
-        var taskId = await CreateAsync(server, 1, "big_result", """{"size":2000}""");
+        var key = Key();
+        var taskId = await CreateAsync(server, 1, "big_result", $$"""{"size":2000,"key":"{{key}}"}""");
+        TaskFixtures.Gate(key).SetResult("go");
         var failed = (await UntilAsync(server, taskId, "failed")).GetProperty("result");
         Assert.Matches(new Regex("^\\{\"code\":-32603,\"message\":\"Internal error\",\"data\":\\{\"details\":\"The result of tool 'big_result' is \\d+ bytes, over the tasks' limit of 1000 \\(McpTaskOptions.MaxResultBytes\\).\"\\}\\}$"),
             failed.GetProperty("error").GetRawText());

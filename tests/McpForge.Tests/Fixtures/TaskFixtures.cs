@@ -84,24 +84,29 @@ public sealed partial class TaskFixtures
     [McpTool("instant", TaskSupport = McpTaskSupport.Optional)]
     public static Task<string> Instant() => Task.FromResult("instant");
 
-    /// <summary>Goes asynchronous, then asks for a confirmation, then waits for its gate.</summary>
+    /// <summary>
+    /// Waits for the gate <c>key/ask</c>, then asks for a confirmation, then waits for its gate. It waits for a gate the test
+    /// opens, not for <c>Task.Yield</c>: a handler whose question is asked by the time its call is set up is answered
+    /// inline (docs/tasks.md), which a yield that resumes at once on another thread can be.
+    /// </summary>
     /// <param name="key">The gate.</param>
     [McpTool("ask_then_gate", TaskSupport = McpTaskSupport.Optional)]
     public static async Task<string> AskThenGate(string key, McpContext context)
     {
-        await Task.Yield();
+        await Gate(key + "/ask").Task.WaitAsync(context.CancellationToken);
         var answer = await context.ElicitAsync("Go on?", """{"type":"object","properties":{"confirm":{"type":"boolean"}},"required":["confirm"]}""");
         var confirmed = answer.Content is { } content && content.TryGetProperty("confirm", out var value) && value.ValueKind == JsonValueKind.True;
         var text = await Gate(key).Task.WaitAsync(context.CancellationToken);
         return (confirmed ? "confirmed " : "refused ") + text;
     }
 
-    /// <summary>Writes a result of <paramref name="size"/> characters.</summary>
+    /// <summary>Waits for its gate, then writes a result of <paramref name="size"/> characters.</summary>
     /// <param name="size">How many characters.</param>
+    /// <param name="key">The gate.</param>
     [McpTool("big_result", TaskSupport = McpTaskSupport.Optional)]
-    public static async Task<string> Big(int size)
+    public static async Task<string> Big(int size, string key, McpContext context)
     {
-        await Task.Yield();
+        await Gate(key).Task.WaitAsync(context.CancellationToken);
         return new string('x', size);
     }
 
