@@ -153,7 +153,13 @@ internal static class ModernHeaders
     private static McpRefusal Mismatch(string details) => new(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest, details);
 
     /// <summary>The JSON string token of <paramref name="member"/> in <paramref name="params"/> (the last string one), or empty.</summary>
-    private static ReadOnlySpan<byte> NameToken(ReadOnlySpan<byte> @params, ReadOnlySpan<byte> member)
+    private static ReadOnlySpan<byte> NameToken(ReadOnlySpan<byte> @params, ReadOnlySpan<byte> member) => LastValue(@params, member, stringsOnly: true);
+
+    /// <summary>The value of <c>params.arguments</c> (any JSON), or empty.</summary>
+    private static ReadOnlySpan<byte> ArgumentsOf(ReadOnlySpan<byte> @params) => LastValue(@params, "arguments"u8, stringsOnly: false);
+
+    /// <summary>The raw value of the last <paramref name="member"/> of the <paramref name="params"/> object (of a string one only, when asked), or empty.</summary>
+    private static ReadOnlySpan<byte> LastValue(ReadOnlySpan<byte> @params, ReadOnlySpan<byte> member, bool stringsOnly)
     {
         var found = ReadOnlySpan<byte>.Empty;
         if (@params.IsEmpty) return found;
@@ -164,25 +170,9 @@ internal static class ModernHeaders
             var isMember = reader.ValueTextEquals(member);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
+            var isString = reader.TokenType == JsonTokenType.String;
             reader.Skip();
-            if (isMember && reader.TokenType == JsonTokenType.String) found = @params[start..(int)reader.BytesConsumed];
-        }
-        return found;
-    }
-
-    /// <summary>The value of <c>params.arguments</c> (any JSON), or empty.</summary>
-    private static ReadOnlySpan<byte> ArgumentsOf(ReadOnlySpan<byte> @params)
-    {
-        var found = ReadOnlySpan<byte>.Empty;
-        var reader = new Utf8JsonReader(@params);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return found;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isArguments = reader.ValueTextEquals("arguments"u8);
-            reader.Read();
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            if (isArguments) found = @params[start..(int)reader.BytesConsumed];
+            if (isMember && (isString || !stringsOnly)) found = @params[start..(int)reader.BytesConsumed];
         }
         return found;
     }
