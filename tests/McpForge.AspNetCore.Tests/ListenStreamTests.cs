@@ -34,11 +34,8 @@ public sealed class ListenStreamTests
         }
     }
 
-    /// <summary>
-    /// A client that closes its connection the moment it disposes a response it has not read to the end (by default
-    /// HttpClient first drains it for up to two seconds, and a listen stream never ends).
-    /// </summary>
-    internal static HttpClient Closer(McpTestHost host) => host.NewClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 });
+    /// <summary>A client that closes its connection the moment it disposes a response it has not read to the end (a listen stream never ends).</summary>
+    internal static HttpClient Closer(McpTestHost host) => host.NewClient(LeavingHttpHandler.Create());
 
     private static async Task<Stream> OpenAsync(McpTestHost host, string id, string filter, HttpClient? client = null)
     {
