@@ -1,7 +1,9 @@
 using System;
+using System.Buffers.Text;
 using System.Linq;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using McpForge.AspNetCore.Authorization;
@@ -76,7 +78,11 @@ public sealed class InputRoundHttpTests
         Assert.Equal("What is your name?", ask.GetProperty("params").GetProperty("message").GetString());
         Assert.Equal(NameForm, ask.GetProperty("params").GetProperty("requestedSchema").GetRawText());
         Assert.Single(first.GetProperty("inputRequests").EnumerateObject());
-        Assert.DoesNotContain("Ada", state); // the state is sealed: nothing in it is readable
+        // Sealed: what the server put in the state (what it asked, by key) cannot be read in it. Looked for in the decoded bytes, where a
+        // state merely encoded would show it, and not as a short word in the base64 text, which random ciphertext spells now and then.
+        var opened = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(state));
+        Assert.DoesNotContain("user_name", opened);
+        Assert.DoesNotContain("elicitation/create", opened);
 
         var done = await host.SendModernAsync(Retry("2", state, "{\"user_name\":" + Accept("Ada") + "}"));
         Assert.Equal("Hello, Ada! (accept)", Text(done));
