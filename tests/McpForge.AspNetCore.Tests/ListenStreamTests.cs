@@ -34,14 +34,11 @@ public sealed class ListenStreamTests
         }
     }
 
-    /// <summary>A client that closes its connection the moment it disposes a response it has not read to the end (a listen stream never ends).</summary>
-    internal static HttpClient Closer(McpTestHost host) => host.NewClient(LeavingHttpHandler.Create());
-
-    private static async Task<Stream> OpenAsync(McpTestHost host, string id, string filter, HttpClient? client = null)
+    private static async Task<Stream> OpenAsync(McpTestHost host, string id, string filter)
     {
         var request = host.PostModern(Listen(id, filter));
         using var cts = new CancellationTokenSource(McpTestHost.Wait);
-        var response = await (client ?? host.Client).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        var response = await host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.False(response.Headers.Contains("Mcp-Session-Id"));
@@ -166,8 +163,7 @@ public sealed class ListenStreamTests
     public async Task Closing_the_stream_ends_the_subscription_and_the_server_keeps_nothing()
     {
         await using var host = await StartAsync();
-        using var closer = Closer(host);
-        var stream = await OpenAsync(host, "1", """{"toolsListChanged":true}""", closer);
+        var stream = await OpenAsync(host, "1", """{"toolsListChanged":true}""");
         Assert.Contains("acknowledged", await stream.NextAsync());
         Assert.Equal(1, host.Server.Listeners.Count);
         stream.Dispose(); // the client closes the stream: for 2026-07-28 that is the cancellation
@@ -192,7 +188,6 @@ public sealed class ListenStreamMemoryTests
         await using var host = await McpTestHost.StartAsync(mcp: b => b.AddTools<ModernTools>());
         var listen = Modern.Request("1", "subscriptions/listen", """{"notifications":{"toolsListChanged":true}}""");
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(4); // a bound on the whole loop, not a wait
-        using var client = ListenStreamTests.Closer(host);
 
         // One stream at a time, each closed by the client and let go by the server before the next opens: what is
         // measured is what a stream leaves behind, not how much the pools grow when thousands are half-closed at once.
@@ -203,7 +198,7 @@ public sealed class ListenStreamMemoryTests
                 Assert.True(DateTime.UtcNow < deadline, "10,000 listen streams took longer than 4 minutes");
                 using (var request = host.PostModern(listen))
                 using (var cts = new CancellationTokenSource(McpTestHost.Wait))
-                using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token))
+                using (var response = await host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token))
                 using (var reader = new SseReader(await response.Content.ReadAsStreamAsync()))
                 {
                     Assert.Contains("acknowledged", (await reader.NextAsync())!.Data);

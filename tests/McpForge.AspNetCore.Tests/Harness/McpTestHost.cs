@@ -33,9 +33,13 @@ internal sealed class McpTestHost : IAsyncDisposable
         Mcp = new McpHttpClient(Client, endpoint) { Wait = Wait };
     }
 
-    /// <summary>A client for this host; <paramref name="handler"/> for TLS client certificates.</summary>
+    /// <summary>
+    /// A client for this host; <paramref name="handler"/> for TLS client certificates. By default a response disposed before
+    /// its end closes the connection at once (<see cref="LeavingHttpHandler"/>): a test that stops reading a stream means
+    /// its client left, and the server sees it then, not after HttpClient drained the stream for two seconds.
+    /// </summary>
     public HttpClient NewClient(SocketsHttpHandler? handler = null) =>
-        new(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = TimeSpan.FromSeconds(30) };
+        new(handler ?? LeavingHttpHandler.Create()) { Timeout = TimeSpan.FromSeconds(30) };
 
     public Uri Endpoint { get; }
 
