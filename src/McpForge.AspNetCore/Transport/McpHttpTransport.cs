@@ -157,7 +157,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         try
         {
             if (!System.Text.Unicode.Utf8.IsValid(body.Span)) throw new System.Text.Json.JsonException("The body is not valid UTF-8.");
-            envelope = JsonRpcEnvelope.Read(body.Span, Server.Options.MaxJsonDepth);
+            envelope = McpConnection.ReadEnvelope(Server, body.Span);
         }
         catch (System.Text.Json.JsonException ex)
         {

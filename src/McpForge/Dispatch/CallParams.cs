@@ -48,6 +48,7 @@ internal ref struct CallParams
         var common = default(Common);
         var method = MethodTable.Name(request.Method);
         if (!ParamsReader.TryStart(request.Connection, request.Id, request.Params, out var reader)) return false;
+        var origin = 0; // where the reader's span starts in the params (TryReadCommon may step over a known _meta)
         string? unknownName = null;
         var nameSeen = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -69,9 +70,9 @@ internal ref struct CallParams
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
-                    var start = (int)reader.TokenStartIndex;
+                    var start = origin + (int)reader.TokenStartIndex;
                     reader.Skip();
-                    read.Arguments = request.Params[start..(int)reader.BytesConsumed];
+                    read.Arguments = request.Params[start..(origin + (int)reader.BytesConsumed)];
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
                 {
@@ -79,7 +80,7 @@ internal ref struct CallParams
                     return false;
                 }
             }
-            else if (!TryReadCommon(ref reader, request, method, ref common))
+            else if (!TryReadCommon(ref reader, ref origin, request, method, ref common))
             {
                 return false;
             }
@@ -104,6 +105,7 @@ internal ref struct CallParams
         read = default;
         var common = default(Common);
         if (!ParamsReader.TryStart(request.Connection, request.Id, request.Params, out var reader)) return false;
+        var origin = 0; // where the reader's span starts in the params (TryReadCommon may step over a known _meta)
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("uri"u8))
@@ -112,7 +114,7 @@ internal ref struct CallParams
                 if (reader.TokenType == JsonTokenType.String) read.Uri = reader.GetString();
                 reader.Skip();
             }
-            else if (!TryReadCommon(ref reader, request, "resources/read", ref common))
+            else if (!TryReadCommon(ref reader, ref origin, request, "resources/read", ref common))
             {
                 return false;
             }
@@ -126,20 +128,26 @@ internal ref struct CallParams
         return true;
     }
 
-    /// <summary>The members every such request may have: <c>_meta</c>, <c>inputResponses</c>, <c>requestState</c>; others are skipped.</summary>
-    private static bool TryReadCommon(ref Utf8JsonReader reader, in IncomingRequest request, string method, ref Common read)
+    /// <summary>
+    /// The members every such request may have: <c>_meta</c>, <c>inputResponses</c>, <c>requestState</c>; others are skipped.
+    /// A <c>_meta</c> that repeats the 2026-07-28 client's known one has no <c>progressToken</c> and is stepped over unread.
+    /// </summary>
+    private static bool TryReadCommon(ref Utf8JsonReader reader, ref int origin, in IncomingRequest request, string method, ref Common read)
     {
         if (reader.ValueTextEquals("_meta"u8))
         {
             reader.Read();
-            read.ProgressToken = ParamsReader.ReadProgressToken(ref reader);
+            if (!RepeatedObjectSkip.TrySkip(ref reader, request.Params, ref origin, request.Server.ModernClients.KnownMeta))
+            {
+                read.ProgressToken = ParamsReader.ReadProgressToken(ref reader);
+            }
         }
         else if (request.Client.IsModern && reader.ValueTextEquals("inputResponses"u8))
         {
             reader.Read();
-            read.InputStart = (int)reader.TokenStartIndex;
+            read.InputStart = origin + (int)reader.TokenStartIndex;
             reader.Skip();
-            read.InputEnd = (int)reader.BytesConsumed;
+            read.InputEnd = origin + (int)reader.BytesConsumed;
         }
         else if (request.Client.IsModern && reader.ValueTextEquals("requestState"u8))
         {

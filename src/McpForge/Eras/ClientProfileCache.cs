@@ -13,9 +13,16 @@ namespace McpForge.Eras;
 /// </summary>
 internal sealed class ClientProfileCache
 {
-    private sealed record Entry(byte[] Meta, ClientProfile Profile);
+    private sealed record Entry(byte[] Meta, ClientProfile Profile, bool HasProgressToken);
 
     private Entry? _last;
+
+    /// <summary>
+    /// The <c>_meta</c> bytes of the last profile read, found valid, when they hold nothing of one request alone (no
+    /// <c>progressToken</c>): a request that repeats them may step over them unread (<see cref="JsonRpc.RepeatedObjectSkip"/>).
+    /// Empty before the first 2026-07-28 request.
+    /// </summary>
+    public ReadOnlySpan<byte> KnownMeta => Volatile.Read(ref _last) is { HasProgressToken: false } last ? last.Meta : default;
 
     /// <summary>The profile <paramref name="meta"/> (the value of <c>params._meta</c>) describes, or why it is malformed.</summary>
     public bool TryGet(ReadOnlySpan<byte> meta, [NotNullWhen(true)] out ClientProfile? profile, out string problem)
@@ -39,7 +46,7 @@ internal sealed class ClientProfileCache
             return true;
         }
         profile = ClientProfile.Modern(read);
-        Volatile.Write(ref _last, new Entry(meta.ToArray(), profile));
+        Volatile.Write(ref _last, new Entry(meta.ToArray(), profile, read.HasProgressToken));
         return true;
     }
 }

@@ -21,6 +21,9 @@ internal readonly struct RequestMeta
 
     public McpLogLevel? LogLevel { get; init; }
 
+    /// <summary>The <c>_meta</c> has a <c>progressToken</c>: a field of this request alone, which a profile does not keep.</summary>
+    public bool HasProgressToken { get; init; }
+
     /// <summary>
     /// Reads and checks <paramref name="meta"/>, the value of a request's <c>params._meta</c>. False, with
     /// <paramref name="problem"/> saying what is wrong, when it is not an object, lacks a required field, or has a field of
@@ -49,6 +52,7 @@ internal readonly struct RequestMeta
         string[] extensions = [];
         McpClientInfo? clientInfo = null;
         McpLogLevel? logLevel = null;
+        var hasProgressToken = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("io.modelcontextprotocol/protocolVersion"u8))
@@ -100,6 +104,7 @@ internal readonly struct RequestMeta
                     problem = "\"_meta.progressToken\" must be a string or an integer.";
                     return false;
                 }
+                hasProgressToken = true;
             }
             else if (reader.ValueTextEquals("traceparent"u8) || reader.ValueTextEquals("tracestate"u8) || reader.ValueTextEquals("baggage"u8))
             {
@@ -133,6 +138,7 @@ internal readonly struct RequestMeta
             Extensions = extensions,
             ClientInfo = clientInfo,
             LogLevel = logLevel,
+            HasProgressToken = hasProgressToken,
         };
         problem = "";
         return true;

@@ -112,7 +112,28 @@ public readonly struct JsonRpcEnvelope
     /// Reads the envelope of <paramref name="message"/>. Throws <see cref="JsonException"/> when the bytes are
     /// not one complete JSON value (the caller answers -32700).
     /// </summary>
-    public static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth)
+    public static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth) => ReadCore(message, maxDepth, default);
+
+    /// <summary>
+    /// Reads the envelope as <see cref="Read(ReadOnlySpan{byte}, int)"/> does, stepping over a <c>params._meta</c> that
+    /// repeats <paramref name="knownMeta"/> (the <c>_meta</c> of a request read before, found valid: <see cref="RepeatedObjectSkip"/>)
+    /// without reading its tokens. A message that is not JSON is read again without the shortcut, so that the error
+    /// names the position a full read names.
+    /// </summary>
+    internal static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth, ReadOnlySpan<byte> knownMeta)
+    {
+        if (knownMeta.IsEmpty) return ReadCore(message, maxDepth, default);
+        try
+        {
+            return ReadCore(message, maxDepth, knownMeta);
+        }
+        catch (JsonException)
+        {
+            return ReadCore(message, maxDepth, default);
+        }
+    }
+
+    private static JsonRpcEnvelope ReadCore(ReadOnlySpan<byte> message, int maxDepth, ReadOnlySpan<byte> knownMeta)
     {
         if (HasLoneSurrogateEscape(message, maxDepth))
         {
@@ -138,6 +159,7 @@ public readonly struct JsonRpcEnvelope
         int paramsStart = -1, paramsLength = 0, resultStart = -1, resultLength = 0, metaStart = -1, metaLength = 0;
         int nameStart = -2, nameLength = 0;
         var methodAtParams = McpMethod.Unknown;
+        var origin = 0; // where the reader's span starts in the message: it moves when a known _meta is stepped over
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -175,16 +197,16 @@ public readonly struct JsonRpcEnvelope
             else if (reader.ValueTextEquals("params"u8))
             {
                 reader.Read();
-                paramsStart = (int)reader.TokenStartIndex;
+                paramsStart = origin + (int)reader.TokenStartIndex;
                 paramsOk = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
                 // The member Mcp-Name repeats is noted on the way when the method is known by now (it comes first in practice).
                 var nameMember = methodSeen ? McpNameMember(method) : default;
                 methodAtParams = method;
                 nameStart = nameMember.IsEmpty ? -2 : -1;
                 modernClaim = reader.TokenType == JsonTokenType.StartObject
-                    ? SkipParams(ref reader, nameMember, out metaStart, out metaLength, ref nameStart, ref nameLength)
+                    ? SkipParams(ref reader, message, ref origin, knownMeta, nameMember, out metaStart, out metaLength, ref nameStart, ref nameLength)
                     : SkipValue(ref reader);
-                paramsLength = (int)reader.BytesConsumed - paramsStart;
+                paramsLength = origin + (int)reader.BytesConsumed - paramsStart;
             }
             else if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8))
             {
@@ -192,9 +214,9 @@ public readonly struct JsonRpcEnvelope
                 isResponse = true;
                 isError = reader.ValueTextEquals("error"u8);
                 reader.Read();
-                resultStart = (int)reader.TokenStartIndex;
+                resultStart = origin + (int)reader.TokenStartIndex;
                 reader.Skip();
-                resultLength = (int)reader.BytesConsumed - resultStart;
+                resultLength = origin + (int)reader.BytesConsumed - resultStart;
             }
             else
             {
@@ -242,10 +264,11 @@ public readonly struct JsonRpcEnvelope
     /// <summary>
     /// Skips the params object, noting where its <c>_meta</c> is and whether it names a protocol version, and where the
     /// string of <paramref name="nameMember"/> is (the last one, as handlers read it). Walking the top-level members costs
-    /// what skipping the object whole costs: every token is read once either way.
+    /// what skipping the object whole costs: every token is read once either way. A <c>_meta</c> that repeats
+    /// <paramref name="knownMeta"/> (which names the version: it is a 2026-07-28 request's) is stepped over unread.
     /// </summary>
-    private static bool SkipParams(ref Utf8JsonReader reader, ReadOnlySpan<byte> nameMember, out int metaStart, out int metaLength,
-        ref int nameStart, ref int nameLength)
+    private static bool SkipParams(ref Utf8JsonReader reader, ReadOnlySpan<byte> message, ref int origin, ReadOnlySpan<byte> knownMeta,
+        ReadOnlySpan<byte> nameMember, out int metaStart, out int metaLength, ref int nameStart, ref int nameLength)
     {
         var claim = false;
         metaStart = -1;
@@ -255,15 +278,19 @@ public readonly struct JsonRpcEnvelope
             var isMeta = reader.ValueTextEquals("_meta"u8);
             var isName = !isMeta && !nameMember.IsEmpty && reader.ValueTextEquals(nameMember);
             reader.Read();
-            var start = (int)reader.TokenStartIndex;
+            var start = origin + (int)reader.TokenStartIndex;
             if (isName && reader.TokenType == JsonTokenType.String)
             {
                 nameStart = start;
-                nameLength = (int)reader.BytesConsumed - start;
+                nameLength = origin + (int)reader.BytesConsumed - start;
             }
             else if (!isMeta || reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
+            }
+            else if (RepeatedObjectSkip.TrySkip(ref reader, message, ref origin, knownMeta))
+            {
+                claim = true;
             }
             else
             {
@@ -277,7 +304,7 @@ public readonly struct JsonRpcEnvelope
             if (isMeta && metaStart < 0)
             {
                 metaStart = start;
-                metaLength = (int)reader.BytesConsumed - start;
+                metaLength = origin + (int)reader.BytesConsumed - start;
             }
         }
         return claim;

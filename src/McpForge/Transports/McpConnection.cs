@@ -105,7 +105,7 @@ public sealed class McpConnection
         JsonRpcEnvelope envelope;
         try
         {
-            envelope = JsonRpcEnvelope.Read(message, Server.Options.MaxJsonDepth);
+            envelope = ReadEnvelope(Server, message);
         }
         catch (JsonException ex)
         {
@@ -161,7 +161,7 @@ public sealed class McpConnection
         JsonRpcEnvelope envelope = default;
         try
         {
-            envelope = JsonRpcEnvelope.Read(message, Server.Options.MaxJsonDepth);
+            envelope = ReadEnvelope(Server, message);
             Dispatch(envelope, message, caller);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -369,6 +369,18 @@ public sealed class McpConnection
         {
             // A malformed notification cannot be answered; it is dropped.
         }
+    }
+
+    /// <summary>
+    /// Reads the envelope of a message <paramref name="server"/> received, as <see cref="JsonRpcEnvelope.Read(ReadOnlySpan{byte}, int)"/>
+    /// does with the server's <see cref="McpServerOptions.MaxJsonDepth"/>, except that a <c>params._meta</c> repeating
+    /// the last 2026-07-28 client's, byte for byte, is stepped over unread (it was found valid before): a 2026-07-28 client
+    /// sends the same one on every request. Throws <see cref="JsonException"/> when the bytes are not one JSON value.
+    /// </summary>
+    public static JsonRpcEnvelope ReadEnvelope(McpServer server, ReadOnlySpan<byte> message)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return JsonRpcEnvelope.Read(message, server.Options.MaxJsonDepth, server.ModernClients.KnownMeta);
     }
 
     /// <summary>

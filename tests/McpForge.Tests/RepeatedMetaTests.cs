@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using McpForge.Eras;
+using McpForge.Tests.Harness;
+using McpForge.Transports;
+using Xunit;
+
+namespace McpForge.Tests;
+
+/// <summary>
+/// A 2026-07-28 client sends the same <c>params._meta</c> on every request, and the server steps over one that repeats the
+/// last it found valid instead of reading it again (<see cref="JsonRpc.RepeatedObjectSkip"/>). What a request means must
+/// not depend on that: the envelope read with the shortcut is the envelope read without it, wherever the <c>_meta</c>
+/// sits, a broken message is reported at the same place, and a <c>_meta</c> holding a progress token is never skipped.
+/// </summary>
+public sealed class RepeatedMetaTests
+{
+    private const string Known = """{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{"sampling":{}},"io.modelcontextprotocol/clientInfo":{"name":"tests","version":"1.0"}}""";
+
+    public static TheoryData<string> Messages() => new()
+    {
+        // _meta last, first, between name and arguments; members and the id after params; a second _meta; whitespace.
+        """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3},"_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"_meta":KNOWN,"name":"add","arguments":{"a":2,"b":3}}}""",
+        """{"jsonrpc":"2.0","method":"tools/call","params":{"name":"a\"dd","_meta":KNOWN,"arguments":{"a":[1,{"b":2}]}},"id":"x"}""",
+        """{"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"_meta":KNOWN,"uri":"docs://readme"}}""",
+        """{"jsonrpc":"2.0","id":4,"method":"tasks/get","params":{"_meta":KNOWN,"taskId":"t-1","_meta":KNOWN}}""",
+        """{ "jsonrpc" : "2.0", "id" : 5, "method" : "tools/list", "params" : { "_meta" : KNOWN , "cursor" : null } } """,
+        """{"jsonrpc":"2.0","id":6,"params":{"_meta":KNOWN,"name":"add"},"method":"tools/call"}""",
+        """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"add","_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}""",
+        """{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"add","_meta":KNOWN_BUT_LONGER}}""",
+        """{"jsonrpc":"2.0","id":9,"result":{"_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"_meta":[KNOWN]}}""",
+    };
+
+    private static byte[] Message(string template) => Encoding.UTF8.GetBytes(template
+        .Replace("KNOWN_BUT_LONGER", Known[..^1] + ",\"zz\":1}")
+        .Replace("KNOWN", Known));
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void A_message_repeating_the_known_meta_reads_to_the_envelope_a_full_read_gives(string template)
+    {
+        var message = Message(template);
+        var full = JsonRpcEnvelope.Read(message, 64);
+        var shortcut = JsonRpcEnvelope.Read(message, 64, Encoding.UTF8.GetBytes(Known));
+        Assert.Equal(Describe(full, message), Describe(shortcut, message));
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN,"name":"add",}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN,"name":"add"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}} trailing""")]
+    public void A_message_broken_after_the_known_meta_is_reported_where_a_full_read_reports_it(string template)
+    {
+        var message = Message(template);
+        var full = Assert.ThrowsAny<JsonException>(() => JsonRpcEnvelope.Read(message, 64));
+        var shortcut = Assert.ThrowsAny<JsonException>(() => JsonRpcEnvelope.Read(message, 64, Encoding.UTF8.GetBytes(Known)));
+        Assert.Equal(full.Message, shortcut.Message);
+    }
+
+    [Fact]
+    public void The_known_meta_is_the_last_profile_read_unless_it_holds_a_progress_token()
+    {
+        var cache = new ClientProfileCache();
+        Assert.True(cache.KnownMeta.IsEmpty);
+        Assert.True(cache.TryGet(Encoding.UTF8.GetBytes(Known), out _, out _));
+        Assert.Equal(Known, Encoding.UTF8.GetString(cache.KnownMeta));
+
+        var fresh = new ClientProfileCache();
+        var withToken = Known[..^1] + ",\"progressToken\":5}";
+        Assert.True(fresh.TryGet(Encoding.UTF8.GetBytes(withToken), out _, out _));
+        Assert.True(fresh.KnownMeta.IsEmpty);
+    }
+
+    [Fact]
+    public async Task Arguments_after_a_repeated_meta_are_read_on_every_request()
+    {
+        await using var server = ServerHarness.Start(b => b.AddTools<Fixtures.BasicTools>());
+        foreach (var (id, a, sum) in new[] { (1, 2, "5"), (2, 40, "43"), (3, -3, "0") })
+        {
+            var response = await server.RequestAsync(id, "tools/call",
+                "{\"_meta\":{" + MetaMembers + "},\"name\":\"add\",\"arguments\":{\"a\":" + a + ",\"b\":3}}");
+            Assert.Equal(sum, ServerHarness.Text(response));
+        }
+    }
+
+    [Fact]
+    public async Task A_progress_token_in_the_first_meta_is_read_on_every_request_that_repeats_it()
+    {
+        await using var server = ServerHarness.Start(b => b.AddTools<Fixtures.BasicTools>());
+        for (var id = 1; id <= 2; id++)
+        {
+            var notifications = new List<JsonElement>();
+            await server.ModernAsync(id, "tools/call", "\"name\":\"report\",\"arguments\":{\"steps\":1}", progressToken: "\"p-1\"", notifications: notifications);
+            Assert.Equal(["""{"progressToken":"p-1","progress":1,"total":1,"message":"step 1"}"""],
+                notifications.Select(n => n.GetProperty("params").GetRawText()));
+        }
+    }
+
+    private const string MetaMembers =
+        "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{},\"io.modelcontextprotocol/clientInfo\":{\"name\":\"tests\",\"version\":\"1.0\"}";
+
+    /// <summary>Everything an envelope tells its reader, as text: kind, id, method, problem, the era claim, params, _meta and the Mcp-Name token.</summary>
+    private static string Describe(JsonRpcEnvelope envelope, byte[] message)
+    {
+        var noted = envelope.TryGetMcpNameToken(message, out var token);
+        return string.Join(" | ", envelope.Kind, envelope.Id, envelope.MethodName, envelope.Problem, envelope.HasModernClaim,
+            Encoding.UTF8.GetString(envelope.Params(message)), Encoding.UTF8.GetString(envelope.Meta(message)),
+            noted ? Encoding.UTF8.GetString(token) : "(not noted)");
+    }
+}
