@@ -16,6 +16,7 @@ if [ ${#projects[@]} -eq 0 ]; then
 fi
 out=artifacts/repeat-tests
 rm -rf "$out" && mkdir -p "$out"
+eng/npm-packages.sh # the TypeScript clients and servers that McpForge.Cli.Tests and McpForge.IntegrationTests run
 dotnet build Framework.sln -c Debug -warnaserror -v q -nologo 2>&1 | tail -n 3
 started=$(date +%s)
 failing=0
