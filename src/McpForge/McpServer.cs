@@ -28,6 +28,7 @@ public sealed class McpServer
         Registry = services;
         Deadlines = new ToolDeadlines(options.TimeProvider);
         Implementation = WriteImplementation(name, version, options);
+        ResultMeta = WriteResultMeta(Implementation);
         RequestStateProtector = options.RequestStateProtector ?? new ClientInput.AesGcmRequestStateProtector();
         EventBus = options.EventBus ?? new Subscriptions.InProcessEventBus();
         Tasks = options.Tasks is { } tasks ? new McpForge.Tasks.TaskHost(this, tasks) : null;
@@ -287,6 +288,12 @@ public sealed class McpServer
     /// </summary>
     internal byte[] Implementation { get; }
 
+    /// <summary>
+    /// The <c>_meta</c> of a 2026-07-28 result that names no subscription, <c>{"io.modelcontextprotocol/serverInfo":…}</c>,
+    /// written once: every such result copies it instead of writing it member by member.
+    /// </summary>
+    internal byte[] ResultMeta { get; }
+
     /// <summary>Seals the request states of 2026-07-28 <c>input_required</c> results.</summary>
     internal IMcpRequestStateProtector RequestStateProtector { get; }
 
@@ -307,6 +314,19 @@ public sealed class McpServer
                 foreach (var icon in options.Icons) icon.WriteTo(w);
                 w.WriteEndArray();
             }
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] WriteResultMeta(byte[] implementation)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(implementation.Length + 48);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, JsonRpc.MessageBuffer.WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("io.modelcontextprotocol/serverInfo"u8);
+            w.WriteRawValue(implementation, skipInputValidation: true);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();

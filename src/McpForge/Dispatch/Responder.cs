@@ -141,32 +141,45 @@ internal sealed class Responder(McpConnection connection)
         Server.Tracer?.Outgoing(connection.SessionId, message);
     }
 
+    // The names and values of the 2026-07-28 fields, encoded once: a result then copies them without checking them for escapes.
+    private static readonly JsonEncodedText s_resultType = JsonEncodedText.Encode("resultType"u8);
+    private static readonly JsonEncodedText s_complete = JsonEncodedText.Encode("complete"u8);
+    private static readonly JsonEncodedText s_inputRequired = JsonEncodedText.Encode("input_required"u8);
+    private static readonly JsonEncodedText s_task = JsonEncodedText.Encode("task"u8);
+    private static readonly JsonEncodedText s_ttlMs = JsonEncodedText.Encode("ttlMs"u8);
+    private static readonly JsonEncodedText s_cacheScope = JsonEncodedText.Encode("cacheScope"u8);
+    private static readonly JsonEncodedText s_public = JsonEncodedText.Encode("public"u8);
+    private static readonly JsonEncodedText s_private = JsonEncodedText.Encode("private"u8);
+    private static readonly JsonEncodedText s_meta = JsonEncodedText.Encode("_meta"u8);
+
     /// <summary>Closes a result object: the 2026-07-28 fields for a modern client, then the braces.</summary>
     private void EndResult(Utf8JsonWriter w, ClientProfile? client, in ResultFields fields)
     {
         if (client is { IsModern: true })
         {
-            w.WriteString("resultType"u8, fields.IsTask ? "task"u8 : fields.IsInputRequired ? "input_required"u8 : "complete"u8);
+            w.WriteString(s_resultType, fields.IsTask ? s_task : fields.IsInputRequired ? s_inputRequired : s_complete);
             if (fields.HasCacheHints)
             {
-                w.WriteNumber("ttlMs"u8, fields.TtlMs);
-                w.WriteString("cacheScope"u8, fields.Scope == McpCacheScope.Public ? "public"u8 : "private"u8);
+                w.WriteNumber(s_ttlMs, fields.TtlMs);
+                w.WriteString(s_cacheScope, fields.Scope == McpCacheScope.Public ? s_public : s_private);
             }
             var identity = Server.Options.ServerInfoInResults;
-            if (identity || fields.Subscription.IsValid)
+            if (fields.Subscription.IsValid)
             {
-                w.WriteStartObject("_meta"u8);
-                if (fields.Subscription.IsValid)
-                {
-                    w.WritePropertyName("io.modelcontextprotocol/subscriptionId"u8);
-                    fields.Subscription.WriteTo(w);
-                }
+                w.WriteStartObject(s_meta);
+                w.WritePropertyName("io.modelcontextprotocol/subscriptionId"u8);
+                fields.Subscription.WriteTo(w);
                 if (identity)
                 {
                     w.WritePropertyName("io.modelcontextprotocol/serverInfo"u8);
                     w.WriteRawValue(Server.Implementation, skipInputValidation: true);
                 }
                 w.WriteEndObject();
+            }
+            else if (identity)
+            {
+                w.WritePropertyName(s_meta);
+                w.WriteRawValue(Server.ResultMeta, skipInputValidation: true);
             }
         }
         w.WriteEndObject();

@@ -16,10 +16,16 @@ namespace McpForge.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ToolResults
 {
+    // The names every result writes, encoded once: a result copies them without checking them for escapes.
+    private static readonly JsonEncodedText s_content = JsonEncodedText.Encode("content"u8);
+    private static readonly JsonEncodedText s_type = JsonEncodedText.Encode("type"u8);
+    private static readonly JsonEncodedText s_text = JsonEncodedText.Encode("text"u8);
+    private static readonly JsonEncodedText s_structuredContent = JsonEncodedText.Encode("structuredContent"u8);
+
     /// <summary>A method returning <c>void</c> or <c>Task</c>: an empty content list.</summary>
     public static void WriteEmpty(Utf8JsonWriter writer)
     {
-        writer.WriteStartArray("content"u8);
+        writer.WriteStartArray(s_content);
         writer.WriteEndArray();
     }
 
@@ -62,7 +68,7 @@ public static class ToolResults
     /// <summary>One content block.</summary>
     public static void WriteContent(Utf8JsonWriter writer, ContentBlock? block)
     {
-        writer.WriteStartArray("content"u8);
+        writer.WriteStartArray(s_content);
         block?.WriteTo(writer);
         writer.WriteEndArray();
     }
@@ -70,7 +76,7 @@ public static class ToolResults
     /// <summary>A list of content blocks.</summary>
     public static void WriteContent(Utf8JsonWriter writer, IEnumerable<ContentBlock>? blocks)
     {
-        writer.WriteStartArray("content"u8);
+        writer.WriteStartArray(s_content);
         if (blocks is not null)
         {
             foreach (var block in blocks)
@@ -108,7 +114,7 @@ public static class ToolResults
             writer.WriteStringValue(json.WrittenSpan);
             writer.WriteEndObject();
             writer.WriteEndArray();
-            writer.WritePropertyName("structuredContent"u8);
+            writer.WritePropertyName(s_structuredContent);
             writer.WriteRawValue(json.WrittenSpan, skipInputValidation: true);
         }
         finally
@@ -161,7 +167,7 @@ public static class ToolResults
         var writer = call.BeginResult();
         WriteUtf8Text(writer, json);
         if (!structured) return;
-        writer.WritePropertyName("structuredContent"u8);
+        writer.WritePropertyName(s_structuredContent);
         writer.WriteRawValue(json, skipInputValidation: true);
     }
 
@@ -244,10 +250,10 @@ public static class ToolResults
 
     private static void StartText(Utf8JsonWriter writer)
     {
-        writer.WriteStartArray("content"u8);
+        writer.WriteStartArray(s_content);
         writer.WriteStartObject();
-        writer.WriteString("type"u8, "text"u8);
-        writer.WritePropertyName("text"u8);
+        writer.WriteString(s_type, s_text);
+        writer.WritePropertyName(s_text);
     }
 
     private static void EndText(Utf8JsonWriter writer)

@@ -10,23 +10,31 @@ namespace McpForge.JsonRpc;
 /// </summary>
 internal static class JsonRpcWriter
 {
+    // The envelope's names, encoded once: every message copies them without checking them for escapes.
+    private static readonly JsonEncodedText s_jsonrpc = JsonEncodedText.Encode("jsonrpc"u8);
+    private static readonly JsonEncodedText s_version = JsonEncodedText.Encode("2.0"u8);
+    private static readonly JsonEncodedText s_id = JsonEncodedText.Encode("id"u8);
+    private static readonly JsonEncodedText s_result = JsonEncodedText.Encode("result"u8);
+    private static readonly JsonEncodedText s_method = JsonEncodedText.Encode("method"u8);
+    private static readonly JsonEncodedText s_params = JsonEncodedText.Encode("params"u8);
+
     /// <summary>Writes <c>{"jsonrpc":"2.0","id":…,"result":</c>; the caller writes the result value and then <see cref="EndMessage"/>.</summary>
     public static void StartResult(Utf8JsonWriter writer, RequestId id)
     {
         writer.WriteStartObject();
-        writer.WriteString("jsonrpc"u8, "2.0"u8);
-        writer.WritePropertyName("id"u8);
+        writer.WriteString(s_jsonrpc, s_version);
+        writer.WritePropertyName(s_id);
         id.WriteTo(writer);
-        writer.WritePropertyName("result"u8);
+        writer.WritePropertyName(s_result);
     }
 
     /// <summary>Writes <c>{"jsonrpc":"2.0","method":…,"params":</c>; the caller writes the params and then <see cref="EndMessage"/>.</summary>
     public static void StartNotification(Utf8JsonWriter writer, ReadOnlySpan<byte> method)
     {
         writer.WriteStartObject();
-        writer.WriteString("jsonrpc"u8, "2.0"u8);
-        writer.WriteString("method"u8, method);
-        writer.WritePropertyName("params"u8);
+        writer.WriteString(s_jsonrpc, s_version);
+        writer.WriteString(s_method, method);
+        writer.WritePropertyName(s_params);
     }
 
     public static void EndMessage(Utf8JsonWriter writer) => writer.WriteEndObject();
@@ -38,8 +46,8 @@ internal static class JsonRpcWriter
     public static void StartError(Utf8JsonWriter writer, RequestId id, int code)
     {
         writer.WriteStartObject();
-        writer.WriteString("jsonrpc"u8, "2.0"u8);
-        writer.WritePropertyName("id"u8);
+        writer.WriteString(s_jsonrpc, s_version);
+        writer.WritePropertyName(s_id);
         id.WriteTo(writer);
         writer.WriteStartObject("error"u8);
         writer.WriteNumber("code"u8, code);
