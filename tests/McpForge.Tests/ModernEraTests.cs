@@ -69,6 +69,22 @@ public sealed class ModernEraTests
     }
 
     [Fact]
+    public async Task Without_server_info_in_results_a_modern_result_has_no_meta_unless_it_ends_a_subscription()
+    {
+        await using var server = Start(options: o => o.ServerInfoInResults = false);
+        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"5"}],"structuredContent":5,"resultType":"complete"}}""",
+            (await server.ModernAsync(1, "tools/call", "\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":3}")).GetRawText());
+        Assert.EndsWith("""],"resultType":"complete","ttlMs":0,"cacheScope":"private"}}""", (await server.ModernAsync(2, "tools/list")).GetRawText());
+        // A listen with nothing to hear is acknowledged and ended at once; its result still names the subscription.
+        await ListenTests.ListenAsync(server, "3", "{}");
+        Assert.Equal("notifications/subscriptions/acknowledged", (await server.ReadMessageAsync()).GetProperty("method").GetString());
+        Assert.Equal("""{"jsonrpc":"2.0","id":3,"result":{"resultType":"complete","_meta":{"io.modelcontextprotocol/subscriptionId":3}}}""",
+            (await server.ReadMessageAsync()).GetRawText());
+        // The session era never had it: initialize keeps serverInfo.
+        Assert.Equal("test-server", (await server.InitializeAsync()).GetProperty("result").GetProperty("serverInfo").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task A_list_is_cacheable_as_long_as_its_shortest_lived_component_and_private_when_any_is()
     {
         var shortLived = new Tools.McpTool("short_lived", """{"name":"short_lived","inputSchema":{"type":"object"}}"""u8,
