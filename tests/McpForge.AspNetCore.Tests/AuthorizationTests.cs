@@ -213,6 +213,7 @@ public sealed class AuthorizationTests
     {
         // A stand-in authorization server on loopback: OpenID discovery and its JWKS, as the bearer handler fetches them.
         var issuerApp = WebApplication.CreateSlimBuilder();
+        issuerApp.Logging.ClearProviders(); // its console log would go to this process's stdout, the test runner's channel
         issuerApp.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         await using var issuer = issuerApp.Build();
         var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(TestTokens.Key.Rsa.ExportParameters(false)) { KeyId = TestTokens.Key.KeyId });
