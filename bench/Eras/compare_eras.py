@@ -9,12 +9,17 @@ answer is checked. Runs interleave the three; the report gives medians and the r
 stdio: samples/QuickStart as NativeAOT, the same `add` as session requests and as 2026-07-28 requests, one in flight
 (sequential) and in bursts encoded beforehand (pipelined), over real pipes, with the server's CPU time a call.
 
-  python3 bench/Eras/compare_eras.py [--runs 3] [--duration 10] [--calls 20000]
+With --pin, each server runs on CPU 0 and its load (wrk, or this script's stdio client) on CPU 1, so that what the load
+generator spends cannot be taken from the server: a 2026-07-28 request is more bytes for wrk to write than a session one,
+and on a shared 2-core machine that alone moves the server's throughput. Without it, both share every core.
+
+  python3 bench/Eras/compare_eras.py [--runs 3] [--duration 10] [--calls 20000] [--pin]
 """
 import argparse, http.client, json, os, re, socket, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SHARED = os.path.abspath(os.path.join(ROOT, "..", "shared", "bench", "http"))
+SERVER_CPU, LOAD_CPU = [], []  # taskset prefixes, set by --pin
 META = {"io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {},
         "io.modelcontextprotocol/clientInfo": {"name": "erabench", "version": "1"}}
 
@@ -33,7 +38,7 @@ def free_port():
 
 
 def start(command, port):
-    process = subprocess.Popen(command + ["--urls", f"http://127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    process = subprocess.Popen(SERVER_CPU + command + ["--urls", f"http://127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                cwd=tempfile.mkdtemp())
     for _ in range(500):
         try:
@@ -68,7 +73,7 @@ def sessions(port, count):
 
 
 def wrk(port, script, connections, duration, extra):
-    output = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", script, f"http://127.0.0.1:{port}/mcp", "--"] + extra,
+    output = subprocess.run(LOAD_CPU + ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", script, f"http://127.0.0.1:{port}/mcp", "--"] + extra,
                             capture_output=True, text=True, check=True).stdout
     line = next(l for l in output.splitlines() if "BENCH_JSON" in l)
     result = json.loads(line.split(" ", 1)[1])
@@ -108,7 +113,7 @@ def cpu_seconds(pid):
 
 
 def stdio_run(kind, binary, calls, burst):
-    process = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tempfile.mkdtemp())
+    process = subprocess.Popen(SERVER_CPU + [binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tempfile.mkdtemp())
     def send(message):
         process.stdin.write((json.dumps(message, separators=(",", ":")) + "\n").encode())
     def call(i):
@@ -177,7 +182,13 @@ def main():
     parser.add_argument("--burst", type=int, default=100000)
     parser.add_argument("--build", default=os.path.join(tempfile.gettempdir(), "mcpforge-era-bench"))
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--pin", action="store_true", help="servers on CPU 0, their load on CPU 1")
     args = parser.parse_args()
+    if args.pin:
+        # taskset execs the program, so the process's pid (read for its CPU time) is the server's own.
+        SERVER_CPU[:] = ["taskset", "-c", "0"]
+        LOAD_CPU[:] = ["taskset", "-c", "1"]
+        os.sched_setaffinity(0, {1})  # this script is the stdio client
 
     publish(os.path.join(ROOT, "bench", "HttpServer"), os.path.join(args.build, "http"))
     publish(os.path.join(SHARED, "ceiling-kestrel"), os.path.join(args.build, "ceiling"))
@@ -201,7 +212,8 @@ def main():
     median = lambda values: statistics.median(values)
     report = {"http": {}, "stdio": {}}
     if not args.skip_http:
-        print(f"Streamable HTTP, tools/call add, NativeAOT, {args.runs} runs x {args.duration} s, medians:")
+        placement = "servers on CPU 0, wrk on CPU 1" if args.pin else "servers and wrk sharing every core"
+        print(f"Streamable HTTP, tools/call add, NativeAOT, {args.runs} runs x {args.duration} s, {placement}, medians:")
         print("| server | c | req/s | p50 µs | p99 µs | server CPU a request |")
         print("|---|---|---|---|---|---|")
         for kind in ["ceiling", "legacy", "modern"]:
@@ -216,7 +228,7 @@ def main():
             m, l, k = (report["http"][f"{x}-c{c}"]["rps"] for x in ("modern", "legacy", "ceiling"))
             mc, lc = (report["http"][f"{x}-c{c}"]["server_cpu_us"] for x in ("modern", "legacy"))
             print(f"c={c}: 2026-07-28 / session {m / l:.2f}x; 2026-07-28 / ceiling {m / k:.2f}; server CPU a request 2026-07-28 / session {mc / lc:.2f}")
-    print(f"stdio, tools/call add, NativeAOT, {args.runs} runs, medians (calls/s):")
+    print(f"stdio, tools/call add, NativeAOT, {args.runs} runs, {'server on CPU 0, client on CPU 1' if args.pin else 'server and client sharing every core'}, medians (calls/s):")
     for kind in ["legacy", "modern"]:
         seq = median([r["sequential"] for r in stdio_results[kind]])
         pipe = median([r["pipelined"] for r in stdio_results[kind]])
