@@ -4,7 +4,7 @@
 # conformance legs JIT and NativeAOT, the scale-out leg), then writes one line: the round, the commit, its summary line
 # ("N passed, N failed, N skipped"), the conformance and scale-out totals inside it, and its seconds. A round whose run fails keeps its log in artifacts/repeat-ci/.
 #   eng/repeat-ci.sh [rounds=20]
-# A round takes about 21 minutes on a 2-core machine; run nothing else beside it.
+# A round takes 12–21 minutes on a 2-core machine (docs/reliability.md); run nothing else beside it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-20}

@@ -38,7 +38,7 @@ public sealed class ModernClientTests
         Assert.Contains("test_input_required_result_prompt", seen.GetProperty("prompts").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(["test://static-text", "test://static-binary", "test://watched-resource"],
             seen.GetProperty("resources").EnumerateArray().Select(r => r.GetString()).ToArray());
-        Assert.Equal([0.0, 50, 100], seen.GetProperty("progress").EnumerateArray().Select(p => p.GetDouble()).ToArray());
+        TypeScriptClientTests.AssertProgressBeforeResult(seen);
         Assert.Equal("Progress reported: 0, 50, 100 of 100", seen.GetProperty("progressText").GetString());
         Assert.Equal("Prompt with arguments: arg1='a', arg2='b'", seen.GetProperty("prompt").GetString());
         Assert.Equal("This is the content of the static text resource.", seen.GetProperty("staticText").GetString());

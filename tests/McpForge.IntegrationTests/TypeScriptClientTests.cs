@@ -24,6 +24,20 @@ public sealed class TypeScriptClientTests
         return JsonDocument.Parse(result.Stdout).RootElement.Clone();
     }
 
+    /// <summary>
+    /// The progress call of everything-client.mjs and modern-client.mjs (test_tool_with_progress): on the wire the server
+    /// wrote 0, 50 and 100, all before the result. The SDK's onprogress callback got a prefix of them in order: it can miss
+    /// the last report when it reaches the client in the same read as the result (typescript-sdk#2580, a client race no
+    /// server can avoid), so only the wire is asserted whole.
+    /// </summary>
+    internal static void AssertProgressBeforeResult(JsonElement seen)
+    {
+        Assert.Equal("""[0,50,100,"result"]""", seen.GetProperty("progressWire").GetRawText());
+        double[] written = [0, 50, 100];
+        var delivered = seen.GetProperty("progress").EnumerateArray().Select(p => p.GetDouble()).ToArray();
+        Assert.Equal(written.Take(delivered.Length), delivered);
+    }
+
     [Fact]
     public async Task The_official_TypeScript_client_lists_and_calls_QuickStart_tools_over_stdio()
     {
@@ -33,8 +47,8 @@ public sealed class TypeScriptClientTests
         Assert.Equal("from TypeScript", seen.GetProperty("echo").GetString());
         Assert.Equal("42", seen.GetProperty("add").GetString());
         Assert.Equal("Liftoff after 3 steps.", seen.GetProperty("countdown").GetString());
-        var progress = seen.GetProperty("progress").EnumerateArray().Select(p => p.GetDouble()).ToArray();
-        Assert.True(progress.Length >= 3 && progress.SequenceEqual(progress.Order()), "progress: " + string.Join(",", progress));
+        // Read by a notification handler, which the SDK never retires: every report arrives, in order.
+        Assert.Equal([0d, 1d, 2d, 3d], seen.GetProperty("progress").EnumerateArray().Select(p => p.GetDouble()).ToArray());
         Assert.True(seen.GetProperty("invalidIsError").GetBoolean());
         Assert.Contains("/b: required argument is missing", seen.GetProperty("invalidText").GetString());
         Assert.Equal(-32602, seen.GetProperty("unknown").GetProperty("code").GetInt32());

@@ -13,7 +13,16 @@ const transport = mode === "http"
 const client = new Client({ name: "mcpforge-ts-peer", version: "1.0.0" }, { capabilities: { sampling: {}, elicitation: {} } });
 const timeout = setTimeout(() => { console.error("timed out"); process.exit(2); }, 45000);
 
-const seen = { samplingRequests: [], elicitations: [] };
+const seen = { samplingRequests: [], elicitations: [], progressWire: [] };
+// What the server wrote for the progress call, in arrival order (progress values, then "result"), recorded where the
+// transport hands each message to the SDK: the SDK's onprogress callback can miss the last report when it arrives in the
+// same read as the response (typescript-sdk#2580, see modern-client.mjs).
+let watchingProgress = false;
+transport.onmessage = (message) => {
+  if (!watchingProgress) return;
+  if (message.method === "notifications/progress") seen.progressWire.push(message.params.progress);
+  else if (message.result !== undefined || message.error !== undefined) seen.progressWire.push("result");
+};
 client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
   seen.samplingRequests.push(request.params.messages[0].content.text);
   return { role: "assistant", content: { type: "text", text: "an answer from TypeScript" }, model: "ts-model", stopReason: "endTurn" };
@@ -30,8 +39,10 @@ try {
   seen.tools = (await client.listTools()).tools.map((t) => t.name);
   seen.simpleText = (await client.callTool({ name: "test_simple_text", arguments: {} })).content[0].text;
   const progress = [];
+  watchingProgress = true;
   const withProgress = await client.callTool({ name: "test_tool_with_progress", arguments: {} }, undefined,
     { onprogress: (p) => progress.push(p.progress) });
+  watchingProgress = false;
   seen.progress = progress;
   seen.progressText = withProgress.content[0].text;
   seen.sampling = (await client.callTool({ name: "test_sampling", arguments: { prompt: "What is MCP?" } })).content[0].text;

@@ -7,7 +7,7 @@ import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/cli
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 
 const [mode, target, ...rest] = process.argv.slice(2);
-const seen = { sent: [], http: [], elicitations: [], samplingRequests: [], progress: [] };
+const seen = { sent: [], http: [], elicitations: [], samplingRequests: [], progress: [], progressWire: [] };
 const timeout = setTimeout(() => { console.error("timed out"); process.exit(2); }, 45000);
 
 // Over HTTP every exchange goes through this fetch: the request's MCP headers and the answer's session header.
@@ -41,6 +41,18 @@ transport.send = (message, options) => {
   return send(message, options);
 };
 
+// What the server wrote for the progress call, in arrival order (progress values, then "result"), recorded where the
+// transport hands each message to the SDK. The SDK's own onprogress callback can miss the last report: it runs
+// notification handlers a microtask late but retires the call's progress handler as soon as the response is handled, so a
+// report that reaches the client in the same read as the response is dropped (typescript-sdk#2580, a client race a server
+// cannot avoid). The wire order is what the server controls, and the test asserts it whole.
+let watchingProgress = false;
+transport.onmessage = (message) => {
+  if (!watchingProgress) return;
+  if (message.method === "notifications/progress") seen.progressWire.push(message.params.progress);
+  else if (message.result !== undefined || message.error !== undefined) seen.progressWire.push("result");
+};
+
 const client = new Client({ name: "mcpforge-ts-v2", version: "2.0.0" }, {
   capabilities: { sampling: {}, elicitation: {} },
   versionNegotiation: { mode: { pin: "2026-07-28" } },
@@ -68,8 +80,10 @@ try {
   seen.tools = (await client.listTools()).tools.map((t) => t.name);
   seen.prompts = (await client.listPrompts()).prompts.map((p) => p.name);
   seen.resources = (await client.listResources()).resources.map((r) => r.uri);
+  watchingProgress = true;
   const withProgress = await client.callTool({ name: "test_tool_with_progress", arguments: {} },
     { onprogress: (p) => seen.progress.push(p.progress) });
+  watchingProgress = false;
   seen.progressText = text(withProgress);
   seen.prompt = (await client.getPrompt({ name: "test_prompt_with_arguments", arguments: { arg1: "a", arg2: "b" } })).messages[0].content.text;
   seen.staticText = (await client.readResource({ uri: "test://static-text" })).contents[0].text;
