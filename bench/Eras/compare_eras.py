@@ -3,11 +3,15 @@
 
 HTTP (needs wrk): bench/HttpServer as NativeAOT, loaded with `tools/call add` as 2025-11-25 session requests (a session per
 connection, ../../../shared/bench/http/driver/mcp_add_load.lua) and as 2026-07-28 requests (mcp_add_modern.lua), beside
-the do-nothing Kestrel ceiling of ../../../shared/bench/http/ceiling-kestrel answering the same 2026-07-28 bodies. Every
-answer is checked. Runs interleave the three; the report gives medians and the ratios the claims rest on.
+the do-nothing Kestrel ceiling of ../../../shared/bench/http/ceiling-kestrel answering the same 2026-07-28 bodies, and
+"sized": session requests whose body and answer have the bytes of the 2026-07-28 ones (mcp_sized_session.lua: an `echo`
+and a `_meta` pad), so that what is left between the two is the era and not the revision's bytes. Every answer is
+checked. Runs interleave the four; the report gives medians and the ratios the claims rest on.
 
 stdio: samples/QuickStart as NativeAOT, the same `add` as session requests and as 2026-07-28 requests, one in flight
-(sequential) and in bursts encoded beforehand (pipelined), over real pipes, with the server's CPU time a call.
+(sequential) and in bursts encoded beforehand (pipelined), over real pipes, with the server's CPU time a call. A third
+kind, "sized", is a session request with the bytes of the 2026-07-28 one in and out (an `echo` whose message makes up
+the longer answer, a `_meta` pad the longer request): what the revision's bytes cost, apart from anything the era does.
 
 With --pin, each server runs on CPU 0 and its load (wrk, or this script's stdio client) on CPU 1, so that what the load
 generator spends cannot be taken from the server: a 2026-07-28 request is more bytes for wrk to write than a session one,
@@ -52,7 +56,7 @@ def start(command, port):
 
 def post(port, body, headers):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("POST", "/mcp", json.dumps(body), {"Content-Type": "application/json", "Accept": "application/json, text/event-stream", **headers})
+    connection.request("POST", "/mcp", body if isinstance(body, bytes) else json.dumps(body), {"Content-Type": "application/json", "Accept": "application/json, text/event-stream", **headers})
     response = connection.getresponse()
     data = response.read()
     session = response.getheader("Mcp-Session-Id")
@@ -72,6 +76,30 @@ def sessions(port, count):
     return ids
 
 
+def http_size_match(port, session):
+    """The (message, pad) of mcp_sized_session.lua that make a session request's body and its answer as long as a 2026-07-28
+    add and its answer (mcp_add_modern.lua, same id), measured on the server itself. The bodies are those the scripts send."""
+    id = 100000001
+    meta = ('"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{},'
+            '"io.modelcontextprotocol/clientInfo":{"name":"erabench","version":"1"}}')
+    modern = f'{{"jsonrpc":"2.0","id":{id},"method":"tools/call","params":{{"name":"add","arguments":{{"a":{id % 1000003},"b":7}},{meta}}}}}'.encode()
+    sized = lambda message, pad: (f'{{"jsonrpc":"2.0","id":{id},"method":"tools/call","params":{{"name":"echo","arguments":'
+                                  f'{{"message":"{id}{"x" * message}"}},"_meta":{{"pad":"{"y" * pad}"}}}}}}').encode()
+    status, modern_answer, _ = post(port, modern, {"MCP-Protocol-Version": "2026-07-28", "Mcp-Method": "tools/call", "Mcp-Name": "add"})
+    session_headers = {"MCP-Protocol-Version": "2025-11-25", "Mcp-Session-Id": session}
+    status2, base_answer, _ = post(port, sized(0, 0), session_headers)
+    if status != 200 or status2 != 200:
+        raise RuntimeError(f"sizing: HTTP {status} and {status2}")
+    message = len(modern_answer) - len(base_answer)
+    pad = len(modern) - len(sized(message, 0))
+    if message < 0 or pad < 0:
+        raise RuntimeError(f"cannot size a session request like a 2026-07-28 one: message {message}, pad {pad}")
+    status, answer, _ = post(port, sized(message, pad), session_headers)
+    if status != 200 or len(answer) != len(modern_answer):
+        raise RuntimeError(f"sizing: HTTP {status}, answer of {len(answer)} bytes against {len(modern_answer)}")
+    return message, pad
+
+
 def wrk(port, script, connections, duration, extra):
     output = subprocess.run(LOAD_CPU + ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", script, f"http://127.0.0.1:{port}/mcp", "--"] + extra,
                             capture_output=True, text=True, check=True).stdout
@@ -89,6 +117,9 @@ def http_run(kind, command, duration, connection_levels):
     try:
         if kind == "legacy":
             script, extra = os.path.join(SHARED, "driver", "mcp_add_load.lua"), ["2025-11-25", "1"] + sessions(port, max(connection_levels))
+        elif kind == "sized":
+            ids = sessions(port, max(connection_levels))
+            script, extra = os.path.join(os.path.dirname(__file__), "mcp_sized_session.lua"), [str(n) for n in http_size_match(port, ids[0])] + ids
         else:
             script, extra = os.path.join(os.path.dirname(__file__), "mcp_add_modern.lua"), []
         wrk(port, script, max(connection_levels), max(3, duration // 2), extra)  # warm-up
@@ -112,21 +143,62 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def stdio_run(kind, binary, calls, burst):
-    process = subprocess.Popen(SERVER_CPU + [binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tempfile.mkdtemp())
-    def send(message):
-        process.stdin.write((json.dumps(message, separators=(",", ":")) + "\n").encode())
-    def call(i):
+def stdio_request(kind, i, sized):
+    """One tools/call line. "modern" and "legacy" call add(i, 7), the first as a 2026-07-28 request, the second in a
+    session. "sized" is a session request of the same bytes in and out as the 2026-07-28 one: echo of a message as long as
+    the 2026-07-28 answer's extra bytes, with a _meta pad making up the rest of the request (see size_match)."""
+    if kind == "sized":
+        message, pad = sized
+        params = {"name": "echo", "arguments": {"message": f"{i:08d}" + "x" * message}, "_meta": {"pad": "y" * pad}}
+    else:
         params = {"name": "add", "arguments": {"a": i, "b": 7}}
         if kind == "modern":
             params["_meta"] = META
-        send({"jsonrpc": "2.0", "id": i, "method": "tools/call", "params": params})
+    return (json.dumps({"jsonrpc": "2.0", "id": i, "method": "tools/call", "params": params}, separators=(",", ":")) + "\n").encode()
+
+
+def stdio_answer_ok(kind, i, answer):
+    expected = f"{i:08d}" if kind == "sized" else str(i + 7)
+    return b'"text":"' + expected.encode() in answer
+
+
+def initialize(process):
+    process.stdin.write(b'{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"erabench","version":"1"}}}\n')
+    process.stdin.flush()
+    process.stdout.readline()
+    process.stdin.write(b'{"jsonrpc":"2.0","method":"notifications/initialized"}\n')
+
+
+def size_match(binary):
+    """The (message, pad) lengths that make a "sized" session request and its answer as long as a 2026-07-28 add and its
+    answer, measured on the server itself (one of each, id 50000)."""
+    process = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tempfile.mkdtemp())
     try:
-        if kind == "legacy":
-            send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "erabench", "version": "1"}}})
+        def exchange(line):
+            process.stdin.write(line)
             process.stdin.flush()
-            process.stdout.readline()
-            send({"jsonrpc": "2.0", "method": "notifications/initialized"})
+            return process.stdout.readline()
+        modern_line = stdio_request("modern", 50000, None)
+        modern_answer = exchange(modern_line)
+        initialize(process)
+        base_line = stdio_request("sized", 50000, (0, 0))
+        message = len(modern_answer) - len(exchange(base_line))
+        pad = len(modern_line) - len(stdio_request("sized", 50000, (message, 0)))
+        if message < 0 or pad < 0:
+            raise RuntimeError(f"cannot size a session request like a 2026-07-28 one: message {message}, pad {pad}")
+        return message, pad
+    finally:
+        process.stdin.close()
+        process.wait(10)
+
+
+def stdio_run(kind, binary, calls, burst, sized):
+    process = subprocess.Popen(SERVER_CPU + [binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tempfile.mkdtemp())
+    def call(i):
+        process.stdin.write(stdio_request(kind, i, sized))
+    try:
+        if kind != "modern":
+            initialize(process)
         for i in range(1, 1001):  # warm-up
             call(i)
             process.stdin.flush()
@@ -136,7 +208,7 @@ def stdio_run(kind, binary, calls, burst):
             call(i)
             process.stdin.flush()
             answer = process.stdout.readline()
-            if b'"text":"' + str(i + 7).encode() + b'"' not in answer:
+            if not stdio_answer_ok(kind, i, answer):
                 raise RuntimeError(f"wrong answer: {answer[:200]}")
         sequential = calls / (time.perf_counter() - started)
         # The burst is encoded before the clock starts, so the client's JSON encoding (a 2026-07-28 request is three times the
@@ -144,13 +216,7 @@ def stdio_run(kind, binary, calls, burst):
         # written whole before any answer is read, it would fill both pipes (the server stops reading while its answers
         # go unread) and neither side would move. The server's own CPU time over the burst (user + system, from /proc)
         # is the per-call cost that does not depend on the client at all.
-        lines = []
-        for i in range(1, burst + 1):
-            params = {"name": "add", "arguments": {"a": i, "b": 7}}
-            if kind == "modern":
-                params["_meta"] = META
-            lines.append((json.dumps({"jsonrpc": "2.0", "id": i, "method": "tools/call", "params": params}, separators=(",", ":")) + "\n").encode())
-        blob = b"".join(lines)
+        blob = b"".join(stdio_request(kind, i, sized) for i in range(1, burst + 1))
         def write_burst():
             for offset in range(0, len(blob), 1 << 16):
                 process.stdin.write(blob[offset:offset + (1 << 16)])
@@ -160,15 +226,18 @@ def stdio_run(kind, binary, calls, burst):
         started = time.perf_counter()
         writer.start()
         last = b""
+        answer_bytes = 0
         for _ in range(burst):
             last = process.stdout.readline()
+            answer_bytes += len(last)
         writer.join()
         elapsed = time.perf_counter() - started
         cpu = cpu_seconds(process.pid) - cpu_before
-        if b'"text":"' + str(burst + 7).encode() + b'"' not in last:
+        if not stdio_answer_ok(kind, burst, last):
             raise RuntimeError(f"wrong last answer: {last[:200]}")
         pipelined = burst / elapsed
-        return {"sequential": sequential, "pipelined": pipelined, "server_cpu_us": cpu * 1e6 / burst}
+        return {"sequential": sequential, "pipelined": pipelined, "server_cpu_us": cpu * 1e6 / burst,
+                "bytes_in": len(blob) / burst, "bytes_out": answer_bytes / burst}
     finally:
         process.stdin.close()
         process.wait(10)
@@ -198,16 +267,18 @@ def main():
     quickstart = os.path.join(args.build, "stdio", "QuickStart")
 
     levels = [1, 32]
-    http_results = {"ceiling": [], "legacy": [], "modern": []}
-    stdio_results = {"legacy": [], "modern": []}
+    http_results = {"ceiling": [], "legacy": [], "modern": [], "sized": []}
+    stdio_results = {"legacy": [], "modern": [], "sized": []}
+    sized = size_match(quickstart)
     for run in range(args.runs):
-        order = ["ceiling", "legacy", "modern"]
-        order = order[run % 3:] + order[:run % 3]
+        order = ["ceiling", "legacy", "modern", "sized"]
+        order = order[run % 4:] + order[:run % 4]
         if not args.skip_http:
             for kind in order:
                 http_results[kind].append(http_run(kind, ceiling if kind == "ceiling" else ours, args.duration, levels))
-        for kind in (["legacy", "modern"] if run % 2 == 0 else ["modern", "legacy"]):
-            stdio_results[kind].append(stdio_run(kind, quickstart, args.calls, args.burst))
+        stdio_order = ["legacy", "modern", "sized"]
+        for kind in stdio_order[run % 3:] + stdio_order[:run % 3]:
+            stdio_results[kind].append(stdio_run(kind, quickstart, args.calls, args.burst, sized))
 
     median = lambda values: statistics.median(values)
     report = {"http": {}, "stdio": {}}
@@ -216,7 +287,7 @@ def main():
         print(f"Streamable HTTP, tools/call add, NativeAOT, {args.runs} runs x {args.duration} s, {placement}, medians:")
         print("| server | c | req/s | p50 µs | p99 µs | server CPU a request |")
         print("|---|---|---|---|---|---|")
-        for kind in ["ceiling", "legacy", "modern"]:
+        for kind in ["ceiling", "legacy", "modern", "sized"]:
             for c in levels:
                 rps = median([r[c]["rps"] for r in http_results[kind]])
                 p50 = median([r[c]["p50_us"] for r in http_results[kind]])
@@ -227,17 +298,24 @@ def main():
         for c in levels:
             m, l, k = (report["http"][f"{x}-c{c}"]["rps"] for x in ("modern", "legacy", "ceiling"))
             mc, lc = (report["http"][f"{x}-c{c}"]["server_cpu_us"] for x in ("modern", "legacy"))
-            print(f"c={c}: 2026-07-28 / session {m / l:.2f}x; 2026-07-28 / ceiling {m / k:.2f}; server CPU a request 2026-07-28 / session {mc / lc:.2f}")
+            z, zc = (report["http"][f"sized-c{c}"][x] for x in ("rps", "server_cpu_us"))
+            print(f"c={c}: 2026-07-28 / session {m / l:.2f}x; 2026-07-28 / ceiling {m / k:.2f}; server CPU a request 2026-07-28 / session {mc / lc:.2f}; "
+                  f"2026-07-28 / session of the same bytes {m / z:.2f}x, server CPU {mc / zc:.2f}")
     print(f"stdio, tools/call add, NativeAOT, {args.runs} runs, {'server on CPU 0, client on CPU 1' if args.pin else 'server and client sharing every core'}, medians (calls/s):")
-    for kind in ["legacy", "modern"]:
+    labels = {"legacy": "session, add", "modern": "2026-07-28, add", "sized": "session, echo of the same bytes"}
+    print("| request | bytes in / out a call | sequential | pipelined | server CPU a call |")
+    print("|---|---|---|---|---|")
+    for kind in ["legacy", "modern", "sized"]:
         seq = median([r["sequential"] for r in stdio_results[kind]])
         pipe = median([r["pipelined"] for r in stdio_results[kind]])
         cpu = median([r["server_cpu_us"] for r in stdio_results[kind]])
-        report["stdio"][kind] = {"sequential": seq, "pipelined": pipe, "server_cpu_us": cpu}
-        print(f"| {kind} | sequential {seq:,.0f} | pipelined {pipe:,.0f} | server CPU {cpu:.2f} µs a call |")
+        bytes_in, bytes_out = stdio_results[kind][0]["bytes_in"], stdio_results[kind][0]["bytes_out"]
+        report["stdio"][kind] = {"sequential": seq, "pipelined": pipe, "server_cpu_us": cpu, "bytes_in": bytes_in, "bytes_out": bytes_out}
+        print(f"| {labels[kind]} | {bytes_in:.0f} / {bytes_out:.0f} | {seq:,.0f} | {pipe:,.0f} | {cpu:.2f} µs |")
     s = report["stdio"]
-    print(f"2026-07-28 / session: sequential {s['modern']['sequential'] / s['legacy']['sequential']:.3f}, pipelined {s['modern']['pipelined'] / s['legacy']['pipelined']:.3f}, "
-          f"server CPU a call {s['modern']['server_cpu_us'] / s['legacy']['server_cpu_us']:.3f}")
+    for other in ["legacy", "sized"]:
+        print(f"2026-07-28 / {labels[other]}: sequential {s['modern']['sequential'] / s[other]['sequential']:.3f}, "
+              f"pipelined {s['modern']['pipelined'] / s[other]['pipelined']:.3f}, server CPU a call {s['modern']['server_cpu_us'] / s[other]['server_cpu_us']:.3f}")
     print("ERABENCH_REPORT " + json.dumps(report))
 
 
