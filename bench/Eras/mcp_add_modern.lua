@@ -3,11 +3,18 @@
 --   wrk -t1 -c32 -d10s -s mcp_add_modern.lua http://127.0.0.1:PORT/mcp
 -- Each request has a fresh id; a = id % 1000003 and b = 7, so the sum an answer must carry follows from its id. At the
 -- end one line "ERABENCH_JSON {...}" carries the summary (requests, errors, bad answers, latency percentiles in µs).
+--
+-- With arguments, session requests of the same bytes instead (compare_eras.py, "sized"): `tools/call echo` of the id and
+-- MESSAGE more characters, as long as the 2026-07-28 answer's extra bytes, with a `_meta` pad of PAD characters making up
+-- the longer body, so that what is left between the two is the era (the session request's headers are already the
+-- longer: Mcp-Session-Id outweighs Mcp-Method and Mcp-Name). Connections rotate over the session ids.
+--   wrk -t1 -c32 -d10s -s mcp_add_modern.lua http://127.0.0.1:PORT/mcp -- MESSAGE PAD SESSION_ID...
 local B = 7
 local MOD = 1000003
 local counter = 0
 local idbase = 0
-local prefix = ""
+local prefixes = {}
+local sized, message, pad = false, "", ""
 bad, non200, checked = 0, 0, 0
 first_bad = nil
 local threads = {}
@@ -18,29 +25,43 @@ function setup(thread)
 end
 
 function init(args)
-   prefix = "POST " .. wrk.path .. " HTTP/1.1\r\n"
+   local base = "POST " .. wrk.path .. " HTTP/1.1\r\n"
       .. "Host: " .. wrk.headers["Host"] .. "\r\n"
       .. "Content-Type: application/json\r\n"
       .. "Accept: application/json, text/event-stream\r\n"
-      .. "MCP-Protocol-Version: 2026-07-28\r\n"
-      .. "Mcp-Method: tools/call\r\n"
-      .. "Mcp-Name: add\r\n"
+   sized = #args >= 3
+   if sized then
+      message = string.rep("x", tonumber(args[1]))
+      pad = string.rep("y", tonumber(args[2]))
+      for i = 3, #args do
+         table.insert(prefixes, base .. "MCP-Protocol-Version: 2025-11-25\r\n" .. "Mcp-Session-Id: " .. args[i] .. "\r\n")
+      end
+   else
+      prefixes[1] = base .. "MCP-Protocol-Version: 2026-07-28\r\n" .. "Mcp-Method: tools/call\r\n" .. "Mcp-Name: add\r\n"
+   end
    idbase = tid * 100000000
 end
 
 function request()
    counter = counter + 1
    local id = idbase + counter
-   local body = '{"jsonrpc":"2.0","id":' .. id .. ',"method":"tools/call","params":{"name":"add","arguments":{"a":'
-      .. (id % MOD) .. ',"b":' .. B .. '},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",'
-      .. '"io.modelcontextprotocol/clientCapabilities":{},"io.modelcontextprotocol/clientInfo":{"name":"erabench","version":"1"}}}}'
-   return prefix .. "Content-Length: " .. #body .. "\r\n\r\n" .. body
+   local body
+   if sized then
+      body = '{"jsonrpc":"2.0","id":' .. id .. ',"method":"tools/call","params":{"name":"echo","arguments":{"message":"'
+         .. id .. message .. '"},"_meta":{"pad":"' .. pad .. '"}}}'
+   else
+      body = '{"jsonrpc":"2.0","id":' .. id .. ',"method":"tools/call","params":{"name":"add","arguments":{"a":'
+         .. (id % MOD) .. ',"b":' .. B .. '},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",'
+         .. '"io.modelcontextprotocol/clientCapabilities":{},"io.modelcontextprotocol/clientInfo":{"name":"erabench","version":"1"}}}}'
+   end
+   return prefixes[(counter % #prefixes) + 1] .. "Content-Length: " .. #body .. "\r\n\r\n" .. body
 end
 
 local function right(body)
-   local id = tonumber(string.match(body, '"id"%s*:%s*(%d+)'))
+   local id = string.match(body, '"id"%s*:%s*(%d+)')
    if not id or string.find(body, '"isError"%s*:%s*true') then return false end
-   return string.find(body, '"text"%s*:%s*"' .. tostring(id % MOD + B) .. '"') ~= nil
+   if sized then return string.find(body, '"text":"' .. id .. message .. '"', 1, true) ~= nil end
+   return string.find(body, '"text"%s*:%s*"' .. tostring(tonumber(id) % MOD + B) .. '"') ~= nil
 end
 
 function response(status, headers, body)
