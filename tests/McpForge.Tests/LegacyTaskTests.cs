@@ -191,6 +191,27 @@ public sealed class LegacyTaskTests
     }
 
     [Fact]
+    public async Task A_tasks_result_that_comes_while_the_task_stores_its_end_gets_the_status_first()
+    {
+        // The store shows the task failed before the session is told: a tasks/result read then waits for the telling.
+        var store = new PausingTaskStore();
+        await using var server = await StartAsync(tasks: t => t.Store = store);
+        var key = Key();
+        var taskId = await CreateAsync(server, 1, "gated_tool_error", $$"""{"key":"{{key}}"}""");
+        TaskFixtures.Gate(key).SetResult("bad input");
+        await store.EndStored.Task;
+        await server.SendAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"tasks/result","params":{"taskId":"{{{taskId}}}"}}""");
+        await server.SendAsync("""{"jsonrpc":"2.0","id":90,"method":"ping"}""");
+        Assert.Equal("""{"jsonrpc":"2.0","id":90,"result":{}}""", (await server.ReadMessageAsync()).GetRawText());
+        store.Release.SetResult();
+        var notified = new List<JsonElement>();
+        Assert.Equal(
+            """{"content":[{"type":"text","text":"bad input"}],"isError":true,"_meta":{"io.modelcontextprotocol/related-task":{"taskId":"ID"}}}""",
+            ModernTaskTests.Normalized((await server.ReadResponseAsync("2", notified)).GetProperty("result"), taskId));
+        Assert.Equal([StatusNotification("failed", "bad input")], Normalized(notified, taskId));
+    }
+
+    [Fact]
     public async Task A_protocol_error_fails_the_task_and_tasks_result_returns_the_same_json_rpc_error()
     {
         await using var server = await StartAsync();

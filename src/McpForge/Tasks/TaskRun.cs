@@ -116,6 +116,16 @@ internal sealed class TaskRun : IMcpMessageSink
     public Task<McpTaskRecord> Ended => _ended.Task;
 
     /// <summary>
+    /// True from just before this run stores its end until <see cref="Ended"/> completes: the store may already show the
+    /// task ended while the session has not yet been told (<c>notifications/tasks/status</c>). A <c>tasks/result</c> that
+    /// finds it so waits for <see cref="Ended"/>, so that the status comes before the result, as it does for one that
+    /// waited from the start.
+    /// </summary>
+    public bool IsEnding => Volatile.Read(ref _ending);
+
+    private bool _ending;
+
+    /// <summary>
     /// Runs <paramref name="tool"/> for <paramref name="request"/> as a task: answers the request inline if the handler
     /// ends before it first awaits (2026-07-28 only: a 2025-11-25 client that asked for a task always gets one), else
     /// with the task's handle once the task is stored.
@@ -407,13 +417,21 @@ internal sealed class TaskRun : IMcpMessageSink
                 return current;
             }
             var next = change(current) with { LastUpdatedAt = _host.Time.GetUtcNow() };
+            if (next.IsTerminal) Volatile.Write(ref _ending, true);
             if (await _host.Store.TryReplaceAsync(current, next).ConfigureAwait(false))
             {
                 var stored = next with { Version = current.Version + 1 };
-                if (stored.Status != current.Status) NotifyStatus(stored); // before the end wakes a waiting tasks/result
-                if (stored.IsTerminal) End(stored);
+                try
+                {
+                    if (stored.Status != current.Status) NotifyStatus(stored); // before the end wakes a waiting tasks/result
+                }
+                finally
+                {
+                    if (stored.IsTerminal) End(stored);
+                }
                 return stored;
             }
+            Volatile.Write(ref _ending, false);
         }
         throw new InvalidOperationException($"Task '{TaskId}' kept changing under its writer.");
     }

@@ -168,7 +168,8 @@ internal static class TasksHandler
     private static async Task ResultAsync(TaskHost host, McpConnection connection, RequestId id, McpTaskRecord record, TaskRun? run)
     {
         var respond = connection.Responder;
-        while (!record.IsTerminal)
+        // A run that stored its end but has not yet told the session is waited for too (TaskRun.IsEnding).
+        while (!record.IsTerminal || run is { IsEnding: true })
         {
             if (run is not null)
             {
@@ -176,6 +177,7 @@ internal static class TasksHandler
                 {
                     run.WaitingResult(connection, id); // the handler's asks and the status travel on this stream while it is open
                     record = await run.Ended.ConfigureAwait(false);
+                    run = null;
                     continue;
                 }
                 catch (TaskCanceledException)
