@@ -46,8 +46,11 @@ public sealed class RepeatedMetaTests
     {
         var message = Message(template);
         var full = JsonRpcEnvelope.Read(message, 64);
-        var shortcut = JsonRpcEnvelope.Read(message, 64, Encoding.UTF8.GetBytes(Known));
+        var shortcut = JsonRpcEnvelope.Read(message, 64, KnownEntry());
         Assert.Equal(Describe(full, message), Describe(shortcut, message));
+        // The envelope hands the known entry on exactly when its first _meta repeats it, and never without the shortcut.
+        Assert.Null(full.KnownMeta);
+        Assert.Equal(Encoding.UTF8.GetString(shortcut.Meta(message)) == Known, shortcut.KnownMeta is not null);
     }
 
     [Theory]
@@ -58,7 +61,7 @@ public sealed class RepeatedMetaTests
     {
         var message = Message(template);
         var full = Assert.ThrowsAny<JsonException>(() => JsonRpcEnvelope.Read(message, 64));
-        var shortcut = Assert.ThrowsAny<JsonException>(() => JsonRpcEnvelope.Read(message, 64, Encoding.UTF8.GetBytes(Known)));
+        var shortcut = Assert.ThrowsAny<JsonException>(() => JsonRpcEnvelope.Read(message, 64, KnownEntry()));
         Assert.Equal(full.Message, shortcut.Message);
     }
 
@@ -66,14 +69,23 @@ public sealed class RepeatedMetaTests
     public void The_known_meta_is_the_last_profile_read_unless_it_holds_a_progress_token()
     {
         var cache = new ClientProfileCache();
-        Assert.True(cache.KnownMeta.IsEmpty);
-        Assert.True(cache.TryGet(Encoding.UTF8.GetBytes(Known), out _, out _));
-        Assert.Equal(Known, Encoding.UTF8.GetString(cache.KnownMeta));
+        Assert.Null(cache.Known);
+        Assert.True(cache.TryGet(Encoding.UTF8.GetBytes(Known), out var profile, out _));
+        Assert.Equal(Known, Encoding.UTF8.GetString(cache.Known!.Meta));
+        Assert.Same(profile, cache.Known.Profile);
 
         var fresh = new ClientProfileCache();
         var withToken = Known[..^1] + ",\"progressToken\":5}";
         Assert.True(fresh.TryGet(Encoding.UTF8.GetBytes(withToken), out _, out _));
-        Assert.True(fresh.KnownMeta.IsEmpty);
+        Assert.Null(fresh.Known);
+    }
+
+    /// <summary>The cache's entry for <see cref="Known"/>, as a server holds it after one request.</summary>
+    private static ClientProfileCache.Entry KnownEntry()
+    {
+        var cache = new ClientProfileCache();
+        Assert.True(cache.TryGet(Encoding.UTF8.GetBytes(Known), out _, out _));
+        return cache.Known!;
     }
 
     [Fact]

@@ -130,14 +130,19 @@ internal ref struct CallParams
 
     /// <summary>
     /// The members every such request may have: <c>_meta</c>, <c>inputResponses</c>, <c>requestState</c>; others are skipped.
-    /// A <c>_meta</c> that repeats the 2026-07-28 client's known one has no <c>progressToken</c> and is stepped over unread.
+    /// The <c>_meta</c> the envelope found repeating the 2026-07-28 client's known one has no <c>progressToken</c> and is
+    /// stepped over unread, without comparing its bytes again (<see cref="IncomingRequest.KnownMetaAt"/>).
     /// </summary>
     private static bool TryReadCommon(ref Utf8JsonReader reader, ref int origin, in IncomingRequest request, string method, ref Common read)
     {
         if (reader.ValueTextEquals("_meta"u8))
         {
             reader.Read();
-            if (!RepeatedObjectSkip.TrySkip(ref reader, request.Params, ref origin, request.Server.ModernClients.KnownMeta))
+            if (request.KnownMetaLength > 0 && origin + (int)reader.TokenStartIndex == request.KnownMetaAt)
+            {
+                RepeatedObjectSkip.StepOver(ref reader, request.Params, ref origin, request.KnownMetaLength);
+            }
+            else
             {
                 read.ProgressToken = ParamsReader.ReadProgressToken(ref reader);
             }

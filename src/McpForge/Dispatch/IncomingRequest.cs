@@ -25,6 +25,15 @@ internal readonly ref struct IncomingRequest
 
     public ReadOnlySpan<byte> Params { get; init; }
 
+    /// <summary>
+    /// Where in <see cref="Params"/> the <c>_meta</c> the envelope found repeating the known one starts
+    /// (<see cref="JsonRpcEnvelope.KnownMeta"/>), and its length; a length of 0 when there is none. Params readers step
+    /// over it unread.
+    /// </summary>
+    public int KnownMetaAt { get; init; }
+
+    public int KnownMetaLength { get; init; }
+
     public McpServer Server => Connection.Server;
 
     public Responder Respond => Connection.Responder;

@@ -13,16 +13,18 @@ namespace McpForge.Eras;
 /// </summary>
 internal sealed class ClientProfileCache
 {
-    private sealed record Entry(byte[] Meta, ClientProfile Profile, bool HasProgressToken);
+    /// <summary>The bytes of a <c>_meta</c> read and found valid, and the profile they describe.</summary>
+    internal sealed record Entry(byte[] Meta, ClientProfile Profile, bool HasProgressToken);
 
     private Entry? _last;
 
     /// <summary>
-    /// The <c>_meta</c> bytes of the last profile read, found valid, when they hold nothing of one request alone (no
-    /// <c>progressToken</c>): a request that repeats them may step over them unread (<see cref="JsonRpc.RepeatedObjectSkip"/>).
-    /// Empty before the first 2026-07-28 request.
+    /// The last <c>_meta</c> read, found valid, when it holds nothing of one request alone (no <c>progressToken</c>): a
+    /// request that repeats it byte for byte may step over it unread (<see cref="JsonRpc.RepeatedObjectSkip"/>), and its
+    /// envelope then carries this entry (<see cref="Transports.JsonRpcEnvelope.KnownMeta"/>), profile included, so that
+    /// nothing compares those bytes again. Null before the first 2026-07-28 request.
     /// </summary>
-    public ReadOnlySpan<byte> KnownMeta => Volatile.Read(ref _last) is { HasProgressToken: false } last ? last.Meta : default;
+    public Entry? Known => Volatile.Read(ref _last) is { HasProgressToken: false } last ? last : null;
 
     /// <summary>The profile <paramref name="meta"/> (the value of <c>params._meta</c>) describes, or why it is malformed.</summary>
     public bool TryGet(ReadOnlySpan<byte> meta, [NotNullWhen(true)] out ClientProfile? profile, out string problem)

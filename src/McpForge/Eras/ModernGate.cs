@@ -16,7 +16,8 @@ internal static class ModernGate
 {
     /// <summary>
     /// Its <c>_meta</c> is present and well-formed (-32602, HTTP 400); <paramref name="client"/> is what it says of the
-    /// client (<see cref="ClientProfileCache"/>: read once while the client repeats it).
+    /// client (<see cref="ClientProfileCache"/>: read once while the client repeats it, and taken from the envelope when
+    /// the envelope found it repeated).
     /// </summary>
     public static bool CheckMeta(McpServer server, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message,
         [NotNullWhen(true)] out ClientProfile? client, out McpRefusal refusal)
@@ -28,6 +29,12 @@ internal static class ModernGate
                 : envelope.MetaLength == 0
                     ? "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no \"_meta\"."
                     : null;
+        if (problem is null && envelope.KnownMeta is { } known)
+        {
+            client = known.Profile;
+            refusal = default;
+            return true;
+        }
         if (problem is null && server.ModernClients.TryGet(envelope.Meta(message), out client, out problem))
         {
             refusal = default;

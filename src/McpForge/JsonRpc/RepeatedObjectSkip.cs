@@ -25,12 +25,21 @@ internal static class RepeatedObjectSkip
     public static bool TrySkip(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int origin, ReadOnlySpan<byte> known)
     {
         if (known.Length < 2 || reader.TokenType != JsonTokenType.StartObject) return false;
-        var start = origin + (int)reader.TokenStartIndex;
-        if (!json[start..].StartsWith(known)) return false;
-        var closingBrace = start + known.Length - 1;
+        if (!json[(origin + (int)reader.TokenStartIndex)..].StartsWith(known)) return false;
+        StepOver(ref reader, json, ref origin, known.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves the reader, standing on the <see cref="JsonTokenType.StartObject"/> of an object of <paramref name="length"/>
+    /// bytes already found to repeat a known one (by <see cref="TrySkip"/>, on an earlier read of the same bytes), to that
+    /// object's end without comparing it again.
+    /// </summary>
+    public static void StepOver(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int origin, int length)
+    {
+        var closingBrace = origin + (int)reader.TokenStartIndex + length - 1;
         reader = new Utf8JsonReader(json[closingBrace..], isFinalBlock: true, reader.CurrentState);
         origin = closingBrace;
         reader.Read(); // the closing brace: EndObject, at the depth the object opened
-        return true;
     }
 }

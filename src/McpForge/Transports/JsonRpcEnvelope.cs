@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using McpForge.JsonRpc;
 using McpForge.Dispatch;
+using McpForge.Eras;
 
 namespace McpForge.Transports;
 
@@ -59,6 +60,13 @@ public readonly struct JsonRpcEnvelope
     internal int MetaLength { get; init; }
 
     /// <summary>
+    /// The known <c>_meta</c> (<see cref="ClientProfileCache.Known"/>) that the first <c>params._meta</c> repeats byte for
+    /// byte, stepped over unread; null when it repeats none. Whoever reads that <c>_meta</c> after the envelope (the
+    /// client's profile, a <c>progressToken</c>) takes it from here instead of comparing the bytes again.
+    /// </summary>
+    internal ClientProfileCache.Entry? KnownMeta { get; init; }
+
+    /// <summary>
     /// Where the string token of the member <c>Mcp-Name</c> repeats sits (see <see cref="TryGetMcpNameToken"/>): -1 when
     /// <c>params</c> has no such string member, -2 when the reader did not note it (the method came after <c>params</c>).
     /// </summary>
@@ -112,7 +120,7 @@ public readonly struct JsonRpcEnvelope
     /// Reads the envelope of <paramref name="message"/>. Throws <see cref="JsonException"/> when the bytes are
     /// not one complete JSON value (the caller answers -32700).
     /// </summary>
-    public static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth) => ReadCore(message, maxDepth, default);
+    public static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth) => ReadCore(message, maxDepth, null);
 
     /// <summary>
     /// Reads the envelope as <see cref="Read(ReadOnlySpan{byte}, int)"/> does, stepping over a <c>params._meta</c> that
@@ -120,20 +128,20 @@ public readonly struct JsonRpcEnvelope
     /// without reading its tokens. A message that is not JSON is read again without the shortcut, so that the error
     /// names the position a full read names.
     /// </summary>
-    internal static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth, ReadOnlySpan<byte> knownMeta)
+    internal static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth, ClientProfileCache.Entry? knownMeta)
     {
-        if (knownMeta.IsEmpty) return ReadCore(message, maxDepth, default);
+        if (knownMeta is null) return ReadCore(message, maxDepth, null);
         try
         {
             return ReadCore(message, maxDepth, knownMeta);
         }
         catch (JsonException)
         {
-            return ReadCore(message, maxDepth, default);
+            return ReadCore(message, maxDepth, null);
         }
     }
 
-    private static JsonRpcEnvelope ReadCore(ReadOnlySpan<byte> message, int maxDepth, ReadOnlySpan<byte> knownMeta)
+    private static JsonRpcEnvelope ReadCore(ReadOnlySpan<byte> message, int maxDepth, ClientProfileCache.Entry? knownMeta)
     {
         if (HasLoneSurrogateEscape(message, maxDepth))
         {
@@ -152,7 +160,7 @@ public readonly struct JsonRpcEnvelope
         }
 
         bool versionSeen = false, versionOk = false, idSeen = false, idOk = false, idNull = false, methodSeen = false;
-        bool isResponse = false, isError = false, paramsOk = true, modernClaim = false;
+        bool isResponse = false, isError = false, paramsOk = true, modernClaim = false, metaKnown = false;
         RequestId id = default;
         McpMethod method = McpMethod.Unknown;
         string? unknownMethod = null;
@@ -204,7 +212,8 @@ public readonly struct JsonRpcEnvelope
                 methodAtParams = method;
                 nameStart = nameMember.IsEmpty ? -2 : -1;
                 modernClaim = reader.TokenType == JsonTokenType.StartObject
-                    ? SkipParams(ref reader, message, ref origin, knownMeta, nameMember, out metaStart, out metaLength, ref nameStart, ref nameLength)
+                    ? SkipParams(ref reader, message, ref origin, knownMeta is null ? default : knownMeta.Meta, nameMember,
+                        out metaStart, out metaLength, out metaKnown, ref nameStart, ref nameLength)
                     : SkipValue(ref reader);
                 paramsLength = origin + (int)reader.BytesConsumed - paramsStart;
             }
@@ -256,6 +265,7 @@ public readonly struct JsonRpcEnvelope
             HasModernClaim = modernClaim,
             MetaStart = metaStart,
             MetaLength = metaLength,
+            KnownMeta = metaKnown ? knownMeta : null,
             McpNameStart = method == methodAtParams ? nameStart : -2, // a second "method" member after params: not noted
             McpNameLength = nameLength,
         };
@@ -265,14 +275,16 @@ public readonly struct JsonRpcEnvelope
     /// Skips the params object, noting where its <c>_meta</c> is and whether it names a protocol version, and where the
     /// string of <paramref name="nameMember"/> is (the last one, as handlers read it). Walking the top-level members costs
     /// what skipping the object whole costs: every token is read once either way. A <c>_meta</c> that repeats
-    /// <paramref name="knownMeta"/> (which names the version: it is a 2026-07-28 request's) is stepped over unread.
+    /// <paramref name="knownMeta"/> (which names the version: it is a 2026-07-28 request's) is stepped over unread;
+    /// <paramref name="metaKnown"/> says whether the first one was.
     /// </summary>
     private static bool SkipParams(ref Utf8JsonReader reader, ReadOnlySpan<byte> message, ref int origin, ReadOnlySpan<byte> knownMeta,
-        ReadOnlySpan<byte> nameMember, out int metaStart, out int metaLength, ref int nameStart, ref int nameLength)
+        ReadOnlySpan<byte> nameMember, out int metaStart, out int metaLength, out bool metaKnown, ref int nameStart, ref int nameLength)
     {
         var claim = false;
         metaStart = -1;
         metaLength = 0;
+        metaKnown = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isMeta = reader.ValueTextEquals("_meta"u8);
@@ -291,6 +303,7 @@ public readonly struct JsonRpcEnvelope
             else if (RepeatedObjectSkip.TrySkip(ref reader, message, ref origin, knownMeta))
             {
                 claim = true;
+                metaKnown |= metaStart < 0;
             }
             else
             {

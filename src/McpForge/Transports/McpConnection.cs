@@ -341,6 +341,8 @@ public sealed class McpConnection
             Client = client,
             Caller = caller,
             Params = @params,
+            KnownMetaAt = envelope.MetaStart - envelope.ParamsStart,
+            KnownMetaLength = envelope.KnownMeta is null ? 0 : envelope.MetaLength,
         });
     }
 
@@ -380,7 +382,7 @@ public sealed class McpConnection
     public static JsonRpcEnvelope ReadEnvelope(McpServer server, ReadOnlySpan<byte> message)
     {
         ArgumentNullException.ThrowIfNull(server);
-        return JsonRpcEnvelope.Read(message, server.Options.MaxJsonDepth, server.ModernClients.KnownMeta);
+        return JsonRpcEnvelope.Read(message, server.Options.MaxJsonDepth, server.ModernClients.Known);
     }
 
     /// <summary>
