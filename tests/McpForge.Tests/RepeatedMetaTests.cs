@@ -18,7 +18,7 @@ namespace McpForge.Tests;
 /// </summary>
 public sealed class RepeatedMetaTests
 {
-    private const string Known = """{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{"sampling":{}},"io.modelcontextprotocol/clientInfo":{"name":"tests","version":"1.0"}}""";
+    internal const string Known = """{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{"sampling":{}},"io.modelcontextprotocol/clientInfo":{"name":"tests","version":"1.0"}}""";
 
     public static TheoryData<string> Messages() => new()
     {
@@ -81,7 +81,7 @@ public sealed class RepeatedMetaTests
     }
 
     /// <summary>The cache's entry for <see cref="Known"/>, as a server holds it after one request.</summary>
-    private static ClientProfileCache.Entry KnownEntry()
+    internal static ClientProfileCache.Entry KnownEntry()
     {
         var cache = new ClientProfileCache();
         Assert.True(cache.TryGet(Encoding.UTF8.GetBytes(Known), out _, out _));

@@ -44,6 +44,7 @@ internal ref struct CallParams
     /// </summary>
     public static bool TryReadNamed<TItem>(in IncomingRequest request, string kind, ComponentRegistry<TItem> registry, out CallParams read) where TItem : class
     {
+        if (request.PlainNameLength > 0) return TryTakePlain(request, kind, registry, out read);
         read = default;
         var common = default(Common);
         var method = MethodTable.Name(request.Method);
@@ -93,10 +94,29 @@ internal ref struct CallParams
         }
         if (read.Component is null)
         {
-            request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidParams, $"Unknown {kind}: '{unknownName}'. Call {kind}s/list for the available {kind}s.");
+            RefuseUnknown(request, kind, unknownName);
             return false;
         }
         return true;
+    }
+
+    private static void RefuseUnknown(in IncomingRequest request, string kind, string? name) =>
+        request.Respond.Error(request.Id, JsonRpcErrorCode.InvalidParams, $"Unknown {kind}: '{name}'. Call {kind}s/list for the available {kind}s.");
+
+    /// <summary>
+    /// The params of a plain call, as the envelope noted them (<see cref="IncomingRequest.PlainNameAt"/>): an unescaped
+    /// string name, an arguments object or none, no <c>progressToken</c>, nothing else. What <see cref="TryReadNamed"/>
+    /// finds reading them.
+    /// </summary>
+    private static bool TryTakePlain<TItem>(in IncomingRequest request, string kind, ComponentRegistry<TItem> registry, out CallParams read) where TItem : class
+    {
+        read = default;
+        var name = request.Params.Slice(request.PlainNameAt + 1, request.PlainNameLength - 2); // inside the quotes
+        read.Component = registry.Find(name);
+        if (request.PlainArgumentsLength > 0) read.Arguments = request.Params.Slice(request.PlainArgumentsAt, request.PlainArgumentsLength);
+        if (read.Component is not null) return true;
+        RefuseUnknown(request, kind, System.Text.Encoding.UTF8.GetString(name));
+        return false;
     }
 
     /// <summary>Reads <c>resources/read</c> params; answers -32602 and returns false without a string <c>uri</c>.</summary>

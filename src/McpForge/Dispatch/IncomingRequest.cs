@@ -34,6 +34,20 @@ internal readonly ref struct IncomingRequest
 
     public int KnownMetaLength { get; init; }
 
+    /// <summary>
+    /// For a plain <c>tools/call</c> or <c>prompts/get</c> (<see cref="JsonRpcEnvelope.IsPlainCall"/>): where in
+    /// <see cref="Params"/> the string token of its <c>name</c> sits, quotes included, and its length; a length of 0 when
+    /// the params are not plain and must be read.
+    /// </summary>
+    public int PlainNameAt { get; init; }
+
+    public int PlainNameLength { get; init; }
+
+    /// <summary>Where in <see cref="Params"/> the <c>arguments</c> object of a plain call sits; a length of 0 when it has none.</summary>
+    public int PlainArgumentsAt { get; init; }
+
+    public int PlainArgumentsLength { get; init; }
+
     public McpServer Server => Connection.Server;
 
     public Responder Respond => Connection.Responder;

@@ -73,6 +73,18 @@ public readonly struct JsonRpcEnvelope
     internal int McpNameStart { get; init; }
     internal int McpNameLength { get; init; }
 
+    /// <summary>
+    /// True for a <c>tools/call</c> or <c>prompts/get</c> whose params hold an unescaped string <c>name</c> (at
+    /// <see cref="McpNameStart"/>), at most an <c>arguments</c> object (at <see cref="ArgumentsStart"/>) and at most a
+    /// <c>_meta</c> repeating the known one, each once, and nothing else: all its handler reads of them, noted on the way,
+    /// so the params need not be walked again (<see cref="Dispatch.CallParams"/>).
+    /// </summary>
+    internal bool IsPlainCall { get; init; }
+
+    /// <summary>Where the <c>arguments</c> object of a plain call sits in the message; its length is 0 when it has none.</summary>
+    internal int ArgumentsStart { get; init; }
+    internal int ArgumentsLength { get; init; }
+
     /// <summary>Why the message is <see cref="JsonRpcMessageKind.Invalid"/>.</summary>
     public string? Problem { get; internal init; }
 
@@ -160,12 +172,12 @@ public readonly struct JsonRpcEnvelope
         }
 
         bool versionSeen = false, versionOk = false, idSeen = false, idOk = false, idNull = false, methodSeen = false;
-        bool isResponse = false, isError = false, paramsOk = true, modernClaim = false, metaKnown = false;
+        bool isResponse = false, isError = false, paramsOk = true;
         RequestId id = default;
         McpMethod method = McpMethod.Unknown;
         string? unknownMethod = null;
-        int paramsStart = -1, paramsLength = 0, resultStart = -1, resultLength = 0, metaStart = -1, metaLength = 0;
-        int nameStart = -2, nameLength = 0;
+        int paramsStart = -1, paramsLength = 0, resultStart = -1, resultLength = 0;
+        var notes = new ParamsNotes { MetaStart = -1, NameStart = -2 };
         var methodAtParams = McpMethod.Unknown;
         var origin = 0; // where the reader's span starts in the message: it moves when a known _meta is stepped over
 
@@ -210,11 +222,16 @@ public readonly struct JsonRpcEnvelope
                 // The member Mcp-Name repeats is noted on the way when the method is known by now (it comes first in practice).
                 var nameMember = methodSeen ? McpNameMember(method) : default;
                 methodAtParams = method;
-                nameStart = nameMember.IsEmpty ? -2 : -1;
-                modernClaim = reader.TokenType == JsonTokenType.StartObject
-                    ? SkipParams(ref reader, message, ref origin, knownMeta is null ? default : knownMeta.Meta, nameMember,
-                        out metaStart, out metaLength, out metaKnown, ref nameStart, ref nameLength)
-                    : SkipValue(ref reader);
+                notes = new ParamsNotes { MetaStart = -1, NameStart = nameMember.IsEmpty ? -2 : -1 };
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var namedCall = methodSeen && method is McpMethod.ToolsCall or McpMethod.PromptsGet;
+                    SkipParams(ref reader, message, ref origin, knownMeta is null ? default : knownMeta.Meta, nameMember, namedCall, ref notes);
+                }
+                else
+                {
+                    reader.Skip();
+                }
                 paramsLength = origin + (int)reader.BytesConsumed - paramsStart;
             }
             else if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8))
@@ -262,71 +279,105 @@ public readonly struct JsonRpcEnvelope
             UnknownMethodName = unknownMethod,
             ParamsStart = paramsStart,
             ParamsLength = paramsLength,
-            HasModernClaim = modernClaim,
-            MetaStart = metaStart,
-            MetaLength = metaLength,
-            KnownMeta = metaKnown ? knownMeta : null,
-            McpNameStart = method == methodAtParams ? nameStart : -2, // a second "method" member after params: not noted
-            McpNameLength = nameLength,
+            HasModernClaim = notes.Claim,
+            MetaStart = notes.MetaStart,
+            MetaLength = notes.MetaLength,
+            KnownMeta = notes.MetaKnown ? knownMeta : null,
+            // A second "method" member after params: what was noted for the first one does not apply.
+            McpNameStart = method == methodAtParams ? notes.NameStart : -2,
+            McpNameLength = notes.NameLength,
+            IsPlainCall = method == methodAtParams && notes.IsPlainCall,
+            ArgumentsStart = notes.ArgumentsStart,
+            ArgumentsLength = notes.ArgumentsLength,
         };
+    }
+
+    /// <summary>What <see cref="SkipParams"/> notes of a params object on its way through it (offsets into the message).</summary>
+    private struct ParamsNotes
+    {
+        /// <summary>A <c>_meta</c> names <c>io.modelcontextprotocol/protocolVersion</c>.</summary>
+        public bool Claim;
+
+        /// <summary>The first <c>_meta</c> (-1 when none), and whether it repeated the known one.</summary>
+        public int MetaStart, MetaLength;
+        public bool MetaKnown;
+
+        /// <summary>The last string of the member <c>Mcp-Name</c> repeats (-1 when none, -2 when not looked for).</summary>
+        public int NameStart, NameLength;
+
+        /// <summary>The <c>arguments</c> object of a plain call (<see cref="IsPlainCall"/>).</summary>
+        public int ArgumentsStart, ArgumentsLength;
+        public bool IsPlainCall;
     }
 
     /// <summary>
     /// Skips the params object, noting where its <c>_meta</c> is and whether it names a protocol version, and where the
     /// string of <paramref name="nameMember"/> is (the last one, as handlers read it). Walking the top-level members costs
     /// what skipping the object whole costs: every token is read once either way. A <c>_meta</c> that repeats
-    /// <paramref name="knownMeta"/> (which names the version: it is a 2026-07-28 request's) is stepped over unread;
-    /// <paramref name="metaKnown"/> says whether the first one was.
+    /// <paramref name="knownMeta"/> (which names the version: it is a 2026-07-28 request's) is stepped over unread. For
+    /// a <paramref name="namedCall"/> (<c>tools/call</c>, <c>prompts/get</c>) it also notes whether the params are plain
+    /// (<see cref="IsPlainCall"/>) and where their <c>arguments</c> sit.
     /// </summary>
-    private static bool SkipParams(ref Utf8JsonReader reader, ReadOnlySpan<byte> message, ref int origin, ReadOnlySpan<byte> knownMeta,
-        ReadOnlySpan<byte> nameMember, out int metaStart, out int metaLength, out bool metaKnown, ref int nameStart, ref int nameLength)
+    private static void SkipParams(ref Utf8JsonReader reader, ReadOnlySpan<byte> message, ref int origin, ReadOnlySpan<byte> knownMeta,
+        ReadOnlySpan<byte> nameMember, bool namedCall, ref ParamsNotes notes)
     {
-        var claim = false;
-        metaStart = -1;
-        metaLength = 0;
-        metaKnown = false;
+        int names = 0, arguments = 0, metas = 0;
+        var plain = namedCall;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isMeta = reader.ValueTextEquals("_meta"u8);
             var isName = !isMeta && !nameMember.IsEmpty && reader.ValueTextEquals(nameMember);
+            var isArguments = namedCall && !isMeta && !isName && reader.ValueTextEquals("arguments"u8);
+            plain &= isMeta || isName || isArguments;
             reader.Read();
             var start = origin + (int)reader.TokenStartIndex;
             if (isName && reader.TokenType == JsonTokenType.String)
             {
-                nameStart = start;
-                nameLength = origin + (int)reader.BytesConsumed - start;
+                names++;
+                plain &= !reader.ValueIsEscaped;
+                notes.NameStart = start;
+                notes.NameLength = origin + (int)reader.BytesConsumed - start;
+            }
+            else if (isArguments && reader.TokenType == JsonTokenType.StartObject)
+            {
+                arguments++;
+                reader.Skip();
+                notes.ArgumentsStart = start;
+                notes.ArgumentsLength = origin + (int)reader.BytesConsumed - start;
             }
             else if (!isMeta || reader.TokenType != JsonTokenType.StartObject)
             {
+                // A name that is not a string, arguments that are not an object, a _meta that is not one: the handler reads them.
+                plain &= !isName && !isArguments && !isMeta;
                 reader.Skip();
             }
             else if (RepeatedObjectSkip.TrySkip(ref reader, message, ref origin, knownMeta))
             {
-                claim = true;
-                metaKnown |= metaStart < 0;
+                notes.Claim = true;
+                notes.MetaKnown |= notes.MetaStart < 0;
             }
             else
             {
+                plain = false; // a _meta read here is read again by the handler (for a progressToken)
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    claim |= reader.ValueTextEquals("io.modelcontextprotocol/protocolVersion"u8);
+                    notes.Claim |= reader.ValueTextEquals("io.modelcontextprotocol/protocolVersion"u8);
                     reader.Read();
                     reader.Skip();
                 }
             }
-            if (isMeta && metaStart < 0)
+            if (isMeta)
             {
-                metaStart = start;
-                metaLength = origin + (int)reader.BytesConsumed - start;
+                metas++;
+                if (notes.MetaStart < 0)
+                {
+                    notes.MetaStart = start;
+                    notes.MetaLength = origin + (int)reader.BytesConsumed - start;
+                }
             }
         }
-        return claim;
-    }
-
-    private static bool SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return false;
+        notes.IsPlainCall = plain && names == 1 && arguments <= 1 && metas <= 1;
+        if (!notes.IsPlainCall) notes.ArgumentsLength = 0;
     }
 
     private static JsonRpcEnvelope Invalid(RequestId id, string problem) =>

@@ -343,6 +343,10 @@ public sealed class McpConnection
             Params = @params,
             KnownMetaAt = envelope.MetaStart - envelope.ParamsStart,
             KnownMetaLength = envelope.KnownMeta is null ? 0 : envelope.MetaLength,
+            PlainNameAt = envelope.McpNameStart - envelope.ParamsStart,
+            PlainNameLength = envelope.IsPlainCall ? envelope.McpNameLength : 0,
+            PlainArgumentsAt = envelope.ArgumentsStart - envelope.ParamsStart,
+            PlainArgumentsLength = envelope.ArgumentsLength,
         });
     }
 
