@@ -76,8 +76,8 @@ public readonly struct JsonRpcEnvelope
     /// <summary>
     /// True for a <c>tools/call</c> or <c>prompts/get</c> whose params hold an unescaped string <c>name</c> (at
     /// <see cref="McpNameStart"/>), at most an <c>arguments</c> object (at <see cref="ArgumentsStart"/>) and at most a
-    /// <c>_meta</c> repeating the known one, each once, and nothing else: all its handler reads of them, noted on the way,
-    /// so the params need not be walked again (<see cref="Dispatch.CallParams"/>).
+    /// <c>_meta</c> repeating the known one, each once, and nothing else. What its handler needs of them was noted on the
+    /// way, so the params are not walked again (<see cref="Dispatch.CallParams"/>).
     /// </summary>
     internal bool IsPlainCall { get; init; }
 
