@@ -24,22 +24,11 @@ import argparse, json, os, re, signal, socket, statistics, subprocess, sys, temp
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_eras import ROOT, SHARED, free_port  # noqa: E402
-from count_instructions import self_costs  # noqa: E402
+from count_instructions import publish_with_symbols, self_costs  # noqa: E402
 
 KINDS = ["legacy", "modern", "ceiling"]
 META = ('"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{},'
         '"io.modelcontextprotocol/clientInfo":{"name":"erabench","version":"1"}}')
-
-
-def publish_with_symbols(project, out, name):
-    """NativeAOT `project` keeping its symbol table, without the debug sections valgrind's reader refuses."""
-    binary = os.path.join(out, name)
-    stripped = binary + ".sym"
-    if not os.path.exists(stripped):
-        subprocess.run(["dotnet", "publish", project, "-r", "linux-x64", "-c", "Release", "-p:PublishAot=true",
-                        "-p:StripSymbols=false", "-o", out, "-nologo", "-v", "q"], check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(["objcopy", "--strip-debug", binary, stripped], check=True)
-    return stripped
 
 
 class Connection:
@@ -145,8 +134,8 @@ def main():
     parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
     servers = {
-        "ours": publish_with_symbols(os.path.join(ROOT, "bench", "HttpServer"), os.path.join(args.build, "ours"), "mcpforge-http-bench"),
-        "ceiling": publish_with_symbols(os.path.join(SHARED, "ceiling-kestrel"), os.path.join(args.build, "ceiling"), "ceiling-kestrel"),
+        "ours": publish_with_symbols(os.path.join(args.build, "ours"), os.path.join(ROOT, "bench", "HttpServer"), "mcpforge-http-bench"),
+        "ceiling": publish_with_symbols(os.path.join(args.build, "ceiling"), os.path.join(SHARED, "ceiling-kestrel"), "ceiling-kestrel"),
     }
     work = tempfile.mkdtemp(prefix="mcpforge-http-instructions-")
     runs, profiles = {kind: [] for kind in args.kinds}, {}

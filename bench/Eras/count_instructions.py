@@ -29,14 +29,13 @@ INITIALIZE = (b'{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protoco
 KINDS = ["legacy", "modern", "sized", "echo"]
 
 
-def publish_with_symbols(out):
-    """NativeAOT QuickStart keeping its symbol table, without the debug sections valgrind's reader refuses."""
-    binary = os.path.join(out, "QuickStart")
+def publish_with_symbols(out, project=os.path.join(ROOT, "samples", "QuickStart"), name="QuickStart"):
+    """NativeAOT `project` (QuickStart by default) keeping its symbol table, without the debug sections valgrind's reader refuses."""
+    binary = os.path.join(out, name)
     stripped = binary + ".sym"
     if not os.path.exists(stripped):
-        subprocess.run(["dotnet", "publish", os.path.join(ROOT, "samples", "QuickStart"), "-r", "linux-x64", "-c", "Release",
-                        "-p:PublishAot=true", "-p:StripSymbols=false", "-o", out, "-nologo", "-v", "q"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["dotnet", "publish", project, "-r", "linux-x64", "-c", "Release", "-p:PublishAot=true",
+                        "-p:StripSymbols=false", "-o", out, "-nologo", "-v", "q"], check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["objcopy", "--strip-debug", binary, stripped], check=True)
     return stripped
 
