@@ -17,18 +17,18 @@ ASP.NET Core projects default to exits at once under valgrind. Kestrel's once-a-
 request, and the thread pool's wake-ups vary with timing: one run's counts move by up to 2%, so each kind runs --runs
 times (interleaved) and the report gives medians, with every run's count.
 
-  python3 bench/Eras/count_http_instructions.py [--few 300] [--many 1500] [--build DIR] [--by-function modern legacy]
+  python3 bench/Eras/count_http_instructions.py [--few 300] [--many 1500] [--runs 3] [--build DIR] [--by-function modern legacy]
 Needs valgrind (Debian: apt-get install valgrind).
 """
 import argparse, json, os, re, signal, socket, statistics, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare_eras import ROOT, SHARED, free_port  # noqa: E402
+from compare_eras import META, ROOT, SHARED, free_port  # noqa: E402
 from count_instructions import publish_with_symbols, self_costs  # noqa: E402
 
 KINDS = ["legacy", "modern", "ceiling"]
-META = ('"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{},'
-        '"io.modelcontextprotocol/clientInfo":{"name":"erabench","version":"1"}}')
+# The _meta of compare_eras.py's 2026-07-28 requests, in the compact form clients send.
+META_MEMBER = '"_meta":' + json.dumps(META, separators=(",", ":"))
 
 
 class Connection:
@@ -76,7 +76,7 @@ class Connection:
 
 
 def add(i, modern):
-    params = f'"name":"add","arguments":{{"a":{i},"b":7}}' + ("," + META if modern else "")
+    params = f'"name":"add","arguments":{{"a":{i},"b":7}}' + ("," + META_MEMBER if modern else "")
     return f'{{"jsonrpc":"2.0","id":{i},"method":"tools/call","params":{{{params}}}}}'.encode()
 
 
@@ -128,11 +128,12 @@ def main():
     parser.add_argument("--few", type=int, default=300)
     parser.add_argument("--many", type=int, default=1500)
     parser.add_argument("--runs", type=int, default=3, help="rounds over the kinds; the report gives each kind's median")
-    parser.add_argument("--build", default=tempfile.mkdtemp(prefix="mcpforge-http-instructions-build-"))
+    parser.add_argument("--build", help="where the two servers are published (default: a new temporary folder)")
     parser.add_argument("--kinds", nargs="+", default=KINDS, choices=KINDS)
     parser.add_argument("--by-function", nargs=2, metavar=("A", "B"), choices=KINDS)
     parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
+    args.build = args.build or tempfile.mkdtemp(prefix="mcpforge-http-instructions-build-")
     servers = {
         "ours": publish_with_symbols(os.path.join(args.build, "ours"), os.path.join(ROOT, "bench", "HttpServer"), "mcpforge-http-bench"),
         "ceiling": publish_with_symbols(os.path.join(args.build, "ceiling"), os.path.join(SHARED, "ceiling-kestrel"), "ceiling-kestrel"),
