@@ -29,6 +29,7 @@ public sealed class McpServer
         Deadlines = new ToolDeadlines(options.TimeProvider);
         Implementation = WriteImplementation(name, version, options);
         ResultMeta = WriteResultMeta(Implementation);
+        CompleteResultEnd = [.. "\"resultType\":\"complete\",\"_meta\":"u8, .. ResultMeta, .. "}}"u8];
         RequestStateProtector = options.RequestStateProtector ?? new ClientInput.AesGcmRequestStateProtector();
         EventBus = options.EventBus ?? new Subscriptions.InProcessEventBus();
         Tasks = options.Tasks is { } tasks ? new McpForge.Tasks.TaskHost(this, tasks) : null;
@@ -293,6 +294,12 @@ public sealed class McpServer
     /// written once: every such result copies it instead of writing it member by member.
     /// </summary>
     internal byte[] ResultMeta { get; }
+
+    /// <summary>
+    /// The end of a complete 2026-07-28 result with no cache hints, after its own members:
+    /// <c>"resultType":"complete","_meta":{"io.modelcontextprotocol/serverInfo":…}}}</c> (the result and the message closed).
+    /// </summary>
+    internal byte[] CompleteResultEnd { get; }
 
     /// <summary>Seals the request states of 2026-07-28 <c>input_required</c> results.</summary>
     internal IMcpRequestStateProtector RequestStateProtector { get; }

@@ -36,6 +36,8 @@ public sealed class PlainCallTests
         { """{"jsonrpc":"2.0","id":15,"params":{"name":"add"},"method":"prompts/get"}""", false },
         { """{"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"add"},"method":"prompts/get"}""", false },
         { """{"jsonrpc":"2.0","id":17,"method":"resources/read","params":{"uri":"docs://readme"}}""", false },
+        { """{"jsonrpc":"2.0","id":18,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3},"_meta":KNOWN}}""", true },
+        { """{"jsonrpc":"2.0","id":19,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3},"_meta":KNOWN}} """, true },
     };
 
     [Theory]

@@ -34,6 +34,13 @@ public sealed class RepeatedMetaTests
         """{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"add","_meta":KNOWN_BUT_LONGER}}""",
         """{"jsonrpc":"2.0","id":9,"result":{"_meta":KNOWN}}""",
         """{"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"_meta":[KNOWN]}}""",
+        // The known _meta last in params and params last in the message: the two closing braces are checked without the
+        // reader, with whitespace after them, between them (the reader then goes on), or a second _meta before it.
+        "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"add\",\"_meta\":KNOWN}} \t\r\n ",
+        """{"jsonrpc":"2.0","id":12,"method":"tools/call","params":{"name":"add","_meta":KNOWN} }""",
+        """{"jsonrpc":"2.0","method":"notifications/progress","params":{"_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":13,"method":"tools/call","params":{"_meta":{"zz":1},"name":"add","_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":14,"method":"tools/call","params":{"name":"add","arguments":{"_meta":KNOWN}}}""",
     };
 
     private static byte[] Message(string template) => Encoding.UTF8.GetBytes(template
@@ -57,6 +64,10 @@ public sealed class RepeatedMetaTests
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN,"name":"add",}}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN,"name":"add"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}} trailing""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}},""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}""")]
     public void A_message_broken_after_the_known_meta_is_reported_where_a_full_read_reports_it(string template)
     {
         var message = Message(template);

@@ -19,6 +19,7 @@ internal static class InputRequiredResponse
     /// <summary>Answers the call as a round of input when it is one; false leaves it to the kind's own response.</summary>
     public static bool TryRespond(McpCall call, Exception? failure)
     {
+        if (failure is null && call.Input is null) return false; // most calls: answered, and nothing was asked
         var respond = call.Connection.Responder;
         var round = call.Input;
         if (round?.BadAnswer is { } bad)

@@ -27,7 +27,7 @@ internal sealed class Responder(McpConnection connection)
             JsonRpcWriter.StartResult(w, id);
             w.WriteStartObject();
             writeMembers(w, state);
-            EndResult(w, client, fields);
+            EndResult(buffer, client, fields);
             Send(id, buffer.WrittenSpan);
         }
         finally
@@ -43,26 +43,29 @@ internal sealed class Responder(McpConnection connection)
     /// Ends the result a call wrote through <see cref="McpCall.BeginResult"/> and sends it; a result that outgrows
     /// <see cref="McpServerOptions.MaxResponseBytes"/> while it is finished is answered with -32603 instead.
     /// </summary>
-    public void FinishResult(McpCall call, MessageBuffer result, in ResultFields fields, string subject)
+    public void FinishResult(McpCall call, MessageBuffer result, in ResultFields fields, string what, string name)
     {
         ReadOnlySpan<byte> message;
         try
         {
-            EndResult(result.Json, call.Client, fields);
+            EndResult(result, call.Client, fields);
             message = result.WrittenSpan;
         }
         catch (ResponseTooLargeException ex)
         {
-            ResponseTooLarge(call.RequestId, subject, ex.Limit);
+            ResponseTooLarge(call.RequestId, what, name, ex.Limit);
             return;
         }
         Send(call.RequestId, message);
     }
 
-    /// <summary>-32603 for a result over <see cref="McpServerOptions.MaxResponseBytes"/>.</summary>
-    public void ResponseTooLarge(RequestId id, string subject, long limit) =>
+    /// <summary>
+    /// -32603 for a result over <see cref="McpServerOptions.MaxResponseBytes"/>: "the result of <paramref name="what"/>
+    /// '<paramref name="name"/>'" (given apart, so that no call builds that text unless it fails).
+    /// </summary>
+    public void ResponseTooLarge(RequestId id, string what, string name, long limit) =>
         Error(id, JsonRpcErrorCode.InternalError, string.Create(CultureInfo.InvariantCulture,
-            $"The result of {subject} is over the limit of {limit} bytes (McpServerOptions.MaxResponseBytes); writing stopped there."));
+            $"The result of {what} '{name}' is over the limit of {limit} bytes (McpServerOptions.MaxResponseBytes); writing stopped there."));
 
     /// <summary>An error whose data is <c>{"details": …}</c>.</summary>
     public void Error(RequestId id, int code, string details) => Error(id, code, details, 0, null);
@@ -94,7 +97,7 @@ internal sealed class Responder(McpConnection connection)
             if (details is not null) w.WriteString("details"u8, details);
             writeData?.Invoke(w, state);
             JsonRpcWriter.EndError(w);
-            Send(id, buffer.WrittenSpan);
+            Send(id, buffer.WrittenSpan, code);
         }
         finally
         {
@@ -131,13 +134,13 @@ internal sealed class Responder(McpConnection connection)
             w.WriteEndObject();
         });
 
-    /// <summary>Sends the response to <paramref name="id"/> (a result or an error): it ends that request.</summary>
-    public void Send(RequestId id, ReadOnlySpan<byte> message)
+    /// <summary>Sends the response to <paramref name="id"/>, a result or an error of <paramref name="errorCode"/>: it ends that request.</summary>
+    public void Send(RequestId id, ReadOnlySpan<byte> message, int errorCode = 0)
     {
         // The request's span and measurements end before the client can see the response, so whoever reads the
         // response (a test, a client that then reads the server's metrics) finds the request over.
         connection.Telemetry.Complete(id, message);
-        connection.Sink.Send(message, McpMessageRoute.ResponseTo(id));
+        connection.Sink.Send(message, McpMessageRoute.ResponseTo(id, errorCode));
         Server.Tracer?.Outgoing(connection.SessionId, message);
     }
 
@@ -153,17 +156,24 @@ internal sealed class Responder(McpConnection connection)
     private static readonly JsonEncodedText s_meta = JsonEncodedText.Encode("_meta"u8);
 
     /// <summary>Closes a result object: the 2026-07-28 fields for a modern client, then the braces.</summary>
-    private void EndResult(Utf8JsonWriter w, ClientProfile? client, in ResultFields fields)
+    private void EndResult(MessageBuffer buffer, ClientProfile? client, in ResultFields fields)
     {
+        var w = buffer.Json;
         if (client is { IsModern: true })
         {
+            var identity = Server.Options.ServerInfoInResults;
+            if (fields.IsPlainComplete)
+            {
+                // Most results: the same members close every one of them, so they are copied as written when the server was built.
+                buffer.CompleteWith(identity ? Server.CompleteResultEnd : CompleteResultEndWithoutIdentity);
+                return;
+            }
             w.WriteString(s_resultType, fields.IsTask ? s_task : fields.IsInputRequired ? s_inputRequired : s_complete);
             if (fields.HasCacheHints)
             {
                 w.WriteNumber(s_ttlMs, fields.TtlMs);
                 w.WriteString(s_cacheScope, fields.Scope == McpCacheScope.Public ? s_public : s_private);
             }
-            var identity = Server.Options.ServerInfoInResults;
             if (fields.Subscription.IsValid)
             {
                 w.WriteStartObject(s_meta);
@@ -185,6 +195,9 @@ internal sealed class Responder(McpConnection connection)
         w.WriteEndObject();
         JsonRpcWriter.EndMessage(w);
     }
+
+    /// <summary>The end of a complete 2026-07-28 result with no cache hints when results do not name the server.</summary>
+    private static ReadOnlySpan<byte> CompleteResultEndWithoutIdentity => "\"resultType\":\"complete\"}}"u8;
 
     /// <summary>Codes that say the client sent something wrong (logged at Debug), as opposed to a server failure.</summary>
     private static bool IsRefusal(int code) => code is JsonRpcErrorCode.ParseError or JsonRpcErrorCode.InvalidRequest

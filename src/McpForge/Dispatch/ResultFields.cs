@@ -24,6 +24,9 @@ internal readonly struct ResultFields
     /// <summary>The final result of a listen stream, which names its subscription.</summary>
     public static ResultFields EndOfSubscription(RequestId subscription) => new() { Subscription = subscription };
 
+    /// <summary>A complete result with neither cache hints nor a subscription: the 2026-07-28 fields every such result ends with.</summary>
+    public bool IsPlainComplete => !IsInputRequired && !IsTask && !HasCacheHints && !Subscription.IsValid;
+
     public bool IsInputRequired { get; init; }
 
     public bool IsTask { get; init; }

@@ -25,6 +25,7 @@ internal sealed class ClientProfile
         ClientInfo = clientInfo;
         _logLevel = logLevel;
         Extensions = extensions;
+        IsServedPerRequest = era == ProtocolEra.Modern && McpProtocolVersions.IsPerRequest(protocolVersion);
     }
 
     /// <summary>A session's client, as <c>initialize</c> described it; it gets logs at <see cref="McpLogLevel.Info"/> and above until it sets a level.</summary>
@@ -48,6 +49,12 @@ internal sealed class ClientProfile
         && LogLevel == meta.LogLevel;
 
     public bool IsModern => Era == ProtocolEra.Modern;
+
+    /// <summary>
+    /// True for a modern profile naming a version this server serves per request, found once when the profile is made:
+    /// a client repeating its <c>_meta</c> reuses its profile (<see cref="ClientProfileCache"/>), so every request does not look again.
+    /// </summary>
+    public bool IsServedPerRequest { get; }
 
     /// <summary>The version agreed at <c>initialize</c>, or the one the modern request names.</summary>
     public string ProtocolVersion { get; }

@@ -45,6 +45,17 @@ internal static class ModernGate
         return false;
     }
 
+    /// <summary>The client's profile names a version served per request (-32022, HTTP 400, listing what is served).</summary>
+    public static bool CheckVersion(ClientProfile client, out McpRefusal refusal)
+    {
+        if (client.IsServedPerRequest)
+        {
+            refusal = default;
+            return true;
+        }
+        return CheckVersion(client.ProtocolVersion, out refusal);
+    }
+
     /// <summary>It names a version served per request (-32022, HTTP 400, listing what is served).</summary>
     public static bool CheckVersion(string version, out McpRefusal refusal)
     {

@@ -151,8 +151,13 @@ public static class ToolResults
             WriteText(call.BeginResult(), value.ToString());
             return;
         }
-        WriteScalar(call, buffer[..written], structured: call.Client.IsModern && IsJsonNumber(buffer[..written]));
+        WriteScalar(call, buffer[..written], structured: call.Client.IsModern && (IsInteger<T>() || IsJsonNumber(buffer[..written])));
     }
+
+    /// <summary>True for the integer types, whose invariant text is always a JSON number (the compiler folds it to a constant).</summary>
+    private static bool IsInteger<T>() =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(short) || typeof(T) == typeof(sbyte)
+        || typeof(T) == typeof(uint) || typeof(T) == typeof(ulong) || typeof(T) == typeof(ushort) || typeof(T) == typeof(byte);
 
     /// <summary><c>true</c> or <c>false</c> as one text block; for a 2026-07-28 call also as <c>structuredContent</c>.</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]

@@ -17,22 +17,16 @@ namespace McpForge.JsonRpc;
 internal static class RepeatedObjectSkip
 {
     /// <summary>
-    /// When the reader stands on the <see cref="JsonTokenType.StartObject"/> of a value whose bytes start with
-    /// <paramref name="known"/> (a whole object, read valid before at this place), moves it to that object's end and
-    /// returns true; otherwise leaves it where it is. <paramref name="json"/> is the whole message the reader reads a
-    /// slice of, from <paramref name="origin"/>, which moves with it.
+    /// True when the reader stands on the <see cref="JsonTokenType.StartObject"/> of a value whose bytes start with
+    /// <paramref name="known"/>; the caller then steps over it (<see cref="StepOver"/>) or past what follows it.
     /// </summary>
-    public static bool TrySkip(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int origin, ReadOnlySpan<byte> known)
-    {
-        if (known.Length < 2 || reader.TokenType != JsonTokenType.StartObject) return false;
-        if (!json[(origin + (int)reader.TokenStartIndex)..].StartsWith(known)) return false;
-        StepOver(ref reader, json, ref origin, known.Length);
-        return true;
-    }
+    public static bool Repeats(in Utf8JsonReader reader, ReadOnlySpan<byte> json, int origin, ReadOnlySpan<byte> known) =>
+        known.Length >= 2 && reader.TokenType == JsonTokenType.StartObject
+        && json[(origin + (int)reader.TokenStartIndex)..].StartsWith(known);
 
     /// <summary>
     /// Moves the reader, standing on the <see cref="JsonTokenType.StartObject"/> of an object of <paramref name="length"/>
-    /// bytes already found to repeat a known one (by <see cref="TrySkip"/>, on an earlier read of the same bytes), to that
+    /// bytes already found to repeat a known one (by <see cref="Repeats"/>, on this read or an earlier one of the same bytes), to that
     /// object's end without comparing it again.
     /// </summary>
     public static void StepOver(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int origin, int length)

@@ -33,7 +33,7 @@ internal static class PromptGetHandler
         var name = call.Prompt.Name;
         if (failure is ResponseTooLargeException tooLarge)
         {
-            respond.ResponseTooLarge(call.RequestId, $"prompt '{name}'", tooLarge.Limit);
+            respond.ResponseTooLarge(call.RequestId, "prompt", name, tooLarge.Limit);
         }
         else if (failure is not null)
         {
@@ -47,7 +47,7 @@ internal static class PromptGetHandler
         }
         else if (call.ResultBuffer is { } result)
         {
-            respond.FinishResult(call, result, ResultFields.Complete, $"prompt '{name}'");
+            respond.FinishResult(call, result, ResultFields.Complete, "prompt", name);
         }
         else
         {

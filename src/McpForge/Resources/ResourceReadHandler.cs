@@ -47,7 +47,7 @@ internal static class ResourceReadHandler
         var respond = call.Connection.Responder;
         if (failure is ResponseTooLargeException tooLarge)
         {
-            respond.ResponseTooLarge(call.RequestId, $"reading '{call.Uri}'", tooLarge.Limit);
+            respond.ResponseTooLarge(call.RequestId, "reading", call.Uri, tooLarge.Limit);
         }
         else if (failure is not null)
         {
@@ -61,7 +61,7 @@ internal static class ResourceReadHandler
         }
         else if (call.ResultBuffer is { } result)
         {
-            respond.FinishResult(call, result, CacheHints(call), $"reading '{call.Uri}'");
+            respond.FinishResult(call, result, CacheHints(call), "reading", call.Uri);
         }
         else
         {

@@ -124,13 +124,13 @@ internal static class ToolCallHandler
             }
             else
             {
-                respond.FinishResult(call, buffer, ResultFields.Complete, $"tool '{call.Tool.Name}'");
+                respond.FinishResult(call, buffer, ResultFields.Complete, "tool", call.Tool.Name);
             }
             return;
         }
         if (failure is ResponseTooLargeException tooLarge)
         {
-            respond.ResponseTooLarge(call.RequestId, $"tool '{call.Tool.Name}'", tooLarge.Limit);
+            respond.ResponseTooLarge(call.RequestId, "tool", call.Tool.Name, tooLarge.Limit);
             return;
         }
         if (call.ResultBuffer is not null)

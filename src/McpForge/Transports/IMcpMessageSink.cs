@@ -25,10 +25,11 @@ public enum McpOutgoingKind
 [Experimental(TransportApi.DiagnosticId, UrlFormat = TransportApi.Url)]
 public readonly struct McpMessageRoute
 {
-    internal McpMessageRoute(McpOutgoingKind kind, RequestId relatedRequest)
+    internal McpMessageRoute(McpOutgoingKind kind, RequestId relatedRequest, int errorCode = 0)
     {
         Kind = kind;
         RelatedRequest = relatedRequest;
+        ErrorCode = errorCode;
     }
 
     /// <summary>What the message is: a response, a notification, or a request of the server's own.</summary>
@@ -37,7 +38,14 @@ public readonly struct McpMessageRoute
     /// <summary>The client request the message belongs to; not <see cref="RequestId.IsValid"/> when it belongs to none.</summary>
     public RequestId RelatedRequest { get; }
 
-    internal static McpMessageRoute ResponseTo(RequestId request) => new(McpOutgoingKind.Response, request);
+    /// <summary>
+    /// The <c>error.code</c> of a response that is a JSON-RPC error; 0 for a result and for anything but a response. A
+    /// transport that answers some errors with their own HTTP status (a 2026-07-28 -32601 is a 404) reads it here
+    /// instead of the message.
+    /// </summary>
+    public int ErrorCode { get; }
+
+    internal static McpMessageRoute ResponseTo(RequestId request, int errorCode = 0) => new(McpOutgoingKind.Response, request, errorCode);
 
     internal static McpMessageRoute NotificationFor(RequestId request) => new(McpOutgoingKind.Notification, request);
 

@@ -265,7 +265,7 @@ public sealed class McpConnection
     /// <summary>A request of the 2026-07-28 era: its <c>_meta</c> says everything; nothing is taken from earlier requests.</summary>
     private void ServeModern(in JsonRpcEnvelope envelope, ReadOnlySpan<byte> @params, ClientProfile client, McpCaller caller)
     {
-        if (!ModernGate.CheckVersion(client.ProtocolVersion, out var refusal)
+        if (!ModernGate.CheckVersion(client, out var refusal)
             || !ModernGate.CheckMethod(Server, envelope, out refusal))
         {
             Responder.Error(envelope.Id, refusal.Code, refusal.Details, refusal, McpRefusal.WriteData);
