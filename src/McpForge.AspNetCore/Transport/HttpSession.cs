@@ -52,6 +52,9 @@ internal sealed class HttpSession : IMcpMessageSink, IStreamOwner
     /// Streams get event ids (and a priming event) when there is a store and the client is new enough to expect
     /// priming events: 2025-11-25 clients; older ones may not accept an event without data.
     /// </summary>
+    /// <summary>Every JSON answer of a session is a 200, errors included (MCP 2025-11-25, Streamable HTTP).</summary>
+    public int JsonAnswerStatus => Microsoft.AspNetCore.Http.StatusCodes.Status200OK;
+
     public bool IsResumable => !IsStateless && Store is not null
         && string.CompareOrdinal(Connection.SessionProtocolVersion ?? "", McpProtocolVersions.V2025_11_25) >= 0; // priming events came with SEP-1699
 

@@ -23,8 +23,8 @@ namespace McpForge.AspNetCore.Transport;
 /// </summary>
 internal sealed partial class McpHttpTransport : IDisposable
 {
-    private const string SessionHeader = "Mcp-Session-Id";
-    private const string VersionHeaderName = "MCP-Protocol-Version";
+    private const string SessionHeader = McpRequestHeaders.SessionIdName;
+    private const string VersionHeaderName = McpRequestHeaders.ProtocolVersionName;
     private readonly ConcurrentDictionary<string, HttpSession> _sessions = new(StringComparer.Ordinal);
     private readonly ITimer _sweeper;
     private readonly long _maxBody;
@@ -209,20 +209,28 @@ internal sealed partial class McpHttpTransport : IDisposable
         await ended.ConfigureAwait(false);
     }
 
-    /// <summary>Serves a well-formed message: a 2026-07-28 request on its own, anything else in its session (or a new one).</summary>
-    private async Task RouteAsync(HttpContext context, JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, AcceptedMedia accepted, McpCaller caller)
+    /// <summary>
+    /// Serves a well-formed message: a 2026-07-28 request on its own, anything else in its session (or a new one). Not
+    /// async itself, so that a 2026-07-28 request goes through one state machine only (the one of the awaits it needs).
+    /// </summary>
+    private Task RouteAsync(HttpContext context, in JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, AcceptedMedia accepted, McpCaller caller)
     {
-        var versionHeader = VersionHeader(context.Request);
+        var headers = McpRequestHeaders.Read(context.Request.Headers);
+        var versionHeader = headers.Version;
         if (envelope.HasModernClaim || (versionHeader is not null && !McpProtocolVersions.IsSession(versionHeader)))
         {
             // A _meta protocol-version claim, or a version header no session speaks: a 2026-07-28 request, served on
             // its own. A session id it may carry is ignored (never echoed, never minted).
-            await HandleModernAsync(context, envelope, body, accepted, versionHeader, caller).ConfigureAwait(false);
-            return;
+            return HandleModernAsync(context, envelope, body, accepted, headers, caller);
         }
+        return HandleSessionMessageAsync(context, envelope, body, accepted, versionHeader, headers.SessionId, caller);
+    }
 
+    /// <summary>A message of the session era: in the session its <c>Mcp-Session-Id</c> names, or opening one (<c>initialize</c>).</summary>
+    private async Task HandleSessionMessageAsync(HttpContext context, JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, AcceptedMedia accepted,
+        string? versionHeader, StringValues sessionId, McpCaller caller)
+    {
         var isInitialize = envelope.Kind == JsonRpcMessageKind.Request && envelope.Method == McpMethod.Initialize;
-        var sessionId = context.Request.Headers[SessionHeader];
         HttpSession session;
         var isNew = false;
         if (Options.Stateless)
@@ -309,26 +317,25 @@ internal sealed partial class McpHttpTransport : IDisposable
     /// body, the version, the method — each refusal with its status and code; then served statelessly on an exchange of
     /// its own. Everything the request needs is in it; nothing of it stays.
     /// </summary>
-    private async Task HandleModernAsync(HttpContext context, JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, AcceptedMedia accepted,
-        string? versionHeader, McpCaller caller)
+    private Task HandleModernAsync(HttpContext context, in JsonRpcEnvelope envelope, ReadOnlyMemory<byte> body, AcceptedMedia accepted,
+        in McpRequestHeaders headers, McpCaller caller)
     {
+        var versionHeader = headers.Version;
         if (envelope.Kind == JsonRpcMessageKind.Response)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
-                "A 2026-07-28 client answers no requests: the server sends none.", envelope.Id).ConfigureAwait(false);
-            return;
+            return WriteErrorAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCode.InvalidRequest,
+                "A 2026-07-28 client answers no requests: the server sends none.", envelope.Id);
         }
         if (envelope.Kind == JsonRpcMessageKind.Notification)
         {
             // notifications/cancelled has nothing to find here: a 2026-07-28 request is cancelled by closing its stream.
             context.Response.StatusCode = StatusCodes.Status202Accepted;
-            return;
+            return Task.CompletedTask;
         }
         if (versionHeader is null)
         {
-            await WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
-                "The MCP-Protocol-Version header is required on 2026-07-28 requests; it repeats _meta[\"io.modelcontextprotocol/protocolVersion\"].")).ConfigureAwait(false);
-            return;
+            return WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
+                "The MCP-Protocol-Version header is required on 2026-07-28 requests; it repeats _meta[\"io.modelcontextprotocol/protocolVersion\"]."));
         }
         if (!McpConnection.TryReadModernMeta(Server, envelope, body.Span, out var meta, out var refusal))
         {
@@ -342,31 +349,27 @@ internal sealed partial class McpHttpTransport : IDisposable
                         + "so the request is read as a 2026-07-28 request, which needs params._meta with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\".",
                 };
             }
-            await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
-            return;
+            return WriteRefusalAsync(context, envelope.Id, refusal);
         }
         if (!string.Equals(meta.ProtocolVersion, versionHeader, StringComparison.Ordinal))
         {
-            await WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
-                $"The MCP-Protocol-Version header '{versionHeader}' differs from _meta[\"io.modelcontextprotocol/protocolVersion\"] '{meta.ProtocolVersion}'.")).ConfigureAwait(false);
-            return;
+            return WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.HeaderMismatch, StatusCodes.Status400BadRequest,
+                $"The MCP-Protocol-Version header '{versionHeader}' differs from _meta[\"io.modelcontextprotocol/protocolVersion\"] '{meta.ProtocolVersion}'."));
         }
-        if (!ModernHeaders.Check(context.Request, envelope, body.Span, Server, out refusal)
+        if (!ModernHeaders.Check(context.Request, headers, envelope, body.Span, Server, out refusal)
             || !McpConnection.CheckModernTarget(Server, envelope, meta.ProtocolVersion, out refusal))
         {
-            await WriteRefusalAsync(context, envelope.Id, refusal).ConfigureAwait(false);
-            return;
+            return WriteRefusalAsync(context, envelope.Id, refusal);
         }
         if (envelope.Method == McpMethod.SubscriptionsListen && !accepted.Events)
         {
             // A listen stream is an event stream: a client that takes JSON only would wait for its acknowledgment forever.
-            await WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.InvalidRequest, StatusCodes.Status406NotAcceptable,
-                "subscriptions/listen is answered with an event stream: Accept must include text/event-stream.")).ConfigureAwait(false);
-            return;
+            return WriteRefusalAsync(context, envelope.Id, new McpRefusal(JsonRpcErrorCode.InvalidRequest, StatusCodes.Status406NotAcceptable,
+                "subscriptions/listen is answered with an event stream: Accept must include text/event-stream."));
         }
         var exchange = new ModernExchange(this, envelope.Id, accepted);
         exchange.Connection.DispatchModern(envelope, body.Span, meta, caller);
-        await WriteResponseAsync(context, exchange, exchange.Stream, modern: true).ConfigureAwait(false);
+        return WriteResponseAsync(context, exchange, exchange.Stream);
     }
 
     /// <summary>A request refused before it ran: the status the spec gives the refusal, and its JSON-RPC error with the request's id.</summary>
@@ -420,7 +423,7 @@ internal sealed partial class McpHttpTransport : IDisposable
     }
 
     /// <summary>Answers a request: one JSON body when it completed at once, otherwise an SSE stream (or a wait, for JSON-only clients).</summary>
-    private async Task WriteResponseAsync(HttpContext context, IStreamOwner session, OutgoingStream stream, bool modern = false)
+    private async Task WriteResponseAsync(HttpContext context, IStreamOwner session, OutgoingStream stream)
     {
         if (stream.Forbidden is { } forbidden)
         {
@@ -430,7 +433,7 @@ internal sealed partial class McpHttpTransport : IDisposable
         if (stream.TryTakeImmediateResponse(out var response))
         {
             session.StreamDelivered(stream);
-            await WriteJsonAsync(context, response, modern).ConfigureAwait(false);
+            await WriteJsonAsync(context, response, session.JsonAnswerStatus).ConfigureAwait(false);
             return;
         }
         if (stream.Accepted.Events)
@@ -449,11 +452,11 @@ internal sealed partial class McpHttpTransport : IDisposable
             return;
         }
         session.StreamDelivered(stream);
-        if (answer is { } json) await WriteJsonAsync(context, json, modern).ConfigureAwait(false);
+        if (answer is { } json) await WriteJsonAsync(context, json, session.JsonAnswerStatus).ConfigureAwait(false);
         else context.Response.StatusCode = StatusCodes.Status204NoContent; // cancelled: JSON-RPC sends no response
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, Outgoing response, bool modern)
+    private static async Task WriteJsonAsync(HttpContext context, Outgoing response, int status)
     {
         try
         {
@@ -462,7 +465,7 @@ internal sealed partial class McpHttpTransport : IDisposable
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
                 return;
             }
-            context.Response.StatusCode = modern ? ModernStatus(response.Span) : StatusCodes.Status200OK;
+            context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = response.Span.Length;
             context.Response.BodyWriter.Write(response.Span);
@@ -474,48 +477,11 @@ internal sealed partial class McpHttpTransport : IDisposable
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The status of a 2026-07-28 answer decided while it ran (MCP 2026-07-28, Streamable HTTP): 400 for a capability the
-    /// request did not declare (-32021), 404 for a method that does not exist (-32601); any other answer is a 200.
-    /// </summary>
-    private static int ModernStatus(ReadOnlySpan<byte> response)
-    {
-        if (response.IndexOf("\"error\""u8) < 0) return StatusCodes.Status200OK;
-        var reader = new System.Text.Json.Utf8JsonReader(response);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
-        {
-            var isError = reader.ValueTextEquals("error"u8);
-            reader.Read();
-            if (!isError)
-            {
-                reader.Skip();
-                continue;
-            }
-            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
-            {
-                var isCode = reader.ValueTextEquals("code"u8);
-                reader.Read();
-                if (isCode && reader.TryGetInt32(out var code))
-                {
-                    return code switch
-                    {
-                        JsonRpcErrorCode.MissingRequiredClientCapability => StatusCodes.Status400BadRequest,
-                        JsonRpcErrorCode.MethodNotFound => StatusCodes.Status404NotFound,
-                        _ => StatusCodes.Status200OK,
-                    };
-                }
-                reader.Skip();
-            }
-        }
-        return StatusCodes.Status200OK;
-    }
-
     /// <summary>The <c>MCP-Protocol-Version</c> header, or null.</summary>
     private static string? VersionHeader(HttpRequest request)
     {
         var header = request.Headers[VersionHeaderName];
-        return StringValues.IsNullOrEmpty(header) ? null : header.ToString().Trim(' ', '\t');
+        return StringValues.IsNullOrEmpty(header) ? null : McpRequestHeaders.Trim(header.ToString());
     }
 
     /// <summary>A GET or DELETE naming a 2026-07-28 version: that revision has no GET stream and no sessions to delete (405).</summary>

@@ -2,6 +2,7 @@ using System;
 using McpForge.AspNetCore.EventStore;
 using McpForge.JsonRpc;
 using McpForge.Transports;
+using Microsoft.AspNetCore.Http;
 
 namespace McpForge.AspNetCore.Transport;
 
@@ -28,6 +29,12 @@ internal sealed class ModernExchange : IMcpMessageSink, IStreamOwner
 
     public TimeProvider Time { get; }
 
+    /// <summary>
+    /// The status of the answer, from its error code as the responder reported it (MCP 2026-07-28, Streamable HTTP): 400
+    /// for a capability the request did not declare (-32021), 404 for a method that does not exist (-32601), else 200.
+    /// </summary>
+    public int JsonAnswerStatus { get; private set; } = StatusCodes.Status200OK;
+
     string IStreamOwner.Id => string.Empty;
 
     IMcpEventStore? IStreamOwner.Store => null;
@@ -52,7 +59,16 @@ internal sealed class ModernExchange : IMcpMessageSink, IStreamOwner
             McpForge.Diagnostics.McpTelemetry.BytesSent.Add(message.Length, TransportLog.TcpTag);
         }
         if (route.RelatedRequest != Stream.RequestId) return; // nothing unrelated has anywhere to go without a session
-        if (route.Kind == McpOutgoingKind.Response) Stream.Complete(message);
+        if (route.Kind == McpOutgoingKind.Response)
+        {
+            JsonAnswerStatus = route.ErrorCode switch
+            {
+                JsonRpcErrorCode.MissingRequiredClientCapability => StatusCodes.Status400BadRequest,
+                JsonRpcErrorCode.MethodNotFound => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status200OK,
+            };
+            Stream.Complete(message);
+        }
         else if (route.Kind == McpOutgoingKind.Notification) Stream.Publish(message); // a JSON-only client gets the result alone
     }
 

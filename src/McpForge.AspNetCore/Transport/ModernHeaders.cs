@@ -20,10 +20,11 @@ namespace McpForge.AspNetCore.Transport;
 /// </summary>
 internal static class ModernHeaders
 {
-    public static bool Check(HttpRequest request, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, McpServer server, out McpRefusal refusal)
+    public static bool Check(HttpRequest request, in McpRequestHeaders headers, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message, McpServer server,
+        out McpRefusal refusal)
     {
         var method = envelope.MethodName;
-        if (!TryValue(request.Headers["Mcp-Method"], out var methodHeader, out var problem))
+        if (!TryValue(headers.Method, out var methodHeader, out var problem))
         {
             refusal = Mismatch(problem ?? "The Mcp-Method header is required on every 2026-07-28 request: it names the body's method.");
             return false;
@@ -48,7 +49,7 @@ internal static class ModernHeaders
         {
             nameToken = NameToken(@params, envelope.Method == McpMethod.ResourcesRead ? "uri"u8 : isTask ? "taskId"u8 : "name"u8);
         }
-        var nameHeader = request.Headers["Mcp-Name"];
+        var nameHeader = headers.Name;
         if (StringValues.IsNullOrEmpty(nameHeader))
         {
             if (!nameToken.IsEmpty)
@@ -130,7 +131,7 @@ internal static class ModernHeaders
             problem = "The header is sent more than once.";
             return false;
         }
-        var text = values.ToString().Trim(' ', '\t');
+        var text = McpRequestHeaders.Trim(values.ToString());
         const string Prefix = "=?base64?", Suffix = "?=";
         if (text.Length >= Prefix.Length + Suffix.Length && text.StartsWith(Prefix, StringComparison.Ordinal) && text.EndsWith(Suffix, StringComparison.Ordinal))
         {

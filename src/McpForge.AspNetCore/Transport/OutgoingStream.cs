@@ -386,6 +386,9 @@ internal interface IStreamOwner
 
     /// <summary>A stream that cannot be resumed lost its client: the request behind it is cancelled.</summary>
     void StreamLost(OutgoingStream stream);
+
+    /// <summary>The HTTP status of a response sent as one JSON body, read once the response came (a session's are all 200).</summary>
+    int JsonAnswerStatus { get; }
 }
 
 /// <summary>One queued message: its event id (when resumable) and a pooled copy of its bytes.</summary>
