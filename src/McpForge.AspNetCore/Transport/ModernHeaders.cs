@@ -125,6 +125,11 @@ internal static class ModernHeaders
     {
         value = "";
         problem = null;
+        if (values.Count == 1 && values[0] is { Length: > 0 } single && single[0] is not (' ' or '\t' or '=') && single[^1] is not (' ' or '\t'))
+        {
+            value = single; // what clients send: one value, no whitespace around it, not Base64 (which starts with "=?")
+            return true;
+        }
         if (StringValues.IsNullOrEmpty(values)) return false;
         if (values.Count > 1)
         {

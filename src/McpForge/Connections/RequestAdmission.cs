@@ -22,8 +22,7 @@ namespace McpForge.Connections;
 /// </summary>
 internal sealed class RequestAdmission
 {
-    private readonly object _gate = new();
-    private readonly LinkedList<QueuedRequest> _queue = new();
+    private readonly LinkedList<QueuedRequest> _queue = new(); // also the lock of every field below: private, never handed out
     private readonly McpServerOptions _options;
     private readonly IMcpMessageSink _sink;
     private readonly Action<byte[], int, McpCaller> _runQueued;
@@ -54,7 +53,7 @@ internal sealed class RequestAdmission
         get
         {
             if (_options.WhenBusy == BusyBehavior.Reject) return false;
-            lock (_gate) return IsQueueFull;
+            lock (_queue) return IsQueueFull;
         }
     }
 
@@ -65,7 +64,7 @@ internal sealed class RequestAdmission
     /// <summary>Completes once the queue has room again.</summary>
     public Task WaitForQueueSpaceAsync()
     {
-        lock (_gate)
+        lock (_queue)
         {
             if (!IsQueueFull) return Task.CompletedTask;
             _queueSpaceWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -87,7 +86,7 @@ internal sealed class RequestAdmission
     /// <summary>A request read from a stream (stdio): runs now when a slot is free and nothing waits before it, else queues.</summary>
     public Decision TryAdmit(RequestId id, ReadOnlySpan<byte> message, McpCaller caller)
     {
-        lock (_gate)
+        lock (_queue)
         {
             if (_queue.Count == 0 && !SlotsTaken)
             {
@@ -111,7 +110,7 @@ internal sealed class RequestAdmission
     public async ValueTask<bool> WaitTurnAsync(RequestId id, McpCaller caller, CancellationToken aborted)
     {
         QueuedRequest waiting;
-        lock (_gate)
+        lock (_queue)
         {
             if (_queue.Count == 0 && !SlotsTaken)
             {
@@ -129,7 +128,7 @@ internal sealed class RequestAdmission
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             bool removed;
-            lock (_gate)
+            lock (_queue)
             {
                 removed = _queue.Remove(waiting);
             }
@@ -142,7 +141,7 @@ internal sealed class RequestAdmission
     /// <summary>The admitted request was dispatched: it holds its own response slot now, if it took one.</summary>
     public void EndAdmission()
     {
-        lock (_gate)
+        lock (_queue)
         {
             _admitting--;
         }
@@ -164,7 +163,7 @@ internal sealed class RequestAdmission
     {
         get
         {
-            lock (_gate) return Volatile.Read(ref _holding) + _admitting + _queue.Count;
+            lock (_queue) return Volatile.Read(ref _holding) + _admitting + _queue.Count;
         }
     }
 
@@ -173,7 +172,7 @@ internal sealed class RequestAdmission
     {
         get
         {
-            lock (_gate) return _queue.Count;
+            lock (_queue) return _queue.Count;
         }
     }
 
@@ -183,7 +182,7 @@ internal sealed class RequestAdmission
     /// <summary>Completes when every request read so far has its response (or was cancelled by the client).</summary>
     public Task DrainAsync()
     {
-        lock (_gate)
+        lock (_queue)
         {
             if (Volatile.Read(ref _holding) == 0 && _admitting == 0 && _queue.Count == 0) return Task.CompletedTask;
             _drainWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -195,7 +194,7 @@ internal sealed class RequestAdmission
     public void DiscardQueued()
     {
         List<QueuedRequest> dropped;
-        lock (_gate)
+        lock (_queue)
         {
             dropped = [.. _queue];
             _queue.Clear();
@@ -214,7 +213,7 @@ internal sealed class RequestAdmission
     {
         QueuedRequest? removed = null;
         TaskCompletionSource? space = null;
-        lock (_gate)
+        lock (_queue)
         {
             for (var node = _queue.First; node is not null; node = node.Next)
             {
@@ -248,7 +247,7 @@ internal sealed class RequestAdmission
     {
         TaskCompletionSource? drain = null;
         var pump = false;
-        lock (_gate)
+        lock (_queue)
         {
             if (_queue.Count > 0)
             {
@@ -281,7 +280,7 @@ internal sealed class RequestAdmission
             await _sink.WaitForRoomAsync().ConfigureAwait(false);
             QueuedRequest next;
             TaskCompletionSource? space = null;
-            lock (_gate)
+            lock (_queue)
             {
                 if (_queue.Count == 0 || SlotsTaken)
                 {
@@ -320,7 +319,7 @@ internal sealed class RequestAdmission
 
     private void EndAdmissionQuietly()
     {
-        lock (_gate)
+        lock (_queue)
         {
             _admitting--;
         }

@@ -13,7 +13,7 @@ namespace McpForge.Dispatch;
 /// 2026-07-28 fields when its request is modern (<c>resultType</c>, cache hints, <c>_meta</c> server identity), ends
 /// the request's telemetry, goes to the transport, and is traced. Notifications take the same road.
 /// </summary>
-internal sealed class Responder(McpConnection connection)
+internal readonly struct Responder(McpConnection connection)
 {
     private McpServer Server => connection.Server;
 

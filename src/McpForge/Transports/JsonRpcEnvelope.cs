@@ -401,7 +401,7 @@ public readonly struct JsonRpcEnvelope
 
     /// <summary>True when <paramref name="rest"/> is <c>}}</c> and then nothing but JSON whitespace.</summary>
     private static bool IsClosingBracesThenWhitespace(ReadOnlySpan<byte> rest) =>
-        rest.StartsWith("}}"u8) && rest[2..].IndexOfAnyExcept(" \t\r\n"u8) < 0;
+        rest.StartsWith("}}"u8) && (rest.Length == 2 || rest[2..].IndexOfAnyExcept(" \t\r\n"u8) < 0);
 
     private static JsonRpcEnvelope Invalid(RequestId id, string problem) =>
         new() { Kind = JsonRpcMessageKind.Invalid, Id = id, Problem = problem, ParamsStart = -1 };

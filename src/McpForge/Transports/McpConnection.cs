@@ -42,7 +42,6 @@ public sealed class McpConnection
         Transport = transport;
         SessionId = sessionId;
         CanNotify = canNotify;
-        Responder = new Responder(this);
         Telemetry = new RequestTelemetry(transport, sessionId);
         Admission = new RequestAdmission(server.Options, sink, RunQueued);
     }
@@ -71,7 +70,8 @@ public sealed class McpConnection
     /// <summary>When the connection started (<see cref="System.Diagnostics.Stopwatch"/> ticks), for <c>mcp.server.session.duration</c>.</summary>
     internal long StartedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    internal Responder Responder { get; }
+    /// <summary>The one way messages leave this connection (a view of it: nothing is allocated for it).</summary>
+    internal Responder Responder => new(this);
 
     internal RequestAdmission Admission { get; }
 
