@@ -23,8 +23,8 @@ namespace McpForge.AspNetCore.Transport;
 /// </summary>
 internal sealed partial class McpHttpTransport : IDisposable
 {
-    private const string SessionHeader = McpRequestHeaders.SessionIdName;
-    private const string VersionHeaderName = McpRequestHeaders.ProtocolVersionName;
+    private const string SessionHeader = McpRequestHeaders.SessionIdHeader;
+    private const string VersionHeaderName = McpRequestHeaders.ProtocolVersionHeader;
     private readonly ConcurrentDictionary<string, HttpSession> _sessions = new(StringComparer.Ordinal);
     private readonly ITimer _sweeper;
     private readonly long _maxBody;

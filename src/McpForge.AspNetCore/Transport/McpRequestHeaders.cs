@@ -14,10 +14,10 @@ namespace McpForge.AspNetCore.Transport;
 /// </summary>
 internal readonly struct McpRequestHeaders
 {
-    public const string ProtocolVersionName = "MCP-Protocol-Version";
-    public const string SessionIdName = "Mcp-Session-Id";
-    public const string MethodName = "Mcp-Method";
-    public const string NameName = "Mcp-Name";
+    public const string ProtocolVersionHeader = "MCP-Protocol-Version";
+    public const string SessionIdHeader = "Mcp-Session-Id";
+    public const string MethodHeader = "Mcp-Method";
+    public const string NameHeader = "Mcp-Name";
 
     /// <summary><c>MCP-Protocol-Version</c>: the session's version, or the 2026-07-28 request's.</summary>
     public StringValues ProtocolVersion { get; init; }
@@ -40,18 +40,18 @@ internal readonly struct McpRequestHeaders
         foreach (var header in headers)
         {
             var key = header.Key;
-            switch (key.Length)
+            switch (key.Length) // the lengths of the four names: most headers are passed over on their length alone
             {
-                case 20 when key.Equals(ProtocolVersionName, StringComparison.OrdinalIgnoreCase):
+                case 20 when key.Equals(ProtocolVersionHeader, StringComparison.OrdinalIgnoreCase):
                     version = header.Value;
                     break;
-                case 14 when key.Equals(SessionIdName, StringComparison.OrdinalIgnoreCase):
+                case 14 when key.Equals(SessionIdHeader, StringComparison.OrdinalIgnoreCase):
                     session = header.Value;
                     break;
-                case 10 when key.Equals(MethodName, StringComparison.OrdinalIgnoreCase):
+                case 10 when key.Equals(MethodHeader, StringComparison.OrdinalIgnoreCase):
                     method = header.Value;
                     break;
-                case 8 when key.Equals(NameName, StringComparison.OrdinalIgnoreCase):
+                case 8 when key.Equals(NameHeader, StringComparison.OrdinalIgnoreCase):
                     name = header.Value;
                     break;
             }
