@@ -41,10 +41,38 @@ public sealed class BadInputTests
         bytes[System.Array.IndexOf(bytes, (byte)'X')] = 0xC3; // a lead byte with no continuation byte
         await server.SendRawAsync(bytes);
         Assert.Equal(
-            """{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error","data":{"details":"The message is not valid UTF-8."}}}""",
+            """{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error","data":{"details":"The message is not valid JSON: The bytes are not UTF-8 text, which JSON exchanged between systems must be (RFC 8259 §8.1)."}}}""",
             (await server.ReadMessageAsync()).GetRawText());
         await AssertStillServing(server);
     }
+
+    [Fact]
+    public async Task A_modern_request_repeating_the_last_meta_is_still_checked_as_text()
+    {
+        // A repeated _meta at the end of a message is not checked as text again (it was, in the request that first sent
+        // it): what comes before it is, on every request.
+        await using var server = await ServerHarness.StartInitializedAsync();
+        await server.SendRawAsync(ModernEcho(1, "plain"));
+        Assert.Equal("plain", ServerHarness.Text(await server.ReadMessageAsync()));
+
+        var invalidUtf8 = ModernEcho(2, "X");
+        invalidUtf8[System.Array.IndexOf(invalidUtf8, (byte)'X')] = 0xC3;
+        await server.SendRawAsync(invalidUtf8);
+        Assert.Equal(
+            """{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error","data":{"details":"The message is not valid JSON: The bytes are not UTF-8 text, which JSON exchanged between systems must be (RFC 8259 §8.1)."}}}""",
+            (await server.ReadMessageAsync()).GetRawText());
+
+        await server.SendRawAsync(ModernEcho(3, "\\ud800"));
+        Assert.Equal(
+            """{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error","data":{"details":"The message is not valid JSON: A \\u escape names half of a UTF-16 surrogate pair, which is not text (RFC 8259 §8.2)."}}}""",
+            (await server.ReadMessageAsync()).GetRawText());
+        await AssertStillServing(server);
+    }
+
+    /// <summary>A 2026-07-28 <c>echo</c> of <paramref name="message"/> (JSON string content), its <c>_meta</c> last, as such clients send it.</summary>
+    private static byte[] ModernEcho(int id, string message) => Encoding.UTF8.GetBytes(
+        "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\"" + message + "\"},\"_meta\":"
+        + """{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{},"io.modelcontextprotocol/clientInfo":{"name":"tests","version":"1.0"}}}}""" + "\n");
 
     [Theory]
     [InlineData("""{"jsonrpc":"2.0\udfff","id":1,"method":"ping"}""")]
@@ -163,6 +191,19 @@ public sealed class BadInputTests
             """{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request","data":{"details":"\"params\" must be an object or an array."}}}""",
             (await server.ReadMessageAsync()).GetRawText());
         await AssertStillServing(server);
+    }
+
+    [Theory]
+    [InlineData("""{"json\u0072pc":"2.0","\u0069d":7,"met\u0068od":"tools/call","p\u0061rams":{"n\u0061me":"echo","\u0061rguments":{"message":"read"}}}""")]
+    [InlineData("""{"jsonrpx":1,"jsonrpc":"2.0","ix":1,"id":7,"methoz":"ping","method":"tools/call","paramz":[],"params":{"name":"echo","arguments":{"message":"read"}},"errox":1,"resulx":1}""")]
+    public async Task Envelope_members_are_told_by_their_text_not_their_spelling(string message)
+    {
+        // Names written with escapes are the members they spell; names as long as a member's, one byte off, are others.
+        await using var server = await ServerHarness.StartInitializedAsync();
+        await server.SendAsync(message);
+        var response = await server.ReadMessageAsync();
+        Assert.Equal(7, response.GetProperty("id").GetInt32());
+        Assert.Equal("read", ServerHarness.Text(response));
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public sealed class RepeatedMetaTests
         """{"jsonrpc":"2.0","method":"notifications/progress","params":{"_meta":KNOWN}}""",
         """{"jsonrpc":"2.0","id":13,"method":"tools/call","params":{"_meta":{"zz":1},"name":"add","_meta":KNOWN}}""",
         """{"jsonrpc":"2.0","id":14,"method":"tools/call","params":{"name":"add","arguments":{"_meta":KNOWN}}}""",
+        // Member names written with escapes.
+        """{"jsonrpc":"2.0","id":15,"method":"tools/call","params":{"n\u0061me":"add","\u005fmeta":KNOWN}}""",
     };
 
     private static byte[] Message(string template) => Encoding.UTF8.GetBytes(template
@@ -74,6 +76,26 @@ public sealed class RepeatedMetaTests
         var full = Assert.ThrowsAny<JsonException>(() => JsonRpcEnvelope.Read(message, 64));
         var shortcut = Assert.ThrowsAny<JsonException>(() => JsonRpcEnvelope.Read(message, 64, KnownEntry()));
         Assert.Equal(full.Message, shortcut.Message);
+    }
+
+    [Fact]
+    public void Text_before_a_known_meta_that_ends_the_message_is_checked_and_the_meta_only_when_it_holds_an_escape()
+    {
+        // The bytes of a known _meta at the end of a message are not checked as text again: what precedes them is.
+        var invalidUtf8 = Message("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"aXd","_meta":KNOWN}}""");
+        invalidUtf8[System.Array.IndexOf(invalidUtf8, (byte)'X')] = 0xC3;
+        Assert.StartsWith("The bytes are not UTF-8 text", Assert.Throws<JsonException>(() => JsonRpcEnvelope.Read(invalidUtf8, 64, KnownEntry())).Message);
+        var loneEscape = Message("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"a\udc00","_meta":KNOWN}}""");
+        Assert.StartsWith("A \\u escape", Assert.Throws<JsonException>(() => JsonRpcEnvelope.Read(loneEscape, 64, KnownEntry())).Message);
+
+        // A known _meta with an escape is scanned wherever it repeats (an entry the server could not hold, as the message
+        // that brought it would have been refused: it shows the scan is not skipped).
+        var escapedMeta = Known[..^1] + ",\"note\":\"\\ud800\"}";
+        var entry = new ClientProfileCache.Entry(Encoding.UTF8.GetBytes(escapedMeta), KnownEntry().Profile, HasProgressToken: false);
+        Assert.True(entry.HasEscape);
+        var message = Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","_meta":""" + escapedMeta + "}}");
+        Assert.StartsWith("A \\u escape", Assert.Throws<JsonException>(() => JsonRpcEnvelope.Read(message, 64, entry)).Message);
+        Assert.False(KnownEntry().HasEscape);
     }
 
     [Fact]

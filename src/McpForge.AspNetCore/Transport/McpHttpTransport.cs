@@ -156,7 +156,6 @@ internal sealed partial class McpHttpTransport : IDisposable
         JsonRpcEnvelope envelope;
         try
         {
-            if (!System.Text.Unicode.Utf8.IsValid(body.Span)) throw new System.Text.Json.JsonException("The body is not valid UTF-8.");
             envelope = McpConnection.ReadEnvelope(Server, body.Span);
         }
         catch (System.Text.Json.JsonException ex)

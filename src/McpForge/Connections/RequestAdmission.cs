@@ -24,8 +24,7 @@ internal sealed class RequestAdmission
 {
     private readonly LinkedList<QueuedRequest> _queue = new(); // also the lock of every field below: private, never handed out
     private readonly McpServerOptions _options;
-    private readonly IMcpMessageSink _sink;
-    private readonly Action<byte[], int, McpCaller> _runQueued;
+    private readonly McpConnection _connection;
     private long _queuedBytes;
     private int _holding; // requests holding a response slot until their outcome is decided
     private int _admitting; // admitted, not yet holding their response slot
@@ -34,14 +33,15 @@ internal sealed class RequestAdmission
     private TaskCompletionSource? _queueSpaceWaiter;
     private TaskCompletionSource? _drainWaiter;
 
-    /// <param name="options">The limits.</param>
-    /// <param name="sink">The transport, whose room for output paces the start of queued requests.</param>
-    /// <param name="runQueued">Runs a queued stdio message (its bytes, length and caller) when its turn comes.</param>
-    public RequestAdmission(McpServerOptions options, IMcpMessageSink sink, Action<byte[], int, McpCaller> runQueued)
+    /// <param name="connection">
+    /// The connection whose requests these are: its server's options set the limits, its room for output paces the start
+    /// of queued requests, and it runs a queued stdio message when its turn comes (<see cref="McpConnection.RunQueued"/>).
+    /// A connection is made for every 2026-07-28 request over HTTP, so its admission holds no delegate of its own.
+    /// </param>
+    public RequestAdmission(McpConnection connection)
     {
-        _options = options;
-        _sink = sink;
-        _runQueued = runQueued;
+        _connection = connection;
+        _options = connection.Server.Options;
     }
 
     /// <summary>
@@ -277,7 +277,7 @@ internal sealed class RequestAdmission
         {
             // A client that does not read its answers (stdio) holds queued calls here: starting them would only pile
             // their answers up in memory.
-            await _sink.WaitForRoomAsync().ConfigureAwait(false);
+            await _connection.WaitForOutputRoomAsync().ConfigureAwait(false);
             QueuedRequest next;
             TaskCompletionSource? space = null;
             lock (_queue)
@@ -306,7 +306,7 @@ internal sealed class RequestAdmission
             }
             try
             {
-                _runQueued(next.Message!, next.Length, next.Caller);
+                _connection.RunQueued(next.Message!, next.Length, next.Caller);
             }
             finally
             {

@@ -13,8 +13,17 @@ namespace McpForge.Eras;
 /// </summary>
 internal sealed class ClientProfileCache
 {
-    /// <summary>The bytes of a <c>_meta</c> read and found valid, and the profile they describe.</summary>
-    internal sealed record Entry(byte[] Meta, ClientProfile Profile, bool HasProgressToken);
+    /// <summary>
+    /// The bytes of a <c>_meta</c> read and found valid, and the profile they describe. They came from a message found to be
+    /// UTF-8 text without a lone surrogate escape, so a message that repeats them need not check them as text again
+    /// (<see cref="Transports.JsonRpcEnvelope"/>), unless they hold an escape at all (<see cref="HasEscape"/>), whose meaning
+    /// could depend on what precedes them.
+    /// </summary>
+    internal sealed record Entry(byte[] Meta, ClientProfile Profile, bool HasProgressToken)
+    {
+        /// <summary>The bytes hold a backslash: a message that repeats them is scanned for escapes whole.</summary>
+        public bool HasEscape { get; } = Meta.AsSpan().Contains((byte)'\\');
+    }
 
     private Entry? _last;
 

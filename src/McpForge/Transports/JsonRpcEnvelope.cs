@@ -130,7 +130,7 @@ public readonly struct JsonRpcEnvelope
 
     /// <summary>
     /// Reads the envelope of <paramref name="message"/>. Throws <see cref="JsonException"/> when the bytes are
-    /// not one complete JSON value (the caller answers -32700).
+    /// not one complete JSON value, not UTF-8 text, or hold a <c>\u</c> escape of half a surrogate pair (the caller answers -32700).
     /// </summary>
     public static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth) => Read(message, maxDepth, null);
 
@@ -142,10 +142,7 @@ public readonly struct JsonRpcEnvelope
     /// </summary>
     internal static JsonRpcEnvelope Read(ReadOnlySpan<byte> message, int maxDepth, ClientProfileCache.Entry? knownMeta)
     {
-        if (HasLoneSurrogateEscape(message, maxDepth))
-        {
-            throw new JsonException("A \\u escape names half of a UTF-16 surrogate pair, which is not text (RFC 8259 §8.2).");
-        }
+        var knownTail = CheckText(message, maxDepth, knownMeta);
         bool versionSeen = false, versionOk = false, idSeen = false, idOk = false, idNull = false, methodSeen = false;
         bool isResponse = false, isError = false, paramsOk = true;
         RequestId id = default;
@@ -172,77 +169,66 @@ public readonly struct JsonRpcEnvelope
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("jsonrpc"u8))
+                var member = MemberOf(ref reader);
+                reader.Read();
+                switch (member)
                 {
-                    reader.Read();
-                    versionSeen = true;
-                    versionOk = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("2.0"u8);
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    idSeen = true;
-                    idNull = reader.TokenType == JsonTokenType.Null;
-                    idOk = RequestId.TryRead(ref reader, out id);
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("method"u8))
-                {
-                    reader.Read();
-                    methodSeen = true;
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        method = MethodTable.Match(ref reader);
-                        unknownMethod = method == McpMethod.Unknown ? reader.GetString() : null;
-                    }
-                    else
-                    {
-                        method = McpMethod.Unknown;
-                        unknownMethod = null;
+                    case Member.JsonRpc:
+                        versionSeen = true;
+                        versionOk = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("2.0"u8);
                         reader.Skip();
-                    }
-                }
-                else if (reader.ValueTextEquals("params"u8))
-                {
-                    reader.Read();
-                    paramsStart = origin + (int)reader.TokenStartIndex;
-                    paramsOk = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
-                    // The member Mcp-Name repeats is noted on the way when the method is known by now (it comes first in practice).
-                    var nameMember = methodSeen ? McpNameMember(method) : default;
-                    methodAtParams = method;
-                    notes = new ParamsNotes { MetaStart = -1, NameStart = nameMember.IsEmpty ? -2 : -1 };
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        var namedCall = methodSeen && method is McpMethod.ToolsCall or McpMethod.PromptsGet;
-                        SkipParams(ref reader, message, ref origin, knownMeta is null ? default : knownMeta.Meta, nameMember, namedCall, ref notes);
-                    }
-                    else
-                    {
+                        break;
+                    case Member.Id:
+                        idSeen = true;
+                        idNull = reader.TokenType == JsonTokenType.Null;
+                        idOk = RequestId.TryRead(ref reader, out id);
                         reader.Skip();
-                    }
-                    if (notes.ParamsEnd > 0)
-                    {
-                        paramsLength = notes.ParamsEnd - paramsStart;
-                        break; // nothing but the message's closing brace was left, and SkipParams saw it
-                    }
-                    paramsLength = origin + (int)reader.BytesConsumed - paramsStart;
+                        break;
+                    case Member.Method:
+                        methodSeen = true;
+                        if (reader.TokenType == JsonTokenType.String)
+                        {
+                            method = MethodTable.Match(ref reader);
+                            unknownMethod = method == McpMethod.Unknown ? reader.GetString() : null;
+                        }
+                        else
+                        {
+                            method = McpMethod.Unknown;
+                            unknownMethod = null;
+                            reader.Skip();
+                        }
+                        break;
+                    case Member.Params:
+                        paramsStart = origin + (int)reader.TokenStartIndex;
+                        paramsOk = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+                        // The member Mcp-Name repeats is noted on the way when the method is known by now (it comes first in practice).
+                        var nameMember = methodSeen ? McpNameMember(method) : default;
+                        methodAtParams = method;
+                        notes = new ParamsNotes { MetaStart = -1, NameStart = nameMember.IsEmpty ? -2 : -1 };
+                        if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            var namedCall = methodSeen && method is McpMethod.ToolsCall or McpMethod.PromptsGet;
+                            SkipParams(ref reader, message, ref origin, knownMeta is null ? default : knownMeta.Meta, knownTail, nameMember, namedCall, ref notes);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                        paramsLength = notes.ParamsEnd > 0 ? notes.ParamsEnd - paramsStart : origin + (int)reader.BytesConsumed - paramsStart;
+                        break;
+                    case Member.Result or Member.Error:
+                        // A response to a request of ours: where its result or error sits, as for params.
+                        isResponse = true;
+                        isError = member == Member.Error;
+                        resultStart = origin + (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        resultLength = origin + (int)reader.BytesConsumed - resultStart;
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
                 }
-                else if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8))
-                {
-                    // A response to a request of ours: where its result or error sits, as for params.
-                    isResponse = true;
-                    isError = reader.ValueTextEquals("error"u8);
-                    reader.Read();
-                    resultStart = origin + (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    resultLength = origin + (int)reader.BytesConsumed - resultStart;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                if (notes.ParamsEnd > 0) break; // nothing but the message's closing brace was left, and SkipParams saw it
             }
             if (notes.ParamsEnd == 0) EnsureEnd(ref reader);
         }
@@ -294,6 +280,52 @@ public readonly struct JsonRpcEnvelope
         };
     }
 
+    /// <summary>The members of a JSON-RPC message the envelope reads; any other is skipped.</summary>
+    private enum Member
+    {
+        Other,
+        JsonRpc,
+        Id,
+        Method,
+        Params,
+        Result,
+        Error,
+    }
+
+    /// <summary>
+    /// Which member the reader's property name names (before its value is read). A name without escapes, as every client
+    /// writes them, is told by its length and bytes, without the reader's general comparison.
+    /// </summary>
+    private static Member MemberOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped) return MemberOfEscaped(ref reader);
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            2 => name.SequenceEqual("id"u8) ? Member.Id : Member.Other,
+            5 => name.SequenceEqual("error"u8) ? Member.Error : Member.Other,
+            6 => name.SequenceEqual("method"u8) ? Member.Method
+                : name.SequenceEqual("params"u8) ? Member.Params
+                : name.SequenceEqual("result"u8) ? Member.Result
+                : Member.Other,
+            7 => name.SequenceEqual("jsonrpc"u8) ? Member.JsonRpc : Member.Other,
+            _ => Member.Other,
+        };
+    }
+
+    /// <summary>True when the reader's property name is <paramref name="name"/>: compared byte for byte unless it has escapes.</summary>
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
+        reader.ValueIsEscaped ? reader.ValueTextEquals(name) : reader.ValueSpan.SequenceEqual(name);
+
+    private static Member MemberOfEscaped(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("jsonrpc"u8) ? Member.JsonRpc
+        : reader.ValueTextEquals("id"u8) ? Member.Id
+        : reader.ValueTextEquals("method"u8) ? Member.Method
+        : reader.ValueTextEquals("params"u8) ? Member.Params
+        : reader.ValueTextEquals("result"u8) ? Member.Result
+        : reader.ValueTextEquals("error"u8) ? Member.Error
+        : Member.Other;
+
     /// <summary>What <see cref="SkipParams"/> notes of a params object on its way through it (offsets into the message).</summary>
     private struct ParamsNotes
     {
@@ -313,7 +345,7 @@ public readonly struct JsonRpcEnvelope
 
         /// <summary>
         /// Where the params end, when a known <c>_meta</c> was their last member and they the message's last, so that the
-        /// rest of the message was two closing braces and whitespace, checked without the reader; else 0.
+        /// rest of the message was two closing braces and whitespace, found without the reader (<see cref="KnownMetaTail"/>); else 0.
         /// </summary>
         public int ParamsEnd;
     }
@@ -322,20 +354,21 @@ public readonly struct JsonRpcEnvelope
     /// Skips the params object, noting where its <c>_meta</c> is and whether it names a protocol version, and where the
     /// string of <paramref name="nameMember"/> is (the last one, as handlers read it). Walking the top-level members costs
     /// what skipping the object whole costs: every token is read once either way. A <c>_meta</c> that repeats
-    /// <paramref name="knownMeta"/> (which names the version: it is a 2026-07-28 request's) is stepped over unread. For
+    /// <paramref name="knownMeta"/> (which names the version: it is a 2026-07-28 request's) is stepped over unread, and ends
+    /// the walk when it starts at <paramref name="knownTail"/> (then only the two closing braces follow it). For
     /// a <paramref name="namedCall"/> (<c>tools/call</c>, <c>prompts/get</c>) it also notes whether the params are plain
     /// (<see cref="IsPlainCall"/>) and where their <c>arguments</c> sit.
     /// </summary>
     private static void SkipParams(ref Utf8JsonReader reader, ReadOnlySpan<byte> message, ref int origin, ReadOnlySpan<byte> knownMeta,
-        ReadOnlySpan<byte> nameMember, bool namedCall, ref ParamsNotes notes)
+        int knownTail, ReadOnlySpan<byte> nameMember, bool namedCall, ref ParamsNotes notes)
     {
         int names = 0, arguments = 0, metas = 0;
         var plain = namedCall;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isMeta = reader.ValueTextEquals("_meta"u8);
-            var isName = !isMeta && !nameMember.IsEmpty && reader.ValueTextEquals(nameMember);
-            var isArguments = namedCall && !isMeta && !isName && reader.ValueTextEquals("arguments"u8);
+            var isMeta = NameIs(ref reader, "_meta"u8);
+            var isName = !isMeta && !nameMember.IsEmpty && NameIs(ref reader, nameMember);
+            var isArguments = namedCall && !isMeta && !isName && NameIs(ref reader, "arguments"u8);
             plain &= isMeta || isName || isArguments;
             reader.Read();
             var start = origin + (int)reader.TokenStartIndex;
@@ -359,20 +392,19 @@ public readonly struct JsonRpcEnvelope
                 plain &= !isName && !isArguments && !isMeta;
                 reader.Skip();
             }
+            else if (start == knownTail)
+            {
+                // A 2026-07-28 client's usual shape: its _meta last in params, params last in the message. Those bytes were
+                // compared already, and the two braces after them are all that is left: the reader is not started again.
+                notes.Claim = true;
+                notes.MetaKnown |= notes.MetaStart < 0;
+                notes.ParamsEnd = start + knownMeta.Length + 1;
+            }
             else if (RepeatedObjectSkip.Repeats(reader, message, origin, knownMeta))
             {
                 notes.Claim = true;
                 notes.MetaKnown |= notes.MetaStart < 0;
-                if (IsClosingBracesThenWhitespace(message[(start + knownMeta.Length)..]))
-                {
-                    // A 2026-07-28 client's usual shape: its _meta last in params, params last in the message. Those two
-                    // braces are all that is left, so the reader is not started again after the _meta to read them.
-                    notes.ParamsEnd = start + knownMeta.Length + 1;
-                }
-                else
-                {
-                    RepeatedObjectSkip.StepOver(ref reader, message, ref origin, knownMeta.Length);
-                }
+                RepeatedObjectSkip.StepOver(ref reader, message, ref origin, knownMeta.Length);
             }
             else
             {
@@ -399,9 +431,41 @@ public readonly struct JsonRpcEnvelope
         if (!notes.IsPlainCall) notes.ArgumentsLength = 0;
     }
 
-    /// <summary>True when <paramref name="rest"/> is <c>}}</c> and then nothing but JSON whitespace.</summary>
-    private static bool IsClosingBracesThenWhitespace(ReadOnlySpan<byte> rest) =>
-        rest.StartsWith("}}"u8) && (rest.Length == 2 || rest[2..].IndexOfAnyExcept(" \t\r\n"u8) < 0);
+    /// <summary>
+    /// Throws <see cref="JsonException"/> when <paramref name="message"/> is not UTF-8 text or holds a lone surrogate
+    /// escape. A 2026-07-28 client's usual message ends with the <c>_meta</c> it sent before, whose bytes were checked as text
+    /// then: only what precedes them is checked again. Returns where they start (<see cref="KnownMetaTail"/>), or -1.
+    /// </summary>
+    private static int CheckText(ReadOnlySpan<byte> message, int maxDepth, ClientProfileCache.Entry? knownMeta)
+    {
+        var knownTail = KnownMetaTail(message, knownMeta);
+        var text = knownTail >= 0 ? message[..knownTail] : message;
+        if (!System.Text.Unicode.Utf8.IsValid(text))
+        {
+            throw new JsonException("The bytes are not UTF-8 text, which JSON exchanged between systems must be (RFC 8259 §8.1).");
+        }
+        if (HasLoneSurrogateEscape(message, knownTail >= 0 && !knownMeta!.HasEscape ? text : message, maxDepth))
+        {
+            throw new JsonException("A \\u escape names half of a UTF-16 surrogate pair, which is not text (RFC 8259 §8.2).");
+        }
+        return knownTail;
+    }
+
+    /// <summary>
+    /// Where <paramref name="message"/> ends with the bytes of <paramref name="knownMeta"/>, two closing braces and JSON
+    /// whitespace (a 2026-07-28 client's usual shape: its <c>_meta</c> last in params, params last in the message), or -1.
+    /// Those bytes repeat ones checked as text before (they start with a brace, so the text before them is checked on its
+    /// own), and a reader that finds <c>params._meta</c> starting there knows it without comparing again.
+    /// </summary>
+    private static int KnownMetaTail(ReadOnlySpan<byte> message, ClientProfileCache.Entry? knownMeta)
+    {
+        if (knownMeta is null) return -1;
+        var end = message.Length;
+        while (end > 0 && message[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') end--;
+        var meta = knownMeta.Meta;
+        var start = end - 2 - meta.Length;
+        return start > 0 && message[(end - 2)..end].SequenceEqual("}}"u8) && message.Slice(start, meta.Length).SequenceEqual(meta) ? start : -1;
+    }
 
     private static JsonRpcEnvelope Invalid(RequestId id, string problem) =>
         new() { Kind = JsonRpcMessageKind.Invalid, Id = id, Problem = problem, ParamsStart = -1 };
@@ -410,12 +474,13 @@ public readonly struct JsonRpcEnvelope
     /// True when a string or property name has a <c>\uD800</c>–<c>\uDFFF</c> escape without its other half. The
     /// reader accepts such JSON, but every way of reading that string as text throws, deep inside whatever handler
     /// reads it (found by the property tests in tests/McpForge.ReliabilityTests): so the whole message is refused
-    /// here, with -32700, before anything reads it. Messages without a backslash pay one vectorized scan for a single
-    /// byte, which costs half what a scan for the two bytes <c>\u</c> does (bench/Eras/count_instructions.py).
+    /// here, with -32700, before anything reads it. Messages without a backslash in <paramref name="scanned"/> (the
+    /// message, or the part of it that does not repeat a known <c>_meta</c> without escapes) pay one vectorized scan for a
+    /// single byte, which costs half what a scan for the two bytes <c>\u</c> does (bench/Eras/count_instructions.py).
     /// </summary>
-    internal static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> message, int maxDepth)
+    internal static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> message, ReadOnlySpan<byte> scanned, int maxDepth)
     {
-        var backslash = message.IndexOf((byte)'\\');
+        var backslash = scanned.IndexOf((byte)'\\');
         if (backslash < 0 || message[backslash..].IndexOf("\\u"u8) < 0) return false;
         var reader = new Utf8JsonReader(message, new JsonReaderOptions { MaxDepth = maxDepth });
         try

@@ -43,7 +43,7 @@ public sealed class McpConnection
         SessionId = sessionId;
         CanNotify = canNotify;
         Telemetry = new RequestTelemetry(transport, sessionId);
-        Admission = new RequestAdmission(server.Options, sink, RunQueued);
+        Admission = new RequestAdmission(this);
     }
 
     internal McpServer Server { get; }
@@ -94,12 +94,6 @@ public sealed class McpConnection
         if (message.IsEmpty || message.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             return; // An empty line carries no message; JSON-RPC has nothing to answer.
-        }
-        if (!System.Text.Unicode.Utf8.IsValid(message))
-        {
-            Server.Tracer?.Incoming(SessionId, message);
-            Responder.Error(default, JsonRpcErrorCode.ParseError, "The message is not valid UTF-8.");
-            return;
         }
 
         JsonRpcEnvelope envelope;
@@ -155,7 +149,7 @@ public sealed class McpConnection
     }
 
     /// <summary>A queued stdio message whose turn came (<see cref="RequestAdmission"/>).</summary>
-    private void RunQueued(byte[] buffer, int length, McpCaller caller)
+    internal void RunQueued(byte[] buffer, int length, McpCaller caller)
     {
         var message = buffer.AsSpan(0, length);
         JsonRpcEnvelope envelope = default;
