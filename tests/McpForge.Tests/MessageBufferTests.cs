@@ -6,8 +6,9 @@ using Xunit;
 namespace McpForge.Tests;
 
 /// <summary>
-/// A result's last members can be copied whole after what the writer wrote (<see cref="MessageBuffer.CompleteWith"/>):
-/// the message must be the one the writer would have written, with a comma exactly when the object has members before.
+/// A result's members can be copied whole beside what the writer writes (<see cref="MessageBuffer.AppendMember"/>, and its
+/// last ones with <see cref="MessageBuffer.CompleteWith"/>): the message must be the one the writer would have written,
+/// with a comma exactly when the object has members before.
 /// </summary>
 public sealed class MessageBufferTests
 {
@@ -36,6 +37,34 @@ public sealed class MessageBufferTests
             buffer.CompleteWith("\"resultType\":\"complete\"}}"u8);
             Assert.Equal(expected, Encoding.UTF8.GetString(buffer.WrittenSpan));
             using var _ = JsonDocument.Parse(buffer.WrittenSpan.ToArray());
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    [Theory]
+    [InlineData(false, """{"a":1,"s":12,"b":"x"}""")]
+    [InlineData(true, """{"a":1,"s":12,"resultType":"complete"}""")]
+    public void The_writer_goes_on_after_an_appended_member_as_after_its_own(bool completed, string expected)
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            buffer.Json.WriteStartObject();
+            buffer.Json.WriteNumber("a"u8, 1);
+            buffer.AppendMember("\"s\":"u8, "12"u8);
+            if (completed)
+            {
+                buffer.CompleteWith("\"resultType\":\"complete\"}"u8);
+            }
+            else
+            {
+                buffer.Json.WriteString("b"u8, "x");
+                buffer.Json.WriteEndObject();
+            }
+            Assert.Equal(expected, Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
         finally
         {

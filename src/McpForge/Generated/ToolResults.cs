@@ -169,11 +169,10 @@ public static class ToolResults
 
     private static void WriteScalar(McpCall call, ReadOnlySpan<byte> json, bool structured)
     {
-        var writer = call.BeginResult();
-        WriteUtf8Text(writer, json);
+        WriteUtf8Text(call.BeginResult(), json);
         if (!structured) return;
-        writer.WritePropertyName(s_structuredContent);
-        writer.WriteRawValue(json, skipInputValidation: true);
+        // A JSON number or literal after the content: copied whole, not handed to the writer as a raw value to check.
+        call.ResultBuffer!.AppendMember("\"structuredContent\":"u8, json);
     }
 
     /// <summary>True when the invariant text of a number is also a JSON number (not NaN or an infinity).</summary>

@@ -41,8 +41,6 @@ internal sealed class MessageBuffer
         }
     }
 
-    public long BytesWritten => Json.BytesPending + Json.BytesCommitted;
-
     public static MessageBuffer Rent() => Rent(long.MaxValue);
 
     /// <summary>A buffer that throws <see cref="ResponseTooLargeException"/> once more than <paramref name="limit"/> bytes are written.</summary>
@@ -68,6 +66,23 @@ internal sealed class MessageBuffer
         if (comma == 1) span[0] = (byte)',';
         rest.CopyTo(span[comma..]);
         _buffer.Advance(rest.Length + comma);
+    }
+
+    /// <summary>
+    /// Appends the member <paramref name="name"/> (quoted, with its colon) of value <paramref name="value"/>, both valid
+    /// JSON needing no escape, to the object the writer has open, in which it wrote a member already: a comma and the two,
+    /// copied whole. The writer goes on after them as after its own last member (it puts a comma before its next one).
+    /// Throws <see cref="ResponseTooLargeException"/> past the limit.
+    /// </summary>
+    public void AppendMember(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        Json.Flush();
+        var length = 1 + name.Length + value.Length;
+        var span = _buffer.GetSpan(length);
+        span[0] = (byte)',';
+        name.CopyTo(span[1..]);
+        value.CopyTo(span[(1 + name.Length)..]);
+        _buffer.Advance(length);
     }
 
     /// <summary>Discards what was written, to start the message again (after a failed serialization).</summary>
