@@ -6,7 +6,8 @@ namespace McpForge.AspNetCore.Tests;
 
 /// <summary>
 /// The shortcuts of the checks every POST passes: the <c>Accept</c> values MCP clients send are answered without parsing,
-/// and must be what the parse says; the loopback names are matched exactly first, and must still ignore case.
+/// and must be what the parse says; the loopback names are matched exactly first, and must still ignore case; the
+/// <c>Host</c> header is read without the strings <see cref="Microsoft.AspNetCore.Http.HostString"/> makes, to the same answer.
 /// </summary>
 public sealed class RequestChecksTests
 {
@@ -42,4 +43,29 @@ public sealed class RequestChecksTests
     [InlineData("", false)]
     public void The_loopback_names_are_localhost_in_any_case_and_the_loopback_addresses(string host, bool loopback) =>
         Assert.Equal(loopback, RequestChecks.IsLoopbackName(host));
+
+    [Theory]
+    [InlineData("localhost:5000")]
+    [InlineData("LOCALHOST:5000")]
+    [InlineData("localhost")]
+    [InlineData("localhost:")]
+    [InlineData("127.0.0.1:8080")]
+    [InlineData("127.0.0.1")]
+    [InlineData("[::1]:8080")]
+    [InlineData("[::1]")]
+    [InlineData("[::1")]
+    [InlineData("::1")]
+    [InlineData("::1:8080")]
+    [InlineData("fe80::1:443")]
+    [InlineData("127.0.0.2:80")]
+    [InlineData("localhost.example.com:443")]
+    [InlineData("xn--localhost-6ya:80")]
+    [InlineData(":5000")]
+    [InlineData("")]
+    public void A_host_header_names_a_loopback_host_exactly_when_its_HostString_does(string header)
+    {
+        // The Host check reads the header itself, without the strings HttpRequest.Host makes (HostString.FromUriComponent).
+        var expected = RequestChecks.IsLoopbackName(Microsoft.AspNetCore.Http.HostString.FromUriComponent(header).Host);
+        Assert.Equal(expected, RequestChecks.IsLoopbackHost(new StringValues(header)));
+    }
 }

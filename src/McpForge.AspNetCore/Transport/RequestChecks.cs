@@ -94,15 +94,13 @@ internal static class RequestChecks
     public static string? CheckHostAndOrigin(HttpContext context, McpHttpOptions options)
     {
         var request = context.Request;
-        var local = context.Connection.LocalIpAddress;
-        var onLoopback = local is null || IPAddress.IsLoopback(local);
-        var host = request.Host.Host;
         if (options.AllowedHosts.Count > 0)
         {
-            if (!Contains(options.AllowedHosts, host)) return $"The Host '{request.Host}' is not one this server accepts (McpHttpOptions.AllowedHosts).";
+            if (!Contains(options.AllowedHosts, request.Host.Host)) return $"The Host '{request.Host}' is not one this server accepts (McpHttpOptions.AllowedHosts).";
         }
-        else if (onLoopback && !IsLoopbackName(host))
+        else if (!IsLoopbackHost(request.Headers.Host) && IsOnLoopback(context))
         {
+            // The name is looked at first: a loopback name passes wherever the server listens, without asking the connection.
             return $"The Host '{request.Host}' is not a loopback name; a server on a loopback address accepts only localhost, 127.0.0.1 and [::1] (DNS-rebinding protection; see McpHttpOptions.AllowedHosts).";
         }
 
@@ -117,7 +115,7 @@ internal static class RequestChecks
         {
             return $"The Origin '{text}' is not a valid origin.";
         }
-        if (onLoopback)
+        if (IsOnLoopback(context))
         {
             return IsLoopbackName(originUri.Host) ? null
                 : $"The Origin '{text}' is not a loopback origin; a server on a loopback address accepts browser requests from loopback pages only (see McpHttpOptions.AllowedOrigins).";
@@ -126,6 +124,25 @@ internal static class RequestChecks
         return string.Equals(originUri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) ? null
             : $"The Origin '{text}' is not this server's origin (see McpHttpOptions.AllowedOrigins).";
     }
+
+    private static bool IsOnLoopback(HttpContext context) => context.Connection.LocalIpAddress is not { } local || IPAddress.IsLoopback(local);
+
+    /// <summary>
+    /// True when the <c>Host</c> header names a loopback host (<see cref="IsLoopbackName"/>) once its port is set aside, as
+    /// <see cref="HttpRequest.Host"/> reads it (<see cref="HostString.FromUriComponent(string)"/>), without the strings that makes.
+    /// </summary>
+    internal static bool IsLoopbackHost(StringValues header)
+    {
+        ReadOnlySpan<char> value = header.Count == 1 ? header[0] : header.ToString();
+        var close = value.IndexOf(']');
+        if (close >= 0) return IsLoopbackName(value[..(close + 1)]); // [::1]:8080
+        var colon = value.IndexOf(':');
+        if (colon < 0) return IsLoopbackName(value);
+        // Two colons or more: an IPv6 address without brackets and without a port (HostString adds the brackets).
+        if (colon < value.Length - 1 && value[(colon + 1)..].Contains(':')) return IsLoopbackName(value);
+        return IsLoopbackName(value[..colon]); // localhost:5000
+    }
+
 
     public static bool IsAllowedOrigin(McpHttpOptions options, string origin) =>
         Contains(options.AllowedOrigins, origin.TrimEnd('/'));
@@ -141,8 +158,8 @@ internal static class RequestChecks
     }
 
     /// <summary>localhost (any case), 127.0.0.1, [::1] or ::1: the exact spellings first, as clients send them.</summary>
-    internal static bool IsLoopbackName(string host) =>
-        host is "127.0.0.1" or "localhost" or "[::1]" or "::1" || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsLoopbackName(ReadOnlySpan<char> host) =>
+        host is "127.0.0.1" or "localhost" or "[::1]" or "::1" || host.Equals("localhost", StringComparison.OrdinalIgnoreCase);
 
     private static bool Contains(System.Collections.Generic.IList<string> values, string value)
     {
