@@ -6,7 +6,9 @@ connection, ../../../shared/bench/http/driver/mcp_add_load.lua) and as 2026-07-2
 the do-nothing Kestrel ceiling of ../../../shared/bench/http/ceiling-kestrel answering the same 2026-07-28 bodies, and
 "sized": session requests whose body and answer have the bytes of the 2026-07-28 ones (mcp_add_modern.lua with arguments: an `echo`
 and a `_meta` pad), so that what is left between the two is the era and not the revision's bytes. Every answer is
-checked. Runs interleave the four; the report gives medians and the ratios the claims rest on.
+checked. Runs interleave the four; the report gives medians and the ratios the claims rest on, and those ratios taken run by
+run (each run's 2026-07-28 rate over the same run's session rate, median and range), in which the machine's drift from
+one run to the next, which moves every rate of a run alike, mostly cancels.
 
 stdio: samples/QuickStart as NativeAOT, the same `add` as session requests and as 2026-07-28 requests, one in flight
 (sequential) and in bursts encoded beforehand (pipelined), over real pipes, with the server's CPU time a call. A third
@@ -301,6 +303,13 @@ def main():
             z, zc = (report["http"][f"sized-c{c}"][x] for x in ("rps", "server_cpu_us"))
             print(f"c={c}: 2026-07-28 / session {m / l:.2f}x; 2026-07-28 / ceiling {m / k:.2f}; server CPU a request 2026-07-28 / session {mc / lc:.2f}; "
                   f"2026-07-28 / session of the same bytes {m / z:.2f}x, server CPU {mc / zc:.2f}")
+        for c in levels:
+            # The rate of the same run's 2026-07-28 and session (and ceiling) measurements, one ratio a run: the machine's
+            # drift between runs, which moves every rate of a run alike, mostly cancels in it.
+            by_session = paired(http_results, "modern", "legacy", lambda r: r[c]["rps"])
+            by_ceiling = paired(http_results, "modern", "ceiling", lambda r: r[c]["rps"])
+            report["http"][f"paired-c{c}"] = {"modern_by_session": by_session, "modern_by_ceiling": by_ceiling}
+            print(f"c={c}, the ratios of each run: 2026-07-28 / session {spread(by_session)}; 2026-07-28 / ceiling {spread(by_ceiling)}")
     print(f"stdio, tools/call add, NativeAOT, {args.runs} runs, {'server on CPU 0, client on CPU 1' if args.pin else 'server and client sharing every core'}, medians (calls/s):")
     labels = {"legacy": "session, add", "modern": "2026-07-28, add", "sized": "session, echo of the same bytes"}
     print("| request | bytes in / out a call | sequential | pipelined | server CPU a call |")
@@ -316,7 +325,21 @@ def main():
     for other in ["legacy", "sized"]:
         print(f"2026-07-28 / {labels[other]}: sequential {s['modern']['sequential'] / s[other]['sequential']:.3f}, "
               f"pipelined {s['modern']['pipelined'] / s[other]['pipelined']:.3f}, server CPU a call {s['modern']['server_cpu_us'] / s[other]['server_cpu_us']:.3f}")
+    for measure in ["sequential", "pipelined"]:
+        ratios = paired(stdio_results, "modern", "legacy", lambda r: r[measure])
+        report["stdio"][f"paired-{measure}"] = ratios
+        print(f"2026-07-28 / session, add, {measure}, the ratios of each run: {spread(ratios)}")
     print("ERABENCH_REPORT " + json.dumps(report))
+
+
+def paired(results, kind, other, value):
+    """One ratio a run: `kind`'s value over `other`'s, both measured in that run."""
+    return [value(a) / value(b) for a, b in zip(results[kind], results[other])]
+
+
+def spread(ratios):
+    """The median of the runs' ratios, and their range."""
+    return f"{statistics.median(ratios):.3f} (runs {min(ratios):.3f}–{max(ratios):.3f})"
 
 
 if __name__ == "__main__":
