@@ -143,7 +143,6 @@ internal static class RequestChecks
         return IsLoopbackName(value[..colon]); // localhost:5000
     }
 
-
     public static bool IsAllowedOrigin(McpHttpOptions options, string origin) =>
         Contains(options.AllowedOrigins, origin.TrimEnd('/'));
 

@@ -460,11 +460,10 @@ public readonly struct JsonRpcEnvelope
     private static int KnownMetaTail(ReadOnlySpan<byte> message, ClientProfileCache.Entry? knownMeta)
     {
         if (knownMeta is null) return -1;
-        var end = message.Length;
-        while (end > 0 && message[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') end--;
+        var trimmed = message.TrimEnd(" \t\r\n"u8);
         var meta = knownMeta.Meta;
-        var start = end - 2 - meta.Length;
-        return start > 0 && message[(end - 2)..end].SequenceEqual("}}"u8) && message.Slice(start, meta.Length).SequenceEqual(meta) ? start : -1;
+        var start = trimmed.Length - 2 - meta.Length;
+        return start > 0 && trimmed.EndsWith("}}"u8) && trimmed.Slice(start, meta.Length).SequenceEqual(meta) ? start : -1;
     }
 
     private static JsonRpcEnvelope Invalid(RequestId id, string problem) =>
