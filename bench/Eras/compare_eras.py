@@ -2,11 +2,11 @@
 """One server, both MCP protocol eras, measured in the same run (docs/benchmarks.md, "Protocol eras").
 
 HTTP (needs wrk): bench/HttpServer as NativeAOT, loaded with `tools/call add` as 2025-11-25 session requests (a session per
-connection, ../../../shared/bench/http/driver/mcp_add_load.lua) and as 2026-07-28 requests (mcp_add_modern.lua), beside
-the do-nothing Kestrel ceiling of ../../../shared/bench/http/ceiling-kestrel answering the same 2026-07-28 bodies, and
-"sized": session requests whose body and answer have the bytes of the 2026-07-28 ones (mcp_add_modern.lua with arguments: an `echo`
-and a `_meta` pad), so that what is left between the two is the era and not the revision's bytes. Every answer is
-checked. Runs interleave the four; the report gives medians and the ratios the claims rest on, and those ratios taken run by
+connection) and as 2026-07-28 requests, beside the do-nothing Kestrel ceiling of ../../../shared/bench/http/ceiling-kestrel
+answering the same 2026-07-28 bodies, and "sized": session requests whose body and answer have the bytes of the 2026-07-28
+ones (an `echo` and a `_meta` pad), so that what is left between the two is the era and not the revision's bytes. One wrk
+script, eras_load.lua, sends every kind and checks every answer, so that the load generator spends the same on each
+kind but for their bytes. Runs interleave the four; the report gives medians and the ratios the claims rest on, and those ratios taken run by
 run (each run's 2026-07-28 rate over the same run's session rate, median and range), in which the machine's drift from
 one run to the next, which moves every rate of a run alike, mostly cancels.
 
@@ -79,8 +79,8 @@ def sessions(port, count):
 
 
 def http_size_match(port, session):
-    """The (message, pad) of mcp_add_modern.lua's "sized" requests that make a session request's body and its answer as long as a 2026-07-28
-    add and its answer (mcp_add_modern.lua, same id), measured on the server itself. The bodies are those the scripts send."""
+    """The (message, pad) of eras_load.lua's "sized" requests that make a session request's body and its answer as long as a 2026-07-28
+    add and its answer (eras_load.lua's "modern", same id), measured on the server itself. The bodies are those the scripts send."""
     id = 100000001
     meta = ('"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{},'
             '"io.modelcontextprotocol/clientInfo":{"name":"erabench","version":"1"}}')
@@ -117,13 +117,14 @@ def http_run(kind, command, duration, connection_levels):
     port = free_port()
     process = start(command, port)
     try:
+        script = os.path.join(os.path.dirname(__file__), "eras_load.lua")
         if kind == "legacy":
-            script, extra = os.path.join(SHARED, "driver", "mcp_add_load.lua"), ["2025-11-25", "1"] + sessions(port, max(connection_levels))
+            extra = ["session"] + sessions(port, max(connection_levels))
         elif kind == "sized":
             ids = sessions(port, max(connection_levels))
-            script, extra = os.path.join(os.path.dirname(__file__), "mcp_add_modern.lua"), [str(n) for n in http_size_match(port, ids[0])] + ids
+            extra = ["sized"] + [str(n) for n in http_size_match(port, ids[0])] + ids
         else:
-            script, extra = os.path.join(os.path.dirname(__file__), "mcp_add_modern.lua"), []
+            extra = ["modern"]
         wrk(port, script, max(connection_levels), max(3, duration // 2), extra)  # warm-up
         results = {}
         for c in connection_levels:
