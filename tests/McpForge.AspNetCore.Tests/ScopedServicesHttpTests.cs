@@ -141,6 +141,59 @@ public sealed class ScopedServicesHttpTests
     }
 
     [Fact]
+    public async Task The_http_requests_scope_is_made_only_for_a_call_that_resolves_a_service()
+    {
+        // ASP.NET Core makes the request's scope on the first read of HttpContext.RequestServices: a middleware between
+        // the server and the endpoint counts those reads, request by request (by tag), and signals when the request ended.
+        var reads = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<int>>();
+        TaskCompletionSource<int> ReadsOf(string tag) => reads.GetOrAdd(tag, static _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+        await using var host = await McpTestHost.StartAsync(
+            mcp: b => b.AddTools<ScopedTools>(),
+            map: app => app.Use(async (context, next) =>
+            {
+                // As DefaultHttpContext makes it when RequestServices is first read: the scope is made then, and
+                // disposed with the response.
+                var inner = new Microsoft.AspNetCore.Http.Features.RequestServicesFeature(context, app.Services.GetRequiredService<IServiceScopeFactory>());
+                context.Response.RegisterForDisposeAsync(inner);
+                var counting = new CountingServiceProviders(inner);
+                context.Features.Set<Microsoft.AspNetCore.Http.Features.IServiceProvidersFeature>(counting);
+                await next(context);
+                if (context.Request.Headers.TryGetValue(TagHeader, out var tag)) ReadsOf(tag.ToString()).TrySetResult(counting.Reads);
+            }),
+            configure: builder => builder.Services.AddSingleton<ScopeLedger>().AddScoped<UnitOfWork>().AddScoped<FaultyDisposal>());
+        var session = await host.InitializeAsync();
+        var tagged = (string tag) => new Dictionary<string, string> { [TagHeader] = tag };
+
+        using (var response = await host.SendAsync(host.Post(Call(1, "echo", """{"message":"hi"}"""), session, headers: tagged("session-echo"))))
+        {
+            Assert.Equal("hi", Text(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement));
+        }
+        Assert.Equal(0, await ReadsOf("session-echo").Task.WaitAsync(McpTestHost.Wait));
+        var modern = await host.SendModernAsync(Modern.Call("2", "echo", """{"message":"hi"}"""), edit: h => h.Add(TagHeader, "modern-echo"));
+        Assert.True(modern.Status == HttpStatusCode.OK, modern.Body);
+        Assert.Equal(0, await ReadsOf("modern-echo").Task.WaitAsync(McpTestHost.Wait));
+
+        Assert.Equal("unit 1, one per call: True, tag: none", await CallInSessionAsync(host, session, Call(3, "unit_of_work"), tag: "session-unit"));
+        Assert.Equal(1, await ReadsOf("session-unit").Task.WaitAsync(McpTestHost.Wait));
+    }
+
+    /// <summary>The request's services as ASP.NET Core keeps them, counting how often they are asked for.</summary>
+    private sealed class CountingServiceProviders(Microsoft.AspNetCore.Http.Features.IServiceProvidersFeature inner) : Microsoft.AspNetCore.Http.Features.IServiceProvidersFeature
+    {
+        public int Reads { get; private set; }
+
+        public IServiceProvider RequestServices
+        {
+            get
+            {
+                Reads++;
+                return inner.RequestServices;
+            }
+            set => inner.RequestServices = value;
+        }
+    }
+
+    [Fact]
     public async Task A_server_built_on_another_container_gives_each_call_a_scope_of_its_own()
     {
         await using var services = new ServiceCollection().AddSingleton<ScopeLedger>().AddScoped<UnitOfWork>()

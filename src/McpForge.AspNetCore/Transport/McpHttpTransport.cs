@@ -174,7 +174,8 @@ internal sealed partial class McpHttpTransport : IDisposable
             return;
         }
         // A call runs in the HTTP request's DI scope, which ASP.NET Core disposes when this endpoint returns: wait for it.
-        var scope = new McpTransportScope(context.RequestServices);
+        // The scope is made only if the call resolves a service (RequestServices makes it on first access).
+        var scope = new McpTransportScope(context, static context => ((HttpContext)context!).RequestServices);
         try
         {
             await RouteAsync(context, envelope, body, accepted, caller.WithServiceScope(scope)).ConfigureAwait(false);
