@@ -4,6 +4,8 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using McpForge.AspNetCore.Tests.Harness;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace McpForge.AspNetCore.Tests;
 
@@ -98,6 +100,40 @@ public sealed class RequestValidationTests
             Assert.Contains(hostName is not null ? "is not a loopback name" : "is not a loopback origin", body);
             Assert.StartsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600", body);
         }
+    }
+
+    [Fact]
+    public async Task A_client_that_leaves_in_the_middle_of_its_body_ends_the_request_and_the_server_keeps_serving()
+    {
+        // The body is read without the request's RequestAborted token (RequestBody): Kestrel itself must end the read
+        // when the connection goes. A middleware around the endpoint says when the request ended, and how.
+        var ended = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await McpTestHost.StartAsync(map: app => app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.ContainsKey("X-Leaves-Early"))
+            {
+                await next(context);
+                ended.TrySetResult(context.Response.StatusCode);
+                return;
+            }
+            await next(context);
+        }));
+        var session = await host.InitializeAsync();
+        using (var client = new System.Net.Sockets.TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, host.Endpoint.Port);
+            var stream = client.GetStream();
+            var head = $"POST {host.Endpoint.AbsolutePath} HTTP/1.1\r\nHost: 127.0.0.1:{host.Endpoint.Port}\r\nContent-Type: application/json\r\n"
+                + $"Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2025-11-25\r\nMcp-Session-Id: {session}\r\n"
+                + "X-Leaves-Early: 1\r\nContent-Length: 100\r\n\r\n{\"jsonrpc\":\"2.0\",";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            await stream.FlushAsync();
+        } // closed with 80 bytes of its body unsent
+
+        await ended.Task.WaitAsync(McpTestHost.Wait);
+        var (status, body) = await SendAsync(host, host.Post(Ping, session));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":{}}""", body);
     }
 
     [Fact]

@@ -474,7 +474,9 @@ internal sealed partial class McpHttpTransport : IDisposable
         {
             response.Return();
         }
-        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        // Without RequestAborted, as the body was read (RequestBody): the flush ends when Kestrel has the bytes or the
+        // connection is gone, whether or not anyone asked for the token.
+        await context.Response.BodyWriter.FlushAsync().ConfigureAwait(false);
     }
 
     /// <summary>The <c>MCP-Protocol-Version</c> header, or null.</summary>
