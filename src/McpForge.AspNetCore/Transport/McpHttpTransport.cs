@@ -174,7 +174,9 @@ internal sealed partial class McpHttpTransport : IDisposable
             return;
         }
         // A call runs in the HTTP request's DI scope, which ASP.NET Core disposes when this endpoint returns: wait for it.
-        // The scope is made only if the call resolves a service (RequestServices makes it on first access).
+        // The scope is made only if the call resolves a service (RequestServices makes it on first access). A handler
+        // that first asks after an await reads RequestServices from its own thread: that touches only the request's
+        // service feature and registers the scope's disposal, which runs once this endpoint returned (after the call).
         var scope = new McpTransportScope(context, static context => ((HttpContext)context!).RequestServices);
         try
         {

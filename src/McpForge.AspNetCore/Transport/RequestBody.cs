@@ -37,7 +37,7 @@ internal readonly struct RequestBody
         {
             // No RequestAborted token: Kestrel ends a body read itself when the connection goes (an IOException or an
             // OperationCanceledException), and asking for the token makes it set up the request's cancellation source
-            // (about 400 instructions a request, bench/Eras/count_http_instructions.py).
+            // (a few hundred instructions a request, bench/Eras/count_http_instructions.py).
             var result = await reader.ReadAsync().ConfigureAwait(false);
             var buffer = result.Buffer;
             if (buffer.Length > maxBytes)
