@@ -31,7 +31,7 @@ public sealed class TransportScopeTests
 
         IServiceProvider Ask()
         {
-            bothAsking.SignalAndWait(TimeSpan.FromSeconds(30));
+            Assert.True(bothAsking.SignalAndWait(TimeSpan.FromSeconds(30)), "the other call never came to ask");
             return scope.Services;
         }
         var first = Task.Run(Ask);
