@@ -29,6 +29,8 @@ internal sealed class McpServerOptionsSection
 
     public long? MaxUnsentBytes { get; set; }
 
+    public int? StdioPipeBytes { get; set; }
+
     public BusyBehavior? WhenBusy { get; set; }
 
     public int? MaxMessageBytes { get; set; }
@@ -89,6 +91,7 @@ internal sealed class McpServerOptionsSection
         if (MaxQueuedBytes is { } maxQueuedBytes) options.MaxQueuedBytes = maxQueuedBytes;
         if (ShutdownTimeout is { } shutdownTimeout) options.ShutdownTimeout = shutdownTimeout;
         if (MaxUnsentBytes is { } maxUnsentBytes) options.MaxUnsentBytes = maxUnsentBytes;
+        if (StdioPipeBytes is { } stdioPipeBytes) options.StdioPipeBytes = stdioPipeBytes;
         if (WhenBusy is { } whenBusy) options.WhenBusy = whenBusy;
         if (MaxMessageBytes is { } maxMessageBytes) options.MaxMessageBytes = maxMessageBytes;
         if (MaxResponseBytes is { } maxResponseBytes) options.MaxResponseBytes = maxResponseBytes;

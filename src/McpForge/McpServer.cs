@@ -405,14 +405,21 @@ public sealed class McpServer
     /// </summary>
     public async Task RunStdioAsync(CancellationToken cancellationToken = default)
     {
+        var readBytes = StdioTransport.DefaultReadBytes;
+        if (Options.StdioPipeBytes > 0)
+        {
+            // Larger pipes, read whole: a busy client's bytes then cost fewer system calls and wake-ups (docs/transports.md).
+            readBytes = Math.Max(readBytes, PipeCapacity.Grow(0, Options.StdioPipeBytes));
+            PipeCapacity.Grow(1, Options.StdioPipeBytes);
+        }
         // Only a token that can fire needs the wrapper (and its copy); reads without one stay as they were.
-        using var input = cancellationToken.CanBeCanceled ? new CancellableInputStream(Console.OpenStandardInput()) : Console.OpenStandardInput();
+        using var input = cancellationToken.CanBeCanceled ? new CancellableInputStream(Console.OpenStandardInput(), readBytes) : Console.OpenStandardInput();
         using var output = Console.OpenStandardOutput();
         var originalOut = Console.Out;
         Console.SetOut(Console.Error);
         try
         {
-            await StdioTransport.RunAsync(this, input, output, cancellationToken).ConfigureAwait(false);
+            await StdioTransport.RunAsync(this, input, output, cancellationToken, readBytes).ConfigureAwait(false);
         }
         finally
         {

@@ -83,6 +83,14 @@ public sealed class McpServerOptions
     /// </summary>
     public long MaxUnsentBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// What <see cref="McpServer.RunStdioAsync"/> asks its standard input and output pipes to hold, and reads at a time, in
+    /// bytes (Linux; a pipe holds 64 KiB unless asked). A busy client then costs a system call and a wake-up of its
+    /// writer or reader every this many bytes instead of every 64 KiB. A pipe already larger is left as it is, and so is a
+    /// standard input or output that is not a pipe; 0 leaves both alone. Default 256 KiB.
+    /// </summary>
+    public int StdioPipeBytes { get; set; } = 256 * 1024;
+
     /// <summary>What happens to a request when every slot is taken and the queue is full. Default <see cref="BusyBehavior.Wait"/>.</summary>
     public BusyBehavior WhenBusy { get; set; } = BusyBehavior.Wait;
 
@@ -234,6 +242,7 @@ public sealed class McpServerOptions
     {
         if (PageSize < 1) yield return (nameof(PageSize), $"must be at least 1, not {PageSize}");
         if (MaxConcurrentRequests < 1) yield return (nameof(MaxConcurrentRequests), $"must be at least 1, not {MaxConcurrentRequests}");
+        if (StdioPipeBytes < 0) yield return (nameof(StdioPipeBytes), $"must not be negative (0 leaves the pipes as they are), not {StdioPipeBytes}");
         if (MaxMessageBytes < 64) yield return (nameof(MaxMessageBytes), $"must be at least 64, not {MaxMessageBytes}");
         if (MaxResponseBytes < 64) yield return (nameof(MaxResponseBytes), $"must be at least 64, not {MaxResponseBytes}");
         if (MaxJsonDepth < 4) yield return (nameof(MaxJsonDepth), $"must be at least 4, not {MaxJsonDepth}");

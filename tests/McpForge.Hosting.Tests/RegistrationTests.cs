@@ -100,12 +100,17 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Every_invalid_value_is_named_when_the_host_starts()
     {
-        var builder = Builder(new() { ["McpForge:PageSize"] = "0", ["McpForge:MaxJsonDepth"] = "2" });
+        var builder = Builder(new() { ["McpForge:PageSize"] = "0", ["McpForge:MaxJsonDepth"] = "2", ["McpForge:StdioPipeBytes"] = "-1" });
         builder.Services.AddMcpServer("invalid", "1.0.0", _ => { });
         using var host = builder.Build(); // building does not validate: starting does
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(["McpForge:PageSize must be at least 1, not 0.", "McpForge:MaxJsonDepth must be at least 4, not 2."], error.Failures);
+        Assert.Equal(
+        [
+            "McpForge:PageSize must be at least 1, not 0.",
+            "McpForge:StdioPipeBytes must not be negative (0 leaves the pipes as they are), not -1.",
+            "McpForge:MaxJsonDepth must be at least 4, not 2.",
+        ], error.Failures);
     }
 
     [Fact]

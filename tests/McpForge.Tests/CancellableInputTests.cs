@@ -17,7 +17,7 @@ public sealed class CancellableInputTests
     public async Task A_read_blocked_on_input_that_ignores_its_token_returns_when_the_token_fires_and_loses_nothing()
     {
         var console = new TokenIgnoringStream();
-        using var input = new CancellableInputStream(console);
+        using var input = new CancellableInputStream(console, StdioTransport.DefaultReadBytes);
         var callerBuffer = new byte[16];
         using var stop = new CancellationTokenSource();
 
@@ -38,7 +38,7 @@ public sealed class CancellableInputTests
     public async Task Data_larger_than_the_callers_buffer_is_handed_out_in_order()
     {
         var console = new TokenIgnoringStream();
-        using var input = new CancellableInputStream(console);
+        using var input = new CancellableInputStream(console, StdioTransport.DefaultReadBytes);
         var read = input.ReadAsync(new byte[3], TestContext.Current.CancellationToken).AsTask();
         console.Deliver("abcdefg"u8.ToArray());
         Assert.Equal(3, await read.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));

@@ -17,9 +17,13 @@ namespace McpForge.ClientInput;
 internal static class InputRequiredResponse
 {
     /// <summary>Answers the call as a round of input when it is one; false leaves it to the kind's own response.</summary>
-    public static bool TryRespond(McpCall call, Exception? failure)
+    // Most calls end answered with nothing asked: that test is inlined into the caller, and only a call that failed or
+    // asked pays for the frame of the rest (about 35 instructions a 2026-07-28 call, bench/Eras/count_instructions.py).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool TryRespond(McpCall call, Exception? failure) => (failure is not null || call.Input is not null) && TryRespondToRound(call, failure);
+
+    private static bool TryRespondToRound(McpCall call, Exception? failure)
     {
-        if (failure is null && call.Input is null) return false; // most calls: answered, and nothing was asked
         var respond = call.Connection.Responder;
         var round = call.Input;
         if (round?.BadAnswer is { } bad)

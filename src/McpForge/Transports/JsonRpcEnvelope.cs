@@ -460,7 +460,10 @@ public readonly struct JsonRpcEnvelope
     private static int KnownMetaTail(ReadOnlySpan<byte> message, ClientProfileCache.Entry? knownMeta)
     {
         if (knownMeta is null) return -1;
-        var trimmed = message.TrimEnd(" \t\r\n"u8);
+        // JSON whitespace after the message, stepped over by hand: a general TrimEnd would search a set for every byte.
+        var end = message.Length;
+        while (end > 0 && message[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') end--;
+        var trimmed = message[..end];
         var meta = knownMeta.Meta;
         var start = trimmed.Length - 2 - meta.Length;
         return start > 0 && trimmed.EndsWith("}}"u8) && trimmed.Slice(start, meta.Length).SequenceEqual(meta) ? start : -1;

@@ -12,7 +12,7 @@ using ReliabilityServer;
 // dotnet ReliabilityServer.dll --stdio [limits]                       stdio
 // dotnet ReliabilityServer.dll --urls http://127.0.0.1:0 [limits]     Streamable HTTP at /mcp
 // limits: --max-concurrent N  --max-queued N  --reject  --tool-timeout-ms N  --max-response-bytes N
-//         --max-unsent-bytes N  --shutdown-timeout-ms N  --no-event-store (HTTP: a lost stream cancels its call)
+//         --max-unsent-bytes N  --stdio-pipe-bytes N  --shutdown-timeout-ms N  --no-event-store (HTTP: a lost stream cancels its call)
 //         --no-request-services (HTTP: calls get scopes of their own, so a request ends with its stream, not with its call)
 //         --count-aborted (HTTP: requests whose client went away are counted as they end: wait_for's aborted_requests)
 void Configure(McpServerBuilder mcp) => mcp
@@ -26,6 +26,7 @@ void Configure(McpServerBuilder mcp) => mcp
         if (Option("--tool-timeout-ms") is { } timeout) options.ToolTimeout = TimeSpan.FromMilliseconds(timeout);
         if (Option("--max-response-bytes") is { } response) options.MaxResponseBytes = response;
         if (Option("--max-unsent-bytes") is { } unsent) options.MaxUnsentBytes = unsent;
+        if (Option("--stdio-pipe-bytes") is { } pipe) options.StdioPipeBytes = (int)pipe;
         if (Option("--shutdown-timeout-ms") is { } shutdown) options.ShutdownTimeout = TimeSpan.FromMilliseconds(shutdown);
     });
 

@@ -113,11 +113,13 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task A_client_that_stops_reading_gets_backpressure_and_the_servers_memory_stays_bounded()
     {
-        // 256 MiB of answers to 380 KB of requests, more than the pipe holds. The queue is large enough to hold every request, so only the bound on unsent output
+        // 256 MiB of answers to 4.4 MB of requests, more than the pipe (256 KiB, McpServerOptions.StdioPipeBytes) and one read of it hold: each
+        // request carries a _meta pad of 1 KiB. The queue is large enough to hold every request, so only the bound on unsent output
         // (McpServerOptions.MaxUnsentBytes) can keep the server from reading them all and piling their answers up. Nothing here waits on the clock: the
         // client's writes blocking is seen as the pipe to the server filling up, and the server's memory is judged by the most it took while its
         // client did not read (its resident set's high-water mark), not by a sample taken when it had probably got there.
         const int calls = 4000, bytes = 64 * 1024;
+        var pad = new string('p', 1024);
         using var server = StartStdioRaw("--max-concurrent", "8", "--max-queued", "5000");
         var reader = new StreamReader(server.Output, new UTF8Encoding(false), false, 1 << 20);
         var input = server.Input;
@@ -142,7 +144,7 @@ public sealed class ClientFaultTests(ITestOutputHelper output)
             for (var id = 1; id <= calls; id++)
             {
                 if (!Pipe.Writable(pipe)) full.TrySetResult();
-                input.Write(Encoding.UTF8.GetBytes(Call(id, "payload", $$"""{"bytes":{{bytes}}}""") + "\n"));
+                input.Write(Encoding.UTF8.GetBytes($$"""{"jsonrpc":"2.0","id":{{id}},"method":"tools/call","params":{"name":"payload","arguments":{"bytes":{{bytes}}},"_meta":{"pad":"{{pad}}"}""" + "}}\n"));
                 Volatile.Write(ref written, id);
             }
             input.Flush();

@@ -12,9 +12,9 @@ namespace McpForge.Transports.Stdio;
 /// read goes into a buffer of this stream's own, never the caller's: a read abandoned by cancellation may still
 /// complete later, and must not write into memory the caller has since returned to its pool.
 /// </summary>
-internal sealed class CancellableInputStream(Stream inner) : Stream
+internal sealed class CancellableInputStream(Stream inner, int bufferBytes) : Stream
 {
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly byte[] _buffer = new byte[bufferBytes];
     private Task<int>? _pending;
     private int _start;
     private int _end;

@@ -18,12 +18,19 @@ namespace McpForge.Transports.Stdio;
 /// </summary>
 internal static class StdioTransport
 {
-    public static async Task RunAsync(McpServer server, Stream input, Stream output, CancellationToken cancellationToken)
+    /// <summary>What a read takes at most unless the input is a pipe made larger (<see cref="McpServerOptions.StdioPipeBytes"/>): what a pipe holds by default.</summary>
+    public const int DefaultReadBytes = 64 * 1024;
+
+    /// <summary>
+    /// Serves <paramref name="server"/>'s one stdio client until <paramref name="input"/> ends or <paramref name="cancellationToken"/>
+    /// fires, taking at most <paramref name="readBytes"/> a read (what the input's pipe holds, so that a full pipe is read whole).
+    /// </summary>
+    public static async Task RunAsync(McpServer server, Stream input, Stream output, CancellationToken cancellationToken, int readBytes = DefaultReadBytes)
     {
         var sink = new StreamMessageSink(output, server.Options.MaxUnsentBytes);
         var connection = new McpConnection(server, sink);
         server.Attach(connection);
-        var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
+        var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: readBytes, minimumReadSize: readBytes / 4, leaveOpen: true));
         var maxBytes = server.Options.MaxMessageBytes;
         var skippingOversized = false;
         try
