@@ -43,6 +43,14 @@ public sealed class RepeatedMetaTests
         """{"jsonrpc":"2.0","id":14,"method":"tools/call","params":{"name":"add","arguments":{"_meta":KNOWN}}}""",
         // Member names written with escapes.
         """{"jsonrpc":"2.0","id":15,"method":"tools/call","params":{"n\u0061me":"add","\u005fmeta":KNOWN}}""",
+        // The name of a known _meta that ends the message, found from its bytes without the reader: after a value of
+        // each kind, as the only member, after the same _meta, and (read by the reader) with whitespace before it.
+        """{"jsonrpc":"2.0","id":16,"method":"tools/call","params":{"name":"add","arguments":{"a":1},"x":true,"_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":17,"method":"tools/call","params":{"name":"add","arguments":{"a":1},"x":[2],"_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":18,"method":"tools/list","params":{"_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":19,"method":"tools/call","params":{"name":"add","_meta":KNOWN,"_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":20,"method":"tools/call","params":{"name":"add", "_meta":KNOWN}}""",
+        """{"jsonrpc":"2.0","id":21,"method":"tools/call","params":{"name":"add","_meta" :KNOWN}}""",
     };
 
     private static byte[] Message(string template) => Encoding.UTF8.GetBytes(template
@@ -70,6 +78,10 @@ public sealed class RepeatedMetaTests
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}},""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}}}}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"_meta":KNOWN}""")]
+    // Broken just before a known _meta that ends the message: the bytes before its name are not what a member needs.
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add""_meta":KNOWN}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add",,"_meta":KNOWN}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{,"_meta":KNOWN}}""")]
     public void A_message_broken_after_the_known_meta_is_reported_where_a_full_read_reports_it(string template)
     {
         var message = Message(template);

@@ -355,7 +355,8 @@ public readonly struct JsonRpcEnvelope
     /// string of <paramref name="nameMember"/> is (the last one, as handlers read it). Walking the top-level members costs
     /// what skipping the object whole costs: every token is read once either way. A <c>_meta</c> that repeats
     /// <paramref name="knownMeta"/> (which names the version: it is a 2026-07-28 request's) is stepped over unread, and ends
-    /// the walk when it starts at <paramref name="knownTail"/> (then only the two closing braces follow it). For
+    /// the walk when it starts at <paramref name="knownTail"/> (then only the two closing braces follow it; its name, when
+    /// written without whitespace, is found from the bytes before it without the reader: <see cref="NamesKnownMetaNext"/>). For
     /// a <paramref name="namedCall"/> (<c>tools/call</c>, <c>prompts/get</c>) it also notes whether the params are plain
     /// (<see cref="IsPlainCall"/>) and where their <c>arguments</c> sit.
     /// </summary>
@@ -364,8 +365,26 @@ public readonly struct JsonRpcEnvelope
     {
         int names = 0, arguments = 0, metas = 0;
         var plain = namedCall;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var first = true;
+        while (true)
         {
+            if (knownTail >= 0 && NamesKnownMetaNext(message, origin + (int)reader.BytesConsumed, knownTail, first))
+            {
+                // The next member is "_meta" written compactly, and its value the known one at the message's end: neither the
+                // name nor the brace after it is read (the bytes are those the reader would have accepted), and the walk ends.
+                notes.Claim = true;
+                notes.MetaKnown |= notes.MetaStart < 0;
+                notes.ParamsEnd = knownTail + knownMeta.Length + 1;
+                metas++;
+                if (notes.MetaStart < 0)
+                {
+                    notes.MetaStart = knownTail;
+                    notes.MetaLength = knownMeta.Length;
+                }
+                break;
+            }
+            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName) break;
+            first = false;
             var isMeta = NameIs(ref reader, "_meta"u8);
             var isName = !isMeta && !nameMember.IsEmpty && NameIs(ref reader, nameMember);
             var isArguments = namedCall && !isMeta && !isName && NameIs(ref reader, "arguments"u8);
@@ -429,6 +448,17 @@ public readonly struct JsonRpcEnvelope
         }
         notes.IsPlainCall = plain && names == 1 && arguments <= 1 && metas <= 1;
         if (!notes.IsPlainCall) notes.ArgumentsLength = 0;
+    }
+
+    /// <summary>
+    /// True when the bytes from <paramref name="at"/> (where the reader stands: after the params' opening brace when
+    /// <paramref name="first"/>, else after a member's value) to <paramref name="knownTail"/> are exactly <c>,"_meta":</c>
+    /// (<c>"_meta":</c> for the first member): a 2026-07-28 client's usual <c>_meta</c>, known already, comes next.
+    /// </summary>
+    private static bool NamesKnownMetaNext(ReadOnlySpan<byte> message, int at, int knownTail, bool first)
+    {
+        var name = first ? "\"_meta\":"u8 : ",\"_meta\":"u8;
+        return knownTail - at == name.Length && message.Slice(at, name.Length).SequenceEqual(name);
     }
 
     /// <summary>
