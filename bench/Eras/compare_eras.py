@@ -254,7 +254,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--calls", type=int, default=20000)
-    parser.add_argument("--burst", type=int, default=100000)
+    parser.add_argument("--burst", type=int, default=300000)
     parser.add_argument("--build", default=os.path.join(tempfile.gettempdir(), "mcpforge-era-bench"))
     parser.add_argument("--skip-http", action="store_true")
     parser.add_argument("--pin", action="store_true", help="servers on CPU 0, their load on CPU 1")

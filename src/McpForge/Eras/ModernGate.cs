@@ -22,6 +22,13 @@ internal static class ModernGate
     public static bool CheckMeta(McpServer server, in JsonRpcEnvelope envelope, ReadOnlySpan<byte> message,
         [NotNullWhen(true)] out ClientProfile? client, out McpRefusal refusal)
     {
+        if (envelope.KnownMeta is { } known)
+        {
+            // Found where a well-formed _meta sits (in a params object) and repeating one read before: nothing to check.
+            client = known.Profile;
+            refusal = default;
+            return true;
+        }
         var problem = envelope.ParamsStart < 0
             ? "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no params."
             : message[envelope.ParamsStart] != (byte)'{'
@@ -29,12 +36,6 @@ internal static class ModernGate
                 : envelope.MetaLength == 0
                     ? "A 2026-07-28 request needs \"params._meta\" with \"io.modelcontextprotocol/protocolVersion\" and \"io.modelcontextprotocol/clientCapabilities\"; this one has no \"_meta\"."
                     : null;
-        if (problem is null && envelope.KnownMeta is { } known)
-        {
-            client = known.Profile;
-            refusal = default;
-            return true;
-        }
         if (problem is null && server.ModernClients.TryGet(envelope.Meta(message), out client, out problem))
         {
             refusal = default;
