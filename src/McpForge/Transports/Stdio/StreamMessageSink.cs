@@ -113,7 +113,21 @@ internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = lon
             batch.ResetWrittenCount();
             lock (_gate)
             {
-                _spare = batch.Capacity <= MaxRetainedBytes ? batch : null;
+                if (batch.Capacity > MaxRetainedBytes)
+                {
+                    _spare = null;
+                }
+                else if (_pending.WrittenCount == 0)
+                {
+                    // Nothing came while it was written: the next batch goes into the buffer just written, which is still in
+                    // the cache (the kernel has just read it), rather than into the other one, last touched a batch ago.
+                    _spare = _pending;
+                    _pending = batch;
+                }
+                else
+                {
+                    _spare = batch;
+                }
             }
         }
     }
