@@ -23,11 +23,20 @@ internal static class PipeCapacity
     public static int Grow(int descriptor, int bytes)
     {
         if (!OperatingSystem.IsLinux()) return 0;
-        var holds = Fcntl(descriptor, GetPipeSize, 0);
-        if (holds <= 0) return 0;
-        if (bytes <= holds) return holds;
-        var grown = Fcntl(descriptor, SetPipeSize, bytes);
-        return grown > 0 ? grown : holds;
+        try
+        {
+            var holds = Fcntl(descriptor, GetPipeSize, 0);
+            if (holds <= 0) return 0;
+            if (bytes <= holds) return holds;
+            var grown = Fcntl(descriptor, SetPipeSize, bytes);
+            return grown > 0 ? grown : holds;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // The runtime maps "libc" to the system's C library (libc.so.6 on glibc); should a system lack it, the server
+            // must still start: its pipes stay as they are.
+            return 0;
+        }
     }
 
     // Only ints cross, so the call needs no marshalling (and so neither LibraryImport's generated stub nor unsafe code).
