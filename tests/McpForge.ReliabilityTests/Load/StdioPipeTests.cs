@@ -24,7 +24,6 @@ public sealed class StdioPipeTests
         await using var server = StartStdioRaw(option is null ? [] : ["--stdio-pipe-bytes", option]);
         var input = ((PipeStream)server.Input).SafePipeHandle;
         var output = ((PipeStream)server.Output).SafePipeHandle;
-        Assert.Equal(64 * 1024, PipeSize(input)); // as Process made it, at least until the server has started
 
         // The server grows both before it reads its first message, so its first answer means it is done.
         server.Input.Write("""{"jsonrpc":"2.0","id":1,"method":"ping"}"""u8);
