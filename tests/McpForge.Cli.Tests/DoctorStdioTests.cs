@@ -98,6 +98,18 @@ public sealed class DoctorStdioTests
     }
 
     [Fact]
+    public async Task A_server_whose_stderr_comes_after_its_stdout_closed_is_reported_with_it()
+    {
+        // This server closes its stdout, then writes its reason to stderr 300 ms later and exits.
+        var result = await ProcessRunner.CliAsync(s_timeout, "doctor", "--json", "--", "sh", "-c",
+            "exec >&-; sleep 0.3; echo \"fatal: configuration file 'broken.json' not found\" >&2; exit 3");
+        var report = DoctorJson.Parse(result);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("exited at once with code 3; stderr: fatal: configuration file 'broken.json' not found", report.Detail("stdio.starts"));
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are a POSIX notion
     public async Task A_missing_command_and_a_file_that_is_not_executable_are_named()
     {

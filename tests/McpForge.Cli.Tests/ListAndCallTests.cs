@@ -83,6 +83,17 @@ public sealed class ListAndCallTests
     }
 
     [Fact]
+    public async Task The_stderr_of_a_server_is_read_to_its_end_after_its_stdout_closed()
+    {
+        // This server closes its stdout, then writes its reason to stderr 300 ms later: the report must wait for it.
+        var result = await ProcessRunner.CliAsync(s_timeout, "list", "--", "sh", "-c",
+            "exec >&-; sleep 0.3; echo \"fatal: configuration file 'broken.json' not found\" >&2; exit 3");
+        Assert.Equal(1, result.ExitCode);
+        // Whether the closed stdout is seen before or after initialize is sent decides the first line's wording.
+        Assert.Matches("^mcpforge: initialize failed: the server (has exited|exited before answering)\nserver stderr:\nfatal: configuration file 'broken.json' not found\n$", result.Stderr);
+    }
+
+    [Fact]
     public async Task Headers_given_with_header_go_on_every_request()
     {
         await using var server = await NodeHttpServer.StartAsync("--token", "s3cret");

@@ -54,6 +54,17 @@ internal sealed class StdioConnection : IMcpConnection
         get { lock (_stderr) return _stderr.ToString(); }
     }
 
+    /// <summary>
+    /// All the server wrote to stderr, once its stderr has reached its end or <paramref name="wait"/> has passed: when a
+    /// server dies its stdout and stderr close together, and the last stderr lines (most often the reason) may not have
+    /// been read yet when the closed stdout is noticed.
+    /// </summary>
+    public async Task<string> StandardErrorToEndAsync(TimeSpan wait)
+    {
+        await Task.WhenAny(_stderrPump, Task.Delay(wait)).ConfigureAwait(false);
+        return StandardError;
+    }
+
     /// <summary>Starts <paramref name="fileName"/>; throws <see cref="System.ComponentModel.Win32Exception"/> if it cannot run.</summary>
     public static StdioConnection Start(string fileName, IReadOnlyList<string> arguments, IReadOnlyList<string> commandLine)
     {

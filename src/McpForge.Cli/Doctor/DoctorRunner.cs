@@ -35,14 +35,14 @@ internal static class DoctorRunner
 
         await using var client = new McpClient(connection, options.RequestTimeout);
         var initialize = await ProtocolChecks.InitializeAsync(run, client, cancellationToken).ConfigureAwait(false);
-        await StdioChecks.CheckRunningAsync(run, connection, initialize).ConfigureAwait(false);
+        await StdioChecks.CheckRunningAsync(run, client, connection, initialize, options.RequestTimeout).ConfigureAwait(false);
         if (initialize.Succeeded)
         {
             var before = ProcessMemory.ResidentBytes(connection.ProcessId);
             await RunSessionChecksAsync(run, client, cancellationToken).ConfigureAwait(false);
             var after = connection.HasExited ? null : ProcessMemory.ResidentBytes(connection.ProcessId);
             LimitChecks.CheckMemory(run, before, after);
-            StdioChecks.CheckStillRunning(run, connection);
+            await StdioChecks.CheckStillRunningAsync(run, connection, options.RequestTimeout).ConfigureAwait(false);
         }
         StdioChecks.CheckStdout(run, client);
         run.SkipRemaining(s_sessionChecks, "the initialize handshake failed");

@@ -43,26 +43,27 @@ internal static class StdioChecks
     }
 
     /// <summary>After the handshake (successful or not): did the process stay up, and say why not.</summary>
-    public static async Task CheckRunningAsync(DoctorRun run, StdioConnection connection, RpcOutcome initialize)
+    public static async Task CheckRunningAsync(DoctorRun run, McpClient client, StdioConnection connection, RpcOutcome initialize, TimeSpan wait)
     {
         if (!initialize.Succeeded)
         {
-            // The pumps may still be draining the last output of a process that just exited.
-            await connection.WaitForExitAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+            // A server that closed its stdout is (nearly always) on its way out: wait for it as long as a request may
+            // take. One that did not answer in time may still be running: a moment tells whether it just died.
+            await connection.WaitForExitAsync(client.Closed ? wait : TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
         }
         if (connection.HasExited)
         {
-            run.Add(CheckResult.Fail(DoctorCatalog.StdioStarts, $"exited at once with code {connection.ExitCode}{StderrTail(connection)}"));
+            run.Add(CheckResult.Fail(DoctorCatalog.StdioStarts, $"exited at once with code {connection.ExitCode}{await StderrTailAsync(connection, wait).ConfigureAwait(false)}"));
             return;
         }
         run.Add(CheckResult.Pass(DoctorCatalog.StdioStarts, $"running as process {connection.ProcessId}"));
     }
 
     /// <summary>At the end: a server that died during the checks fails this check even though it started.</summary>
-    public static void CheckStillRunning(DoctorRun run, StdioConnection connection)
+    public static async Task CheckStillRunningAsync(DoctorRun run, StdioConnection connection, TimeSpan stderrWait)
     {
         if (connection.HasExited)
-            run.Add(CheckResult.Fail(DoctorCatalog.StdioStarts, $"started, then exited with code {connection.ExitCode} during the checks{StderrTail(connection)}"));
+            run.Add(CheckResult.Fail(DoctorCatalog.StdioStarts, $"started, then exited with code {connection.ExitCode} during the checks{await StderrTailAsync(connection, stderrWait).ConfigureAwait(false)}"));
     }
 
     public static void CheckStdout(DoctorRun run, McpClient client)
@@ -78,9 +79,10 @@ internal static class StdioChecks
             $"{client.StrayLineCount} stdout {(client.StrayLineCount == 1 ? "line is" : "lines are")} not JSON-RPC: {shown}"));
     }
 
-    private static string StderrTail(StdioConnection connection)
+    /// <summary>The last stderr lines of a process that exited; <paramref name="wait"/> bounds the read of what is still in the pipe.</summary>
+    private static async Task<string> StderrTailAsync(StdioConnection connection, TimeSpan wait)
     {
-        var stderr = connection.StandardError.Trim();
+        var stderr = (await connection.StandardErrorToEndAsync(wait).ConfigureAwait(false)).Trim();
         if (stderr.Length == 0) return " and wrote nothing to stderr";
         var lines = stderr.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
         return "; stderr: " + string.Join(" | ", lines.TakeLast(5).Select(l => Shorten(l, 160)));
