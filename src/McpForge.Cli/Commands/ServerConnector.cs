@@ -45,11 +45,14 @@ internal static class ServerConnector
         if (initialize.Succeeded) return client;
 
         await errors.WriteLineAsync($"mcpforge: initialize failed: {initialize.Problem}").ConfigureAwait(false);
-        // A server that closed its stdout has (nearly always) exited and closed its stderr too: read that to the end,
-        // waiting at most as long as a request may take (a child of the server could hold stderr open).
-        if (connection is StdioConnection stdio && client.Closed
-            && (await stdio.StandardErrorToEndAsync(timeout).ConfigureAwait(false)).Trim() is { Length: > 0 } stderr)
-            await errors.WriteLineAsync("server stderr:\n" + stderr).ConfigureAwait(false);
+        if (connection is StdioConnection stdio)
+        {
+            // A server that closed its stdout has (nearly always) exited and closed its stderr too: read that to the end,
+            // waiting at most as long as a request may take (a child of the server could hold stderr open). One still
+            // running (it answered with an error, or not in time) shows what it has written so far.
+            var stderr = client.Closed ? await stdio.StandardErrorToEndAsync(timeout).ConfigureAwait(false) : stdio.StandardError;
+            if (stderr.Trim() is { Length: > 0 } shown) await errors.WriteLineAsync("server stderr:\n" + shown).ConfigureAwait(false);
+        }
         await client.DisposeAsync().ConfigureAwait(false);
         return null;
     }
