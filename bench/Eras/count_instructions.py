@@ -14,9 +14,12 @@ under `valgrind --tool=callgrind`. Per call = (instructions of the run - those o
   sized   session `tools/call echo` with the bytes of the 2026-07-28 add in and out (compare_eras.py's "sized")
   echo    session `tools/call echo` of an 8-character message and an empty pad: "sized" without its extra bytes
 so modern - legacy is what a 2026-07-28 call costs more, and sized - echo what that many more bytes cost a session call.
-With --by-function, the functions whose own instructions a call differ most between two kinds.
+With --by-function, the functions whose own instructions a call differ most between two kinds. With --cache, valgrind
+also simulates this machine's first-level data cache (32 KiB, 8-way, 64-byte lines; 1 MiB behind it) and counts its
+misses a call: each one is a wait of a dozen cycles or more that no instruction count shows (docs/benchmarks.md, "The
+call's own bytes").
 
-  python3 bench/Eras/count_instructions.py [--calls 50000] [--build DIR | --server BINARY] [--by-function modern legacy]
+  python3 bench/Eras/count_instructions.py [--calls 50000] [--build DIR | --server BINARY] [--by-function modern legacy] [--cache]
 Needs valgrind (Debian: apt-get install valgrind).
 """
 import argparse, os, re, subprocess, sys, tempfile
@@ -48,22 +51,28 @@ def requests(kind, calls, sized):
     return head + b"".join(stdio_request(kind, i, sized) for i in range(1, calls + 1)), kind, sized
 
 
-def count(server, data, work, tag):
-    """Runs the server under callgrind on `data`; returns (instructions, answers, callgrind output file)."""
+CACHE_SIMULATION = ["--cache-sim=yes", "--D1=32768,8,64", "--LL=1048576,16,64"]
+
+
+def count(server, data, work, tag, cache=False):
+    """Runs the server under callgrind on `data`; returns (instructions, first-level data misses or None, answers,
+    callgrind output file)."""
     source = os.path.join(work, tag + ".jsonl")
     with open(source, "wb") as f:
         f.write(data)
     profile = os.path.join(work, tag + ".callgrind")
     answers = os.path.join(work, tag + ".out")
     with open(source, "rb") as stdin, open(answers, "wb") as stdout:
-        run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}", server],
+        run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}"] + (CACHE_SIMULATION if cache else []) + [server],
                              stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, cwd=work)
     refs = re.search(rb"I\s+refs:\s+([\d,]+)", run.stderr)
     if run.returncode != 0 or not refs:
         raise RuntimeError(f"valgrind failed on {tag}: {run.stderr[-600:].decode(errors='replace')}")
+    misses = re.search(rb"D1\s+misses:\s+([\d,]+)", run.stderr) if cache else None
     with open(answers, "rb") as f:
         lines = f.read().splitlines()
-    return int(refs.group(1).replace(b",", b"")), lines, profile
+    number = lambda m: int(m.group(1).replace(b",", b""))
+    return number(refs), number(misses) if misses else None, lines, profile
 
 
 def self_costs(profile):
@@ -86,34 +95,38 @@ def main():
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--by-function", nargs=2, metavar=("KIND", "BASELINE"))
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--cache", action="store_true", help="also count first-level data cache misses (simulated)")
     args = parser.parse_args()
     server = os.path.abspath(args.server) if args.server else publish_with_symbols(args.build)
     work = tempfile.mkdtemp(prefix="mcpforge-instructions-")
     sized = size_match(server)
 
-    empty_session, _, _ = count(server, INITIALIZE, work, "baseline-session")
-    empty_modern, _, _ = count(server, b"", work, "baseline-modern")
+    empty_session, missed_session, _, _ = count(server, INITIALIZE, work, "baseline-session", args.cache)
+    empty_modern, missed_modern, _, _ = count(server, b"", work, "baseline-modern", args.cache)
     results = {}
     for kind in args.kinds.split(","):
         data, request_kind, request_sized = requests(kind, args.calls, sized)
-        total, answers, profile = count(server, data, work, kind)
+        total, missed, answers, profile = count(server, data, work, kind, args.cache)
         calls = [a for a in answers if b'"id":0,' not in a]
         if len(calls) != args.calls or not stdio_answer_ok(request_kind, args.calls, calls[-1]):
             raise RuntimeError(f"{kind}: {len(calls)} answers, the last {calls[-1][:200] if calls else b''}")
-        baseline = empty_modern if kind == "modern" else empty_session
+        baseline, missed_baseline = (empty_modern, missed_modern) if kind == "modern" else (empty_session, missed_session)
         in_bytes = (len(data) - (0 if kind == "modern" else len(INITIALIZE))) / args.calls
         out_bytes = sum(len(a) + 1 for a in calls) / args.calls
-        results[kind] = {"per_call": (total - baseline) / args.calls, "in": in_bytes, "out": out_bytes, "profile": profile}
+        results[kind] = {"per_call": (total - baseline) / args.calls, "in": in_bytes, "out": out_bytes, "profile": profile,
+                         "misses": (missed - missed_baseline) / args.calls if args.cache else None}
 
     print(f"NativeAOT samples/QuickStart over stdio, {args.calls:,} calls a kind, instructions counted by valgrind (callgrind):")
-    print("| request | bytes in / out a call | instructions a call | vs session add |")
-    print("|---|---:|---:|---:|")
+    cache = " first-level data misses a call (simulated) |" if args.cache else ""
+    print("| request | bytes in / out a call | instructions a call | vs session add |" + cache)
+    print("|---|---:|---:|---:|" + ("---:|" if args.cache else ""))
     labels = {"legacy": "2025-11-25 session, add", "modern": "2026-07-28 request, add",
               "sized": "2025-11-25 session, echo of the 2026-07-28 bytes", "echo": "2025-11-25 session, echo of 8 characters"}
     base = results.get("legacy", {}).get("per_call")
     for kind, r in results.items():
         ratio = f"{r['per_call'] / base:.3f}" if base else "-"
-        print(f"| {labels[kind]} | {r['in']:.0f} / {r['out']:.0f} | {r['per_call']:,.0f} | {ratio} |")
+        misses = f" {r['misses']:.1f} |" if args.cache else ""
+        print(f"| {labels[kind]} | {r['in']:.0f} / {r['out']:.0f} | {r['per_call']:,.0f} | {ratio} |" + misses)
     if "sized" in results and "echo" in results:
         extra_bytes = results["sized"]["in"] + results["sized"]["out"] - results["echo"]["in"] - results["echo"]["out"]
         extra = results["sized"]["per_call"] - results["echo"]["per_call"]

@@ -21,7 +21,10 @@ namespace McpForge.Generated;
 public class JsonReadContext
 {
     private List<ArgumentError>? _errors;
-    // The path lives inline for the first levels (no allocation per call); deeper input spills into an array.
+    // The path lives inline for the first four levels (no allocation per call: an argument that is an array of objects
+    // is three deep); deeper input spills into an array. Every tools/call allocates its call, which holds this: four
+    // levels rather than eight keep it 64 bytes smaller, and what a call allocates streams through the CPU's first-level
+    // cache, evicting what the next call needs (docs/benchmarks.md, "The call's own bytes").
     private Segments _inline;
     private Segment[]? _deep;
     private int _depth;
@@ -138,7 +141,7 @@ public class JsonReadContext
     [System.Runtime.CompilerServices.InlineArray(Length)]
     private struct Segments
     {
-        public const int Length = 8;
+        public const int Length = 4;
         private Segment _first;
     }
 }
