@@ -60,10 +60,10 @@ internal static class StdioChecks
     }
 
     /// <summary>At the end: a server that died during the checks fails this check even though it started.</summary>
-    public static async Task CheckStillRunningAsync(DoctorRun run, StdioConnection connection, TimeSpan stderrWait)
+    public static async Task CheckStillRunningAsync(DoctorRun run, StdioConnection connection, TimeSpan wait)
     {
         if (connection.HasExited)
-            run.Add(CheckResult.Fail(DoctorCatalog.StdioStarts, $"started, then exited with code {connection.ExitCode} during the checks{await StderrTailAsync(connection, stderrWait).ConfigureAwait(false)}"));
+            run.Add(CheckResult.Fail(DoctorCatalog.StdioStarts, $"started, then exited with code {connection.ExitCode} during the checks{await StderrTailAsync(connection, wait).ConfigureAwait(false)}"));
     }
 
     public static void CheckStdout(DoctorRun run, McpClient client)
