@@ -29,7 +29,7 @@ public sealed class McpServer
         Deadlines = new ToolDeadlines(options.TimeProvider);
         Implementation = WriteImplementation(name, version, options);
         ResultMeta = WriteResultMeta(Implementation);
-        CompleteResultEnd = [.. "\"resultType\":\"complete\",\"_meta\":"u8, .. ResultMeta, .. "}}"u8];
+        CompleteResultEnd = [.. ",\"resultType\":\"complete\",\"_meta\":"u8, .. ResultMeta, .. "}}"u8];
         RequestStateProtector = options.RequestStateProtector ?? new ClientInput.AesGcmRequestStateProtector();
         EventBus = options.EventBus ?? new Subscriptions.InProcessEventBus();
         Tasks = options.Tasks is { } tasks ? new McpForge.Tasks.TaskHost(this, tasks) : null;
@@ -297,7 +297,8 @@ public sealed class McpServer
 
     /// <summary>
     /// The end of a complete 2026-07-28 result with no cache hints, after its own members:
-    /// <c>"resultType":"complete","_meta":{"io.modelcontextprotocol/serverInfo":…}}}</c> (the result and the message closed).
+    /// <c>,"resultType":"complete","_meta":{"io.modelcontextprotocol/serverInfo":…}}}</c> (the result and the message
+    /// closed; <see cref="JsonRpc.MessageBuffer.CompleteWith"/> drops the comma when the result has no member before it).
     /// </summary>
     internal byte[] CompleteResultEnd { get; }
 

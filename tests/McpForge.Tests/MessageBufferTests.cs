@@ -7,8 +7,8 @@ namespace McpForge.Tests;
 
 /// <summary>
 /// A result's members can be copied whole beside what the writer writes (<see cref="MessageBuffer.AppendMember"/>, and its
-/// last ones with <see cref="MessageBuffer.CompleteWith"/>): the message must be the one the writer would have written,
-/// with a comma exactly when the object has members before.
+/// last ones with <see cref="MessageBuffer.CompleteWith"/>, kept apart until read): the message must be the one the writer
+/// would have written, with a comma exactly when the object has members before.
 /// </summary>
 public sealed class MessageBufferTests
 {
@@ -34,7 +34,7 @@ public sealed class MessageBufferTests
                 w.WriteEndObject();
                 w.WriteEndArray();
             }
-            buffer.CompleteWith("\"resultType\":\"complete\"}}"u8);
+            buffer.CompleteWith(",\"resultType\":\"complete\"}}"u8.ToArray());
             Assert.Equal(expected, Encoding.UTF8.GetString(buffer.WrittenSpan));
             using var _ = JsonDocument.Parse(buffer.WrittenSpan.ToArray());
         }
@@ -57,7 +57,7 @@ public sealed class MessageBufferTests
             buffer.AppendMember("\"s\":"u8, "12"u8);
             if (completed)
             {
-                buffer.CompleteWith("\"resultType\":\"complete\"}"u8);
+                buffer.CompleteWith(",\"resultType\":\"complete\"}"u8.ToArray());
             }
             else
             {
@@ -81,7 +81,7 @@ public sealed class MessageBufferTests
             buffer.Json.WriteStartObject();
             buffer.Json.WriteString("text"u8, "0123456789");
             Assert.Equal(20, buffer.WrittenSpan.Length); // {"text":"0123456789"
-            var refused = Assert.Throws<ResponseTooLargeException>(() => buffer.CompleteWith("\"resultType\":\"complete\"}"u8));
+            var refused = Assert.Throws<ResponseTooLargeException>(() => buffer.CompleteWith(",\"resultType\":\"complete\"}"u8.ToArray()));
             Assert.Equal(30, refused.Limit);
             Assert.Equal(0, buffer.WrittenSpan.Length);
         }
@@ -99,13 +99,78 @@ public sealed class MessageBufferTests
         try
         {
             buffer.Json.WriteStartObject();
-            buffer.CompleteWith("\"a\":1}"u8);
+            buffer.CompleteWith(",\"a\":1}"u8.ToArray());
             Assert.Equal("""{"a":1}""", Encoding.UTF8.GetString(buffer.WrittenSpan));
             buffer.Clear();
             buffer.Json.WriteStartObject();
             buffer.Json.WriteNumber("b"u8, 2);
             buffer.Json.WriteEndObject();
             Assert.Equal("""{"b":2}""", Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    [Theory]
+    [InlineData(false, """{"result":{""", "\"resultType\":\"complete\"}}")]
+    [InlineData(true, """{"result":{"n":1""", ",\"resultType\":\"complete\"}}")]
+    public void The_end_is_kept_apart_until_the_message_is_read_whole(bool withMember, string start, string end)
+    {
+        // A sink that batches copies the two parts itself (IMcpSplitMessageSink); anyone else reads them joined, once.
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            buffer.Json.WriteStartObject();
+            buffer.Json.WriteStartObject("result"u8);
+            if (withMember) buffer.Json.WriteNumber("n"u8, 1);
+            buffer.CompleteWith(",\"resultType\":\"complete\"}}"u8.ToArray());
+            Assert.Equal(start, Encoding.UTF8.GetString(buffer.Start));
+            Assert.Equal(end, Encoding.UTF8.GetString(buffer.End));
+
+            Assert.Equal(start + end, Encoding.UTF8.GetString(buffer.WrittenSpan));
+            Assert.True(buffer.End.IsEmpty);
+            Assert.Equal(start + end, Encoding.UTF8.GetString(buffer.Start));
+            Assert.Equal(start + end, Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    [Fact]
+    public void An_end_that_just_fits_the_limit_is_kept()
+    {
+        var buffer = MessageBuffer.Rent(limit: 45);
+        try
+        {
+            buffer.Json.WriteStartObject();
+            buffer.Json.WriteString("text"u8, "0123456789");
+            buffer.CompleteWith(",\"resultType\":\"complete\"}"u8.ToArray());
+            Assert.Equal("""{"text":"0123456789","resultType":"complete"}""", Encoding.UTF8.GetString(buffer.WrittenSpan));
+            Assert.Equal(45, buffer.WrittenSpan.Length);
+        }
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    [Fact]
+    public void A_buffer_cleared_with_an_end_kept_apart_forgets_it()
+    {
+        var buffer = MessageBuffer.Rent();
+        try
+        {
+            buffer.Json.WriteStartObject();
+            buffer.CompleteWith(",\"a\":1}"u8.ToArray());
+            buffer.Clear();
+            Assert.True(buffer.End.IsEmpty);
+            buffer.Json.WriteStartObject();
+            buffer.Json.WriteEndObject();
+            Assert.Equal("{}", Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
         finally
         {

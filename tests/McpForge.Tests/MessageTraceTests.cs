@@ -57,6 +57,23 @@ public sealed class MessageTraceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_2026_07_28_result_is_traced_whole_with_its_end()
+    {
+        // Untraced, the end of a 2026-07-28 result goes to the stdio sink apart from its body; traced, the whole response
+        // is recorded, so its size is that of the line the client reads.
+        var path = Path.Combine(_folder, "trace.jsonl");
+        string line;
+        await using (var server = ServerHarness.Start(b => b.AddTools<BasicTools>().Configure(o => o.MessageTrace = new McpMessageTraceOptions { Path = path })))
+        {
+            await server.SendAsync("""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":""" + ServerHarness.ModernParams("\"name\":\"echo\",\"arguments\":{\"message\":\"hi\"}") + "}");
+            line = await server.ReadLineAsync();
+        }
+        Assert.EndsWith(""","resultType":"complete","_meta":{"io.modelcontextprotocol/serverInfo":{"name":"test-server","version":"9.9.9"}}}}""", line);
+        var response = Assert.Single(Records(path), r => r.GetProperty("dir").GetString() == "out");
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(line), response.GetProperty("bytes").GetInt32());
+    }
+
+    [Fact]
     public async Task Payloads_are_opt_in_and_argument_values_are_redacted()
     {
         var path = Path.Combine(_folder, "payloads.jsonl");

@@ -110,6 +110,20 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_2026_07_28_call_is_measured_from_its_whole_response()
+    {
+        // Its result's end is kept apart from the body until the response is read whole; an observed request's is read
+        // whole, so the result's isError (in the body) and the client's line (body and end) are both there.
+        await using var server = ServerHarness.Start(b => b.AddTools<TelemetryTools>());
+        var response = await server.ModernAsync(45, "tools/call", "\"name\":\"telemetry_ok\",\"arguments\":{\"n\":\"x\"}");
+        Assert.True(response.GetProperty("result").GetProperty("isError").GetBoolean());
+        Assert.Equal("complete", response.GetProperty("result").GetProperty("resultType").GetString());
+        Assert.Equal("test-server", response.GetProperty("result").GetProperty("_meta").GetProperty("io.modelcontextprotocol/serverInfo").GetProperty("name").GetString());
+        Assert.Equal("error.type=tool_error,gen_ai.tool.name=telemetry_ok,mcp.method.name=tools/call,mcp.protocol.version=2026-07-28,network.transport=pipe",
+            Format(Assert.Single(Measured("mcp.server.operation.duration", "telemetry_ok"))));
+    }
+
+    [Fact]
     public async Task A_call_that_throws_is_a_tool_error_with_outcome_exception()
     {
         await using var server = await StartAsync();

@@ -16,7 +16,8 @@ internal sealed class RequestTelemetry(string transport, string? sessionId)
     private ConcurrentDictionary<RequestId, McpOperation>? _operations;
     private int _observed;
 
-    private bool Observing => Volatile.Read(ref _observed) > 0;
+    /// <summary>True while a request of this connection is observed: its response is then read to end it (<see cref="Complete(RequestId, ReadOnlySpan{byte})"/>).</summary>
+    public bool Observing => Volatile.Read(ref _observed) > 0;
 
     /// <summary>
     /// When something listens, starts the request's span and measurements and makes the span current; returns the

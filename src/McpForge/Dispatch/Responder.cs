@@ -28,7 +28,7 @@ internal readonly struct Responder(McpConnection connection)
             w.WriteStartObject();
             writeMembers(w, state);
             EndResult(buffer, client, fields);
-            Send(id, buffer.WrittenSpan);
+            SendResult(id, buffer);
         }
         finally
         {
@@ -45,18 +45,16 @@ internal readonly struct Responder(McpConnection connection)
     /// </summary>
     public void FinishResult(McpCall call, MessageBuffer result, in ResultFields fields, string what, string name)
     {
-        ReadOnlySpan<byte> message;
         try
         {
             EndResult(result, call.Client, fields);
-            message = result.WrittenSpan;
         }
         catch (ResponseTooLargeException ex)
         {
             ResponseTooLarge(call.RequestId, what, name, ex.Limit);
             return;
         }
-        Send(call.RequestId, message);
+        SendResult(call.RequestId, result);
     }
 
     /// <summary>
@@ -144,6 +142,20 @@ internal readonly struct Responder(McpConnection connection)
         Server.Tracer?.Outgoing(connection.SessionId, message);
     }
 
+    /// <summary>
+    /// Sends a result <see cref="EndResult"/> closed. A sink that batches takes its body and its end apart, so the end is
+    /// copied once, unless something must read the whole response first (an observed request, the message trace).
+    /// </summary>
+    private void SendResult(RequestId id, MessageBuffer result)
+    {
+        if (connection.Sink is IMcpSplitMessageSink split && Server.Tracer is null && !connection.Telemetry.Observing)
+        {
+            split.Send(result.Start, result.End, McpMessageRoute.ResponseTo(id));
+            return;
+        }
+        Send(id, result.WrittenSpan);
+    }
+
     // The names and values of the 2026-07-28 fields, encoded once: a result then copies them without checking them for escapes.
     private static readonly JsonEncodedText s_resultType = JsonEncodedText.Encode("resultType"u8);
     private static readonly JsonEncodedText s_complete = JsonEncodedText.Encode("complete"u8);
@@ -155,7 +167,10 @@ internal readonly struct Responder(McpConnection connection)
     private static readonly JsonEncodedText s_private = JsonEncodedText.Encode("private"u8);
     private static readonly JsonEncodedText s_meta = JsonEncodedText.Encode("_meta"u8);
 
-    /// <summary>Closes a result object: the 2026-07-28 fields for a modern client, then the braces.</summary>
+    /// <summary>
+    /// Closes a result object: the 2026-07-28 fields for a modern client, then the braces. Throws
+    /// <see cref="ResponseTooLargeException"/> when the result is over its buffer's limit.
+    /// </summary>
     private void EndResult(MessageBuffer buffer, ClientProfile? client, in ResultFields fields)
     {
         var w = buffer.Json;
@@ -165,7 +180,7 @@ internal readonly struct Responder(McpConnection connection)
             if (fields.IsPlainComplete)
             {
                 // Most results: the same members close every one of them, so they are copied as written when the server was built.
-                buffer.CompleteWith(identity ? Server.CompleteResultEnd : CompleteResultEndWithoutIdentity);
+                buffer.CompleteWith(identity ? Server.CompleteResultEnd : s_completeResultEndWithoutIdentity);
                 return;
             }
             w.WriteString(s_resultType, fields.IsTask ? s_task : fields.IsInputRequired ? s_inputRequired : s_complete);
@@ -194,10 +209,11 @@ internal readonly struct Responder(McpConnection connection)
         }
         w.WriteEndObject();
         JsonRpcWriter.EndMessage(w);
+        w.Flush(); // into the buffer now, so that a result over the limit is refused here (ResponseTooLargeException)
     }
 
-    /// <summary>The end of a complete 2026-07-28 result with no cache hints when results do not name the server.</summary>
-    private static ReadOnlySpan<byte> CompleteResultEndWithoutIdentity => "\"resultType\":\"complete\"}}"u8;
+    /// <summary>The end of a complete 2026-07-28 result with no cache hints when results do not name the server (comma first, as <see cref="McpServer.CompleteResultEnd"/>).</summary>
+    private static readonly byte[] s_completeResultEndWithoutIdentity = ",\"resultType\":\"complete\"}}"u8.ToArray();
 
     /// <summary>Codes that say the client sent something wrong (logged at Debug), as opposed to a server failure.</summary>
     private static bool IsRefusal(int code) => code is JsonRpcErrorCode.ParseError or JsonRpcErrorCode.InvalidRequest

@@ -26,13 +26,34 @@ internal sealed class MessageBuffer
     };
 
     private readonly BoundedBufferWriter _buffer = new(1024);
+    private ReadOnlyMemory<byte> _end;
 
     private MessageBuffer() => Json = new Utf8JsonWriter(_buffer, WriterOptions);
 
     public Utf8JsonWriter Json { get; }
 
-    /// <summary>The message written so far (flushes the JSON writer first).</summary>
+    /// <summary>
+    /// The message written so far (flushes the JSON writer first), its end included: an end <see cref="CompleteWith"/>
+    /// kept apart is copied after what was written now.
+    /// </summary>
     public ReadOnlySpan<byte> WrittenSpan
+    {
+        get
+        {
+            Json.Flush();
+            if (!_end.IsEmpty)
+            {
+                // Room for it was checked against the limit when it was given.
+                _end.Span.CopyTo(_buffer.GetSpan(_end.Length));
+                _buffer.Advance(_end.Length);
+                _end = default;
+            }
+            return _buffer.WrittenSpan;
+        }
+    }
+
+    /// <summary>What was written before the end <see cref="CompleteWith"/> kept apart (flushes the JSON writer first).</summary>
+    public ReadOnlySpan<byte> Start
     {
         get
         {
@@ -40,6 +61,9 @@ internal sealed class MessageBuffer
             return _buffer.WrittenSpan;
         }
     }
+
+    /// <summary>The end <see cref="CompleteWith"/> kept apart, until <see cref="WrittenSpan"/> copies it; empty when there is none.</summary>
+    public ReadOnlySpan<byte> End => _end.Span;
 
     public static MessageBuffer Rent() => Rent(long.MaxValue);
 
@@ -52,20 +76,22 @@ internal sealed class MessageBuffer
     }
 
     /// <summary>
-    /// Completes the message with <paramref name="rest"/>, the members that end its innermost open object and every
-    /// closing brace after them, encoded once elsewhere (valid JSON, nothing to escape): a comma first unless that object
-    /// has no member yet. The writer is done with this message (its depth is not told of the braces); copying the end
-    /// whole costs a fraction of writing it member by member. Throws <see cref="ResponseTooLargeException"/> past the limit.
+    /// Completes the message with <paramref name="end"/>, the members that end its innermost open object and every
+    /// closing brace after them, encoded once elsewhere (valid JSON, nothing to escape) and starting with the comma that
+    /// separates them from a member before: the comma is left out when that object has no member yet. The writer is done
+    /// with this message (its depth is not told of the braces); copying the end whole costs a fraction of writing it
+    /// member by member. The end is not copied here but kept apart (<see cref="Start"/>, <see cref="End"/>): a sink that
+    /// batches messages copies it once, straight into its batch (<see cref="Transports.IMcpSplitMessageSink"/>), and
+    /// <see cref="WrittenSpan"/> copies it for anyone else. Throws <see cref="ResponseTooLargeException"/> when the
+    /// message with its end is over the limit.
     /// </summary>
-    public void CompleteWith(ReadOnlySpan<byte> rest)
+    public void CompleteWith(byte[] end)
     {
         Json.Flush();
         // A member always ends in a quote, a bracket, a brace or a letter or digit of a literal, never in "{".
-        var comma = _buffer.WrittenSpan[^1] != (byte)'{' ? 1 : 0;
-        var span = _buffer.GetSpan(rest.Length + comma);
-        if (comma == 1) span[0] = (byte)',';
-        rest.CopyTo(span[comma..]);
-        _buffer.Advance(rest.Length + comma);
+        var withoutComma = _buffer.WrittenSpan[^1] == (byte)'{' ? 1 : 0;
+        _buffer.EnsureWithinLimit(end.Length - withoutComma);
+        _end = end.AsMemory(withoutComma);
     }
 
     /// <summary>
@@ -88,6 +114,7 @@ internal sealed class MessageBuffer
     /// <summary>Discards what was written, to start the message again (after a failed serialization).</summary>
     public void Clear()
     {
+        _end = default;
         Json.Reset();
         _buffer.ResetWrittenCount();
     }
@@ -129,12 +156,18 @@ internal sealed class BoundedBufferWriter(int initialCapacity) : IBufferWriter<b
     public void Advance(int count)
     {
         if (count < 0 || _written + count > _buffer.Length) throw new ArgumentOutOfRangeException(nameof(count));
+        EnsureWithinLimit(count);
+        _written += count;
+    }
+
+    /// <summary>Throws <see cref="ResponseTooLargeException"/>, keeping nothing, when <paramref name="count"/> more bytes would pass <see cref="Limit"/>.</summary>
+    public void EnsureWithinLimit(int count)
+    {
         if (_written + (long)count > Limit)
         {
             _written = 0; // nothing of a refused message is kept
             throw new ResponseTooLargeException(Limit);
         }
-        _written += count;
     }
 
     public Memory<byte> GetMemory(int sizeHint = 0)

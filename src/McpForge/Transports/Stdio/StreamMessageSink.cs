@@ -13,7 +13,7 @@ namespace McpForge.Transports.Stdio;
 /// is bounded: past <c>maxUnsentBytes</c> the read loop stops reading and tools sending progress or logs wait
 /// (<see cref="WaitForRoomAsync"/>), so a client that never reads costs a bounded amount of memory.
 /// </summary>
-internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = long.MaxValue) : IMcpMessageSink
+internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = long.MaxValue) : IMcpMessageSink, IMcpSplitMessageSink
 {
     private const int MaxRetainedBytes = 1024 * 1024;
     private readonly object _gate = new();
@@ -43,17 +43,23 @@ internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = lon
         }
     }
 
-    public void Send(ReadOnlySpan<byte> message, McpMessageRoute route)
+    public void Send(ReadOnlySpan<byte> message, McpMessageRoute route) => Send(message, default, route);
+
+    public void Send(ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, McpMessageRoute route)
     {
+        var length = start.Length + end.Length + 1;
         if (Diagnostics.McpTelemetry.BytesSent.Enabled)
         {
-            Diagnostics.McpTelemetry.BytesSent.Add(message.Length + 1, Diagnostics.McpTelemetry.Tag("network.transport", "pipe"));
+            Diagnostics.McpTelemetry.BytesSent.Add(length, Diagnostics.McpTelemetry.Tag("network.transport", "pipe"));
         }
         lock (_gate)
         {
             if (_broken) return;
-            _pending.Write(message);
-            _pending.Write("\n"u8);
+            var span = _pending.GetSpan(length);
+            start.CopyTo(span);
+            end.CopyTo(span[start.Length..]);
+            span[length - 1] = (byte)'\n';
+            _pending.Advance(length);
             if (_writing || _batchDepth > 0) return;
             _writing = true;
         }
