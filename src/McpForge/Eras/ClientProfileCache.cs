@@ -39,7 +39,7 @@ internal sealed class ClientProfileCache
     public bool TryGet(ReadOnlySpan<byte> meta, [NotNullWhen(true)] out ClientProfile? profile, out string problem)
     {
         var last = Volatile.Read(ref _last);
-        if (last is not null && meta.SequenceEqual(last.Meta))
+        if (last is not null && JsonRpc.ByteBlocks.Equal(meta, last.Meta))
         {
             profile = last.Profile;
             problem = "";

@@ -496,7 +496,7 @@ public readonly struct JsonRpcEnvelope
         var trimmed = message[..end];
         var meta = knownMeta.Meta;
         var start = trimmed.Length - 2 - meta.Length;
-        return start > 0 && trimmed.EndsWith("}}"u8) && trimmed.Slice(start, meta.Length).SequenceEqual(meta) ? start : -1;
+        return start > 0 && trimmed.EndsWith("}}"u8) && ByteBlocks.Equal(trimmed.Slice(start, meta.Length), meta) ? start : -1;
     }
 
     private static JsonRpcEnvelope Invalid(RequestId id, string problem) =>

@@ -147,7 +147,17 @@ internal static class StdioTransport
 
     private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
     {
-        var newline = buffer.PositionOf((byte)'\n');
+        SequencePosition? newline;
+        if (buffer.IsSingleSegment)
+        {
+            // The usual case (a read holds many lines): searched 64 bytes a step.
+            var at = JsonRpc.ByteBlocks.IndexOfNewline(buffer.FirstSpan);
+            newline = at < 0 ? null : buffer.GetPosition(at);
+        }
+        else
+        {
+            newline = buffer.PositionOf((byte)'\n');
+        }
         if (newline is not SequencePosition end)
         {
             line = default;
