@@ -116,7 +116,7 @@ public sealed class MessageBufferTests
     [Theory]
     [InlineData(false, """{"result":{""", "\"resultType\":\"complete\"}}")]
     [InlineData(true, """{"result":{"n":1""", ",\"resultType\":\"complete\"}}")]
-    public void The_end_is_kept_apart_until_the_message_is_read_whole(bool withMember, string start, string end)
+    public void The_end_is_kept_apart_until_the_message_is_read_whole(bool withMember, string body, string end)
     {
         // A sink that batches copies the two parts itself (IMcpSplitMessageSink); anyone else reads them joined, once.
         var buffer = MessageBuffer.Rent();
@@ -126,13 +126,13 @@ public sealed class MessageBufferTests
             buffer.Json.WriteStartObject("result"u8);
             if (withMember) buffer.Json.WriteNumber("n"u8, 1);
             buffer.CompleteWith(",\"resultType\":\"complete\"}}"u8.ToArray());
-            Assert.Equal(start, Encoding.UTF8.GetString(buffer.Start));
+            Assert.Equal(body, Encoding.UTF8.GetString(buffer.Body));
             Assert.Equal(end, Encoding.UTF8.GetString(buffer.End));
 
-            Assert.Equal(start + end, Encoding.UTF8.GetString(buffer.WrittenSpan));
+            Assert.Equal(body + end, Encoding.UTF8.GetString(buffer.WrittenSpan));
             Assert.True(buffer.End.IsEmpty);
-            Assert.Equal(start + end, Encoding.UTF8.GetString(buffer.Start));
-            Assert.Equal(start + end, Encoding.UTF8.GetString(buffer.WrittenSpan));
+            Assert.Equal(body + end, Encoding.UTF8.GetString(buffer.Body));
+            Assert.Equal(body + end, Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
         finally
         {

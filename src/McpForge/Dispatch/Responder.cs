@@ -150,7 +150,7 @@ internal readonly struct Responder(McpConnection connection)
     {
         if (connection.Sink is IMcpSplitMessageSink split && Server.Tracer is null && !connection.Telemetry.Observing)
         {
-            split.Send(result.Start, result.End, McpMessageRoute.ResponseTo(id));
+            split.Send(result.Body, result.End, McpMessageRoute.ResponseTo(id));
             return;
         }
         Send(id, result.WrittenSpan);

@@ -53,7 +53,7 @@ internal sealed class MessageBuffer
     }
 
     /// <summary>What was written before the end <see cref="CompleteWith"/> kept apart (flushes the JSON writer first).</summary>
-    public ReadOnlySpan<byte> Start
+    public ReadOnlySpan<byte> Body
     {
         get
         {
@@ -80,7 +80,7 @@ internal sealed class MessageBuffer
     /// closing brace after them, encoded once elsewhere (valid JSON, nothing to escape) and starting with the comma that
     /// separates them from a member before: the comma is left out when that object has no member yet. The writer is done
     /// with this message (its depth is not told of the braces); copying the end whole costs a fraction of writing it
-    /// member by member. The end is not copied here but kept apart (<see cref="Start"/>, <see cref="End"/>): a sink that
+    /// member by member. The end is not copied here but kept apart (<see cref="Body"/>, <see cref="End"/>): a sink that
     /// batches messages copies it once, straight into its batch (<see cref="Transports.IMcpSplitMessageSink"/>), and
     /// <see cref="WrittenSpan"/> copies it for anyone else. Throws <see cref="ResponseTooLargeException"/> when the
     /// message with its end is over the limit.

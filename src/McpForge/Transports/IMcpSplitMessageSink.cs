@@ -10,6 +10,6 @@ namespace McpForge.Transports;
 /// </summary>
 internal interface IMcpSplitMessageSink
 {
-    /// <summary>Sends the one message that is <paramref name="start"/> followed by <paramref name="end"/>, as <see cref="IMcpMessageSink.Send"/>.</summary>
-    void Send(ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, McpMessageRoute route);
+    /// <summary>Sends the one message that is <paramref name="body"/> followed by <paramref name="end"/>, as <see cref="IMcpMessageSink.Send"/>.</summary>
+    void Send(ReadOnlySpan<byte> body, ReadOnlySpan<byte> end, McpMessageRoute route);
 }

@@ -45,9 +45,9 @@ internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = lon
 
     public void Send(ReadOnlySpan<byte> message, McpMessageRoute route) => Send(message, default, route);
 
-    public void Send(ReadOnlySpan<byte> start, ReadOnlySpan<byte> end, McpMessageRoute route)
+    public void Send(ReadOnlySpan<byte> body, ReadOnlySpan<byte> end, McpMessageRoute route)
     {
-        var length = start.Length + end.Length + 1;
+        var length = body.Length + end.Length + 1;
         if (Diagnostics.McpTelemetry.BytesSent.Enabled)
         {
             Diagnostics.McpTelemetry.BytesSent.Add(length, Diagnostics.McpTelemetry.Tag("network.transport", "pipe"));
@@ -56,8 +56,8 @@ internal sealed class StreamMessageSink(Stream stream, long maxUnsentBytes = lon
         {
             if (_broken) return;
             var span = _pending.GetSpan(length);
-            start.CopyTo(span);
-            end.CopyTo(span[start.Length..]);
+            body.CopyTo(span);
+            end.CopyTo(span[body.Length..]);
             span[length - 1] = (byte)'\n';
             _pending.Advance(length);
             if (_writing || _batchDepth > 0) return;
