@@ -14,12 +14,14 @@ stdio: samples/QuickStart as NativeAOT, the same `add` as session requests and a
 (sequential) and in bursts encoded beforehand (pipelined), over real pipes, with the server's CPU time a call. A third
 kind, "sized", is a session request with the bytes of the 2026-07-28 one in and out (an `echo` whose message makes up
 the longer answer, a `_meta` pad the longer request): what the revision's bytes cost, apart from anything the era does.
+One server process serves every kind, the era per message, and the kinds take turns of tens of milliseconds (--turns a
+run); besides the ratios of each run, the report gives the ratio turn by turn, neighbours in time compared.
 
 With --pin, each server runs on CPU 0 and its load (wrk, or this script's stdio client) on CPU 1, so that what the load
 generator spends cannot be taken from the server: a 2026-07-28 request is more bytes for wrk to write than a session one,
 and on a shared 2-core machine that alone moves the server's throughput. Without it, both share every core.
 
-  python3 bench/Eras/compare_eras.py [--runs 3] [--duration 10] [--calls 20000] [--pin]
+  python3 bench/Eras/compare_eras.py [--runs 3] [--duration 10] [--calls 20000] [--burst 300000] [--turns 20] [--pin] [--skip-http]
 """
 import argparse, http.client, json, os, re, socket, statistics, subprocess, sys, tempfile, threading, time
 
@@ -146,6 +148,20 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_seconds_exact(pid):
+    """The CPU time all of a process's threads have used so far, to the nanosecond (the first field of each thread's
+    /proc/PID/task/TID/schedstat): a turn of tens of milliseconds is a few clock ticks of /proc/PID/stat. A thread that
+    ended is not counted; the server's threads live as long as it does."""
+    total = 0
+    for thread in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{thread}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except FileNotFoundError:
+            pass  # the thread ended since the listing
+    return total / 1e9
+
+
 def stdio_request(kind, i, sized):
     """One tools/call line. "modern" and "legacy" call add(i, 7), the first as a 2026-07-28 request, the second in a
     session. "sized" is a session request of the same bytes in and out as the 2026-07-28 one: echo of a message as long as
@@ -195,58 +211,98 @@ def size_match(binary):
         process.wait(10)
 
 
-def stdio_run(kind, binary, calls, burst, sized):
+def stdio_run(kinds, binary, calls, burst, sized, turns):
+    """Every kind from one server process, the era per message as a dual-era stdio server serves them: a session is opened
+    (initialize), and its requests and 2026-07-28 ones then share the same pipes, the same process and its warm caches.
+    The kinds take turns, `turns` times in a rotating order: first `calls / turns` calls one in flight (sequential) a
+    turn, then `burst / turns` pipelined. A turn lasts tens of milliseconds, so neighbouring turns meet the same state of
+    the machine, which drifts from one second to the next: measured one kind after another in processes of their own,
+    seconds apart, the sequential ratio of a run ranged from 0.67 to 1.57 (docs/benchmarks.md). Returns each kind's rates,
+    the server's CPU a call and the turns' times."""
     process = subprocess.Popen(SERVER_CPU + [binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tempfile.mkdtemp())
-    def call(i):
-        process.stdin.write(stdio_request(kind, i, sized))
     try:
-        if kind != "modern":
-            initialize(process)
-        for i in range(1, 1001):  # warm-up
-            call(i)
-            process.stdin.flush()
-            process.stdout.readline()
-        # Encoded before the clock starts, as the burst below is: json.dumps of a 2026-07-28 request (its _meta) costs this
-        # client about 3 µs more than a session one's, and one call in flight waits for the client as much as for the server.
-        lines = [stdio_request(kind, i, sized) for i in range(1, calls + 1)]
-        started = time.perf_counter()
-        for i, line in enumerate(lines, 1):
-            process.stdin.write(line)
-            process.stdin.flush()
-            answer = process.stdout.readline()
-            if not stdio_answer_ok(kind, i, answer):
-                raise RuntimeError(f"wrong answer: {answer[:200]}")
-        sequential = calls / (time.perf_counter() - started)
-        # The burst is encoded before the clock starts, so the client's JSON encoding (a 2026-07-28 request is three times the
-        # bytes of a session one) is not what is measured; it is written from another thread while this one reads:
-        # written whole before any answer is read, it would fill both pipes (the server stops reading while its answers
-        # go unread) and neither side would move. The server's own CPU time over the burst (user + system, from /proc)
-        # is the per-call cost that does not depend on the client at all.
-        blob = b"".join(stdio_request(kind, i, sized) for i in range(1, burst + 1))
-        def write_burst():
-            for offset in range(0, len(blob), 1 << 16):
-                process.stdin.write(blob[offset:offset + (1 << 16)])
-            process.stdin.flush()
-        writer = threading.Thread(target=write_burst)
-        cpu_before = cpu_seconds(process.pid)
-        started = time.perf_counter()
-        writer.start()
-        last = b""
-        answer_bytes = 0
-        for _ in range(burst):
-            last = process.stdout.readline()
-            answer_bytes += len(last)
-        writer.join()
-        elapsed = time.perf_counter() - started
-        cpu = cpu_seconds(process.pid) - cpu_before
-        if not stdio_answer_ok(kind, burst, last):
-            raise RuntimeError(f"wrong last answer: {last[:200]}")
-        pipelined = burst / elapsed
-        return {"sequential": sequential, "pipelined": pipelined, "server_cpu_us": cpu * 1e6 / burst,
-                "bytes_in": len(blob) / burst, "bytes_out": answer_bytes / burst}
+        initialize(process)
+        for kind in kinds:
+            for i in range(1, 1001):  # warm-up
+                process.stdin.write(stdio_request(kind, i, sized))
+                process.stdin.flush()
+                process.stdout.readline()
+        per_turn, burst_turn = calls // turns, burst // turns
+        # Encoded before any clock starts: json.dumps of a 2026-07-28 request (its _meta) costs this client about 3 µs more
+        # than a session one's, and one call in flight waits for the client as much as for the server.
+        lines = {kind: [stdio_request(kind, i, sized) for i in range(1, per_turn + 1)] for kind in kinds}
+        blobs = {kind: b"".join(stdio_request(kind, i, sized) for i in range(1, burst_turn + 1)) for kind in kinds}
+        sequential = {kind: [] for kind in kinds}
+        pipelined = {kind: [] for kind in kinds}
+        cpu = {kind: 0.0 for kind in kinds}
+        answer_bytes = {kind: 0 for kind in kinds}
+        orders = [kinds[turn % len(kinds):] + kinds[:turn % len(kinds)] for turn in range(turns)]
+        for order in orders:
+            for kind in order:
+                sequential[kind].append(sequential_turn(process, kind, lines[kind]))
+        for order in orders:
+            for kind in order:
+                cpu_before = cpu_seconds_exact(process.pid)
+                elapsed, answered = pipelined_turn(process, kind, blobs[kind], burst_turn)
+                cpu[kind] += cpu_seconds_exact(process.pid) - cpu_before
+                pipelined[kind].append(elapsed)
+                answer_bytes[kind] += answered
+        # One call in flight waits on two wake-ups, whose cost on this VM jumps between about 18 and 50 µs a call from one
+        # turn to the next, whatever the request: the sequential rate is that of the median turn, and the turns' own times
+        # go along, so that the report can compare kinds turn by turn (neighbours in time meet the same state).
+        return {kind: {"sequential": per_turn / statistics.median(sequential[kind]), "pipelined": burst_turn * turns / sum(pipelined[kind]),
+                       "server_cpu_us": cpu[kind] * 1e6 / (burst_turn * turns), "bytes_in": len(blobs[kind]) / burst_turn,
+                       "bytes_out": answer_bytes[kind] / (burst_turn * turns),
+                       "turns": {"sequential": sequential[kind], "pipelined": pipelined[kind]}} for kind in kinds}
     finally:
         process.stdin.close()
         process.wait(10)
+
+
+def sequential_turn(process, kind, lines):
+    """Seconds for `lines`, one in flight, every answer checked."""
+    started = time.perf_counter()
+    for i, line in enumerate(lines, 1):
+        process.stdin.write(line)
+        process.stdin.flush()
+        answer = process.stdout.readline()
+        if not stdio_answer_ok(kind, i, answer):
+            raise RuntimeError(f"wrong answer: {answer[:200]}")
+    return time.perf_counter() - started
+
+
+def pipelined_turn(process, kind, blob, count):
+    """Seconds for the `count` requests of `blob` sent as one burst, and the bytes of the answers. The burst is written
+    from another thread while this one reads: written whole before any answer is read, it would fill both pipes (the
+    server stops reading while its answers go unread) and neither side would move. Both sides go straight to the pipes'
+    descriptors in large pieces (a slice of a memoryview copies nothing; answers are counted by their newlines, and only
+    the last is parsed), so that the client's cost a byte, which a 2026-07-28 burst pays on three times the bytes of a
+    session one, stays far below the server's: read line by line, the client was busy enough to set part of the rate."""
+    view = memoryview(blob)
+    into, out = process.stdin.fileno(), process.stdout.fileno()
+    def write_burst():
+        offset = 0
+        while offset < len(view):
+            offset += os.write(into, view[offset:offset + (1 << 20)])
+    writer = threading.Thread(target=write_burst)
+    started = time.perf_counter()
+    writer.start()
+    answers = 0
+    answer_bytes = 0
+    tail = b""
+    while answers < count:
+        chunk = os.read(out, 1 << 20)
+        if not chunk:
+            raise RuntimeError(f"the server closed its output after {answers} of {count} answers")
+        answers += chunk.count(b"\n")
+        answer_bytes += len(chunk)
+        tail = (tail + chunk[-4096:])[-4096:]
+    writer.join()
+    elapsed = time.perf_counter() - started
+    last = tail.rstrip(b"\n").rsplit(b"\n", 1)[-1]
+    if answers != count or not stdio_answer_ok(kind, count, last):
+        raise RuntimeError(f"{answers} answers for {count} requests; last: {last[:200]}")
+    return elapsed, answer_bytes
 
 
 def main():
@@ -255,6 +311,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--calls", type=int, default=20000)
     parser.add_argument("--burst", type=int, default=300000)
+    parser.add_argument("--turns", type=int, default=20, help="stdio: how many turns the kinds take in a run")
     parser.add_argument("--build", default=os.path.join(tempfile.gettempdir(), "mcpforge-era-bench"))
     parser.add_argument("--skip-http", action="store_true")
     parser.add_argument("--pin", action="store_true", help="servers on CPU 0, their load on CPU 1")
@@ -283,8 +340,8 @@ def main():
             for kind in order:
                 http_results[kind].append(http_run(kind, ceiling if kind == "ceiling" else ours, args.duration, levels))
         stdio_order = ["legacy", "modern", "sized"]
-        for kind in stdio_order[run % 3:] + stdio_order[:run % 3]:
-            stdio_results[kind].append(stdio_run(kind, quickstart, args.calls, args.burst, sized))
+        for kind, result in stdio_run(stdio_order[run % 3:] + stdio_order[:run % 3], quickstart, args.calls, args.burst, sized, args.turns).items():
+            stdio_results[kind].append(result)
 
     median = lambda values: statistics.median(values)
     report = {"http": {}, "stdio": {}}
@@ -331,8 +388,14 @@ def main():
               f"pipelined {s['modern']['pipelined'] / s[other]['pipelined']:.3f}, server CPU a call {s['modern']['server_cpu_us'] / s[other]['server_cpu_us']:.3f}")
     for measure in ["sequential", "pipelined"]:
         ratios = paired(stdio_results, "modern", "legacy", lambda r: r[measure])
+        # The same turn's session time over its 2026-07-28 time (the rate ratio), for every turn of every run.
+        turns = [session / modern for a, b in zip(stdio_results["modern"], stdio_results["legacy"])
+                 for modern, session in zip(a["turns"][measure], b["turns"][measure])]
         report["stdio"][f"paired-{measure}"] = ratios
-        print(f"2026-07-28 / session, add, {measure}, the ratios of each run: {spread(ratios)}")
+        report["stdio"][f"turns-{measure}"] = turns
+        quartiles = statistics.quantiles(turns, n=4)
+        print(f"2026-07-28 / session, add, {measure}, the ratios of each run: {spread(ratios)}; turn by turn ({len(turns)} turns): "
+              f"median {statistics.median(turns):.3f} (middle half {quartiles[0]:.3f}–{quartiles[2]:.3f})")
     print("ERABENCH_REPORT " + json.dumps(report))
 
 

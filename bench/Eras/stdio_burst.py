@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The NativeAOT stdio server alone on long pipelined bursts, both protocol eras (docs/benchmarks.md, "Protocol eras").
 
-compare_eras.py drives the server from Python, which is fast enough (its client is busy 10–20% of a burst) but spreads
-the runs: a 2026-07-28 burst of 300,000 calls lasts half a second. Here `cat` feeds a file of requests through a pipe
-to samples/QuickStart and another `cat` drains its answers to /dev/null: the server, on CPU 0, is the only thing that
-can be slow (both `cat`s share CPU 1), and a burst of a million calls lasts more than a second. The pipes are made
+compare_eras.py drives one server process from Python, every kind in turns of tens of milliseconds. Here `cat` feeds a
+file of requests through a pipe to samples/QuickStart and another `cat` drains its answers to /dev/null: the server, on
+CPU 0, is the only thing that can be slow (both `cat`s share CPU 1), each kind has a process of its own, and a burst of
+a million calls lasts more than a second. The pipes are made
 as a client makes them (64 KiB); the server grows them itself (McpServerOptions.StdioPipeBytes). Each run reports the
 server's wall time, user and system time a call (from wait4); kinds alternate within each round, and the ratio of the
 2026-07-28 rate to the session rate is taken run by run, so that the machine's drift, which moves both runs of a
